@@ -1,0 +1,46 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.tools import html2plaintext
+
+
+class CalendarEvent(models.Model):
+    _inherit = "calendar.event"
+
+    srm_engagement_ids = fields.One2many(
+        "srm.engagement", "calendar_event_id", string="Engagements"
+    )
+
+    def action_srm_log_engagement(self):
+        """Open an engagement pre-filled from this meeting, or the one already logged."""
+        self.ensure_one()
+        if self.srm_engagement_ids:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "srm.engagement",
+                "res_id": self.srm_engagement_ids[:1].id,
+                "view_mode": "form",
+            }
+        internal_partners = self.partner_ids.filtered(lambda p: p.user_ids.filtered(lambda u: not u.share))
+        stakeholders = self.partner_ids - internal_partners
+        meeting_type = self.env.ref("srm_base.srm_engagement_type_meeting", raise_if_not_found=False)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log Engagement"),
+            "res_model": "srm.engagement",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_name": self.name,
+                "default_date": fields.Datetime.to_string(self.start),
+                "default_duration": self.duration,
+                "default_location": self.location,
+                "default_calendar_event_id": self.id,
+                "default_engagement_type_id": meeting_type.id if meeting_type else False,
+                "default_partner_ids": stakeholders.ids,
+                "default_attendee_user_ids": internal_partners.user_ids.filtered(
+                    lambda u: not u.share
+                ).ids,
+                "default_summary": html2plaintext(self.description or ""),
+            },
+        }

@@ -1,0 +1,253 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+IAP2_LEVELS = [
+    ("inform", "Inform"),
+    ("consult", "Consult"),
+    ("involve", "Involve"),
+    ("collaborate", "Collaborate"),
+    ("empower", "Empower"),
+]
+
+SENTIMENTS = [
+    ("-2", "Very negative"),
+    ("-1", "Negative"),
+    ("0", "Neutral"),
+    ("1", "Positive"),
+    ("2", "Very positive"),
+]
+
+
+class SrmEngagement(models.Model):
+    """One interaction with stakeholders: a meeting, a call, a letter, a visit..."""
+
+    _name = "srm.engagement"
+    _description = "Stakeholder Engagement"
+    _inherit = ["srm.secured.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _mail_post_access = "read"
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    engagement_type_id = fields.Many2one(
+        "srm.engagement.type",
+        string="Type",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self._default_engagement_type(),
+    )
+    date = fields.Datetime(
+        required=True, index=True, default=fields.Datetime.now, tracking=True
+    )
+    duration = fields.Float(help="Duration in hours.")
+    location = fields.Char()
+    direction = fields.Selection(
+        [
+            ("outbound", "We reached out"),
+            ("inbound", "They reached out"),
+            ("mutual", "Joint / scheduled"),
+        ],
+        default="mutual",
+        required=True,
+        help="Who initiated the engagement. Do-not-contact stakeholders can only be "
+        "recorded in engagements they initiated.",
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        "srm_engagement_partner_rel",
+        "engagement_id",
+        "partner_id",
+        string="Stakeholders",
+        domain="[('is_stakeholder', '=', True)]",
+        tracking=True,
+    )
+    participant_ids = fields.One2many(
+        "srm.engagement.participant", "engagement_id", string="Participation"
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    attendee_user_ids = fields.Many2many(
+        "res.users",
+        "srm_engagement_attendee_rel",
+        "engagement_id",
+        "user_id",
+        string="Internal Attendees",
+        domain="[('share', '=', False)]",
+    )
+    iap2_level = fields.Selection(
+        IAP2_LEVELS,
+        string="IAP2 Level",
+        compute="_compute_iap2_level",
+        store=True,
+        readonly=False,
+        help="Level of public participation of the International Association for Public "
+        "Participation spectrum.",
+    )
+    summary = fields.Text()
+    outcome = fields.Text()
+    topic_ids = fields.Many2many("srm.topic", string="Topics")
+    sentiment = fields.Selection(SENTIMENTS, string="Sentiment", tracking=True)
+    follow_up_needed = fields.Boolean(string="Follow-up Needed", tracking=True)
+    follow_up_date = fields.Date(string="Follow-up Date")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Calendar Meeting", index="btree_not_null", copy=False
+    )
+    stakeholder_count = fields.Integer(compute="_compute_stakeholder_count")
+
+    @api.model
+    def _default_engagement_type(self):
+        return self.env["srm.engagement.type"].search([], limit=1)
+
+    @api.depends("engagement_type_id")
+    def _compute_iap2_level(self):
+        for engagement in self:
+            if not engagement.iap2_level and engagement.engagement_type_id.default_iap2_level:
+                engagement.iap2_level = engagement.engagement_type_id.default_iap2_level
+
+    @api.depends("partner_ids")
+    def _compute_stakeholder_count(self):
+        for engagement in self:
+            engagement.stakeholder_count = len(engagement.partner_ids)
+
+    @api.constrains("partner_ids")
+    def _check_partner_ids(self):
+        for engagement in self:
+            if not engagement.partner_ids:
+                raise ValidationError(
+                    self.env._("The engagement “%s” must involve at least one stakeholder.", engagement.name)
+                )
+
+    @api.constrains("partner_ids", "direction")
+    def _check_do_not_contact(self):
+        for engagement in self.filtered(lambda e: e.direction == "outbound"):
+            blocked = engagement.partner_ids.filtered("srm_do_not_contact")
+            if blocked:
+                raise ValidationError(
+                    self.env._(
+                        "%(names)s asked not to be contacted: an engagement we initiate "
+                        "cannot include them. Record it as initiated by them if they "
+                        "reached out.",
+                        names=", ".join(blocked.mapped("display_name")),
+                    )
+                )
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for engagement in self:
+            if engagement.duration < 0:
+                raise ValidationError(self.env._("The duration of an engagement cannot be negative."))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        engagements = super().create(vals_list)
+        engagements._sync_participants()
+        engagements._link_partners_to_project()
+        engagements.partner_ids._srm_update_last_engagement()
+        return engagements
+
+    def write(self, vals):
+        old_partners = self.partner_ids if {"partner_ids", "date"} & set(vals) else None
+        res = super().write(vals)
+        if "partner_ids" in vals:
+            self._sync_participants()
+        if {"partner_ids", "project_id"} & set(vals):
+            self._link_partners_to_project()
+        if old_partners is not None:
+            (old_partners | self.partner_ids)._srm_update_last_engagement()
+        return res
+
+    def unlink(self):
+        partners = self.partner_ids
+        res = super().unlink()
+        partners._srm_update_last_engagement()
+        return res
+
+    def _sync_participants(self):
+        """Keep one participation line per stakeholder of the engagement."""
+        for engagement in self:
+            existing = engagement.participant_ids
+            to_remove = existing.filtered(lambda p: p.partner_id not in engagement.partner_ids)
+            missing = engagement.partner_ids - existing.partner_id
+            commands = [Command.unlink(p.id) for p in to_remove]
+            commands += [
+                Command.create(
+                    {"partner_id": partner.id, "capacity_type_id": partner.stakeholder_type_id.id}
+                )
+                for partner in missing
+            ]
+            if commands:
+                engagement.participant_ids = commands
+
+    def _link_partners_to_project(self):
+        """Stakeholders engaged on a project become stakeholders of that project."""
+        for project, engagements in self.grouped("project_id").items():
+            if not project:
+                continue
+            missing = engagements.partner_ids - project.sudo().stakeholder_ids
+            if missing:
+                project.sudo().stakeholder_ids = [Command.link(p.id) for p in missing]
+
+    # ------------------------------------------------------------------
+    # Mail gateway: an email to the alias becomes an engagement
+    # ------------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        custom_values = dict(custom_values or {})
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id")).exists()
+        if not partner:
+            email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
+            if email:
+                partner = self.env["res.partner"].search(
+                    [("email_normalized", "=", email)], limit=1
+                )
+        if partner:
+            partner = partner.commercial_partner_id if not partner.is_stakeholder else partner
+            if not partner.is_stakeholder:
+                partner.is_stakeholder = True
+        else:
+            name, email = tools.parse_contact_from_email(msg_dict.get("from") or "")
+            partner = self.env["res.partner"].create(
+                {"name": name or email, "email": email, "is_stakeholder": True}
+            )
+        email_type = self.env.ref("srm_base.srm_engagement_type_email", raise_if_not_found=False)
+        body = tools.html2plaintext(msg_dict.get("body") or "")
+        defaults = {
+            "name": msg_dict.get("subject") or self.env._("Email from %s", partner.display_name),
+            "partner_ids": [Command.set(partner.ids)],
+            "direction": "inbound",
+            "summary": body,
+            "user_id": partner.user_id.id or False,
+        }
+        if email_type:
+            defaults["engagement_type_id"] = email_type.id
+        if partner.srm_main_project_id:
+            defaults["project_id"] = partner.srm_main_project_id.id
+            defaults["company_id"] = partner.srm_main_project_id.company_id.id
+        defaults.update(custom_values)
+        return super().message_new(msg_dict, custom_values=defaults)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }

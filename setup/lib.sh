@@ -180,7 +180,8 @@ srm_ensure_python_requirements() {
 }
 
 srm_odoo_addons_dir() {
-    srm_py -c 'import os, odoo; print(os.path.join(os.path.dirname(odoo.__file__), "addons"))'
+    # find_spec does not import odoo (which takes seconds)
+    srm_py -c 'import os, importlib.util as u; print(os.path.join(os.path.dirname(u.find_spec("odoo").origin), "addons"))'
 }
 
 srm_addons_path() {
@@ -276,7 +277,7 @@ srm_modules_hash() {
     # and of the module list: changes whenever an upgrade (-u) is needed
     local m dir
     {
-        srm_py -c 'import odoo.release; print(odoo.release.serie, odoo.release.version)'
+        srm_py -c 'import importlib.metadata as m; print(m.version("odoo"))'
         echo "$@"
         for m in "$@"; do
             dir=$(srm_module_dir "$m") || continue
@@ -401,6 +402,23 @@ conn = psycopg2.connect(dbname="postgres", connect_timeout=5)
 conn.autocommit = True
 conn.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[1])))
 EOF
+}
+
+srm_log_progress() {
+    # filters an Odoo log on stdin down to its progress: module loading, each test,
+    # every WARNING/ERROR/CRITICAL record with its traceback, the test results
+    awk '
+        /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9:,]+ [0-9]+ [A-Z]+ / {
+            show = ($4 ~ /^(WARNING|ERROR|CRITICAL)$/) \
+                || /odoo\.modules\.loading: (Loading module|[0-9]+ modules loaded|Modules loaded|loading [0-9]+ modules)/ \
+                || /odoo\.service\.server: Starting post tests/ \
+                || /ir_qweb: (Pregenerating|(JS|CSS) Assets bundles generated)/ \
+                || /: Starting [^ ]+ \.\.\. *$/ \
+                || /odoo\.tests\.(result|stats):/
+            if (show) { print; fflush() }
+            next
+        }
+        show { print; fflush() }'
 }
 
 # ---------------------------------------------------------------- HTTP

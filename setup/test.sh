@@ -119,22 +119,10 @@ srm_drop_db "$db" >/dev/null 2>&1 || true
 port=$(srm_free_port "${SRM_TEST_PORT:-0}") || { problem "no free HTTP port"; finish; }
 srm_log "installing ${SRM_MODULE_LIST[*]} in database $db and running their tests (log: $log)"
 start=$(date +%s)
-# Progress: module loading, each test, every WARNING/ERROR/CRITICAL record with its traceback.
 timeout --kill-after=60 "${SRM_TEST_TIMEOUT:-2400}" \
     "$SRM_PYTHON" -m odoo "${common_args[@]}" -i "$modules_csv" \
     --test-enable --test-tags="$tags" --stop-after-init --log-level=test --http-port="$port" \
-    2>&1 | tee "$log" | awk '
-        /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9:,]+ [0-9]+ [A-Z]+ / {
-            show = ($4 ~ /^(WARNING|ERROR|CRITICAL)$/) \
-                || /odoo\.modules\.loading: (Loading module|[0-9]+ modules loaded|Modules loaded|loading [0-9]+ modules)/ \
-                || /odoo\.service\.server: Starting post tests/ \
-                || /ir_qweb: (Pregenerating|(JS|CSS) Assets bundles generated)/ \
-                || /: Starting [^ ]+ \.\.\. *$/ \
-                || /odoo\.tests\.(result|stats):/
-            if (show) { print; fflush() }
-            next
-        }
-        show { print; fflush() }'
+    2>&1 | tee "$log" | srm_log_progress
 odoo_rc=${PIPESTATUS[0]}
 srm_log "Odoo run finished in $(($(date +%s) - start))s with exit code $odoo_rc"
 

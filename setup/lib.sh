@@ -150,6 +150,8 @@ srm_ensure_odoo() {
         srm_odoo_help
         srm_die "pip could not install Odoo from $SRM_ODOO_DIR"
     fi
+    # lxml >= 5.2 moved lxml.html.clean, which Odoo imports, to a separate distribution
+    srm_py -c "import lxml.html.clean" >/dev/null 2>&1 || srm_pip lxml_html_clean || true
     srm_odoo_ok || {
         srm_odoo_help
         srm_die "Odoo was installed from $SRM_ODOO_DIR but 'import odoo' still fails with $SRM_PYTHON"

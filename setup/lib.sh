@@ -53,18 +53,18 @@ SRM_APT_UPDATED=""
 srm_apt_install() {
     # srm_apt_install PKG... : installs the missing ones; returns non-zero on failure
     local missing
-    missing=$(srm_apt_missing "$@")
+    missing=$(srm_apt_missing "$@" | xargs)
     [ -z "$missing" ] && return 0
     if [ "${SRM_SKIP_APT:-0}" = 1 ]; then
-        srm_warn "SRM_SKIP_APT=1: not installing Debian packages:" $missing
+        srm_warn "SRM_SKIP_APT=1: not installing Debian packages: $missing"
         return 1
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        srm_warn "apt-get not found: install these packages yourself:" $missing
+        srm_warn "apt-get not found: install these packages yourself: $missing"
         return 1
     fi
     if ! srm_is_root; then
-        srm_warn "not root: install these Debian packages yourself (sudo apt-get install" $missing")"
+        srm_warn "not root: install these Debian packages yourself: sudo apt-get install $missing"
         return 1
     fi
     if [ -z "$SRM_APT_UPDATED" ]; then
@@ -72,8 +72,7 @@ srm_apt_install() {
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || srm_warn "apt-get update failed"
         SRM_APT_UPDATED=1
     fi
-    # shellcheck disable=SC2086
-    srm_log "apt-get install" $missing
+    srm_log "apt-get install $missing"
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
@@ -99,7 +98,8 @@ srm_ensure_system_packages() {
 # ---------------------------------------------------------------- Python / Odoo
 
 srm_odoo_ok() {
-    # sets SRM_ODOO_VERSION when an Odoo 18.0 is importable
+    # sets SRM_ODOO_VERSION (used by install.sh) when an Odoo 18.0 is importable
+    # shellcheck disable=SC2034
     SRM_ODOO_VERSION=$(srm_py -c "import odoo, odoo.release; assert odoo.release.version_info[:2] == (18, 0); print(odoo.release.version)" 2>/dev/null)
 }
 
@@ -305,7 +305,7 @@ EOF
 srm_pg_bindir() {
     # newest installed PostgreSQL server binaries
     local d
-    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+    d=$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n1)
     if [ -n "$d" ]; then
         echo "$d"
     elif command -v pg_ctl >/dev/null 2>&1; then

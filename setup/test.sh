@@ -17,8 +17,8 @@
 #   SRM_MODULES="srm_base srm_issues"  test only these modules (the others may then be missing)
 #   SRM_EXTRA_ADDONS_PATH=dir1,dir2    more addons directories (searched for SRM_MODULES too)
 #   SRM_TEST_PORT=8175                 HTTP port of the test run (default: a free one)
-#   SRM_TEST_TIMEOUT=2400              seconds allowed to the Odoo install + tests run
-#   SRM_PYTEST_TIMEOUT=900             seconds allowed to the pytest run
+#   SRM_TEST_TIMEOUT=2100              seconds allowed to the Odoo install + tests run
+#   SRM_PYTEST_TIMEOUT=600             seconds allowed to the pytest run
 #   SRM_TEST_LOG_DIR=dir               where logs go (default: <repo>/.test-logs)
 #   SRM_KEEP_DB=1                      keep the database (and its filestore) for inspection
 set -uo pipefail
@@ -119,7 +119,7 @@ srm_drop_db "$db" >/dev/null 2>&1 || true
 port=$(srm_free_port "${SRM_TEST_PORT:-0}") || { problem "no free HTTP port"; finish; }
 srm_log "installing ${SRM_MODULE_LIST[*]} in database $db and running their tests (log: $log)"
 start=$(date +%s)
-timeout --foreground --kill-after=60 "${SRM_TEST_TIMEOUT:-2400}" \
+timeout --foreground --kill-after=60 "${SRM_TEST_TIMEOUT:-2100}" \
     "$SRM_PYTHON" -m odoo "${common_args[@]}" -i "$modules_csv" \
     --test-enable --test-tags="$tags" --stop-after-init --log-level=test --http-port="$port" \
     2>&1 | tee "$log" | srm_log_progress
@@ -140,7 +140,7 @@ if [ -n "$result_line" ]; then
     [ "$odoo_rc" -ne 0 ] && [ "$odoo_failed" -eq 0 ] && problem "Odoo exited with code $odoo_rc"
 else
     if [ "$odoo_rc" -eq 124 ]; then
-        problem "Odoo run timed out after ${SRM_TEST_TIMEOUT:-2400}s (SRM_TEST_TIMEOUT); see $log"
+        problem "Odoo run timed out after ${SRM_TEST_TIMEOUT:-2100}s (SRM_TEST_TIMEOUT); see $log"
     else
         problem "Odoo run ended (exit code $odoo_rc) without a test result line; see $log"
     fi
@@ -177,7 +177,7 @@ if [ ${#pytest_files[@]} -gt 0 ] && [ -n "$result_line" ]; then
         srm_log "running pytest tests"
         SRM_URL="$url" SRM_DB="$db" SRM_ADMIN_LOGIN=admin SRM_ADMIN_PASSWORD=admin \
             SRM_MODULES="${SRM_MODULE_LIST[*]}" \
-            timeout --foreground --kill-after=30 "${SRM_PYTEST_TIMEOUT:-900}" \
+            timeout --foreground --kill-after=30 "${SRM_PYTEST_TIMEOUT:-600}" \
             "$SRM_PYTHON" -m pytest "$SRM_ROOT/tests" -q -p no:cacheprovider --junitxml="$junit"
         pytest_rc=$?
         read -r py_passed py_failed < <("$SRM_PYTHON" - "$junit" <<'EOF'

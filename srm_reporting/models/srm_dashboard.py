@@ -1,0 +1,197 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools.misc import format_date
+
+from .srm_report_builder import NOT_CONTACTED_DAYS
+
+# power/interest grid, as drawn: high power on top, high interest on the right
+GRID = [
+    ["keep_satisfied", "manage_closely"],
+    ["monitor", "keep_informed"],
+]
+
+
+class SrmDashboard(models.AbstractModel):
+    """Figures of the SRM Overview client action.
+
+    ``get_data`` is the only entry point of the dashboard; every figure is a
+    ``_read_group`` made as the current user (record rules apply) and carries
+    the model and domain of the records behind it, which the client opens
+    when the figure is clicked.
+    """
+
+    _name = "srm.dashboard"
+    _description = "SRM Overview"
+
+    @api.model
+    def _dashboard_filters(self, filters):
+        filters = filters or {}
+        today = fields.Date.context_today(self)
+        try:
+            date_from = fields.Date.to_date(filters.get("date_from")) if filters.get("date_from") else None
+            date_to = fields.Date.to_date(filters.get("date_to")) if filters.get("date_to") else None
+        except ValueError as exc:
+            raise UserError(self.env._("The period of the overview is not a valid date.")) from exc
+        if not date_from and not date_to:
+            date_to = today
+            date_from = (today - relativedelta(months=11)).replace(day=1)
+        if date_from and date_to and date_to < date_from:
+            raise UserError(
+                self.env._(
+                    "The period ends (%(end)s) before it starts (%(start)s): swap the dates.",
+                    start=format_date(self.env, date_from),
+                    end=format_date(self.env, date_to),
+                )
+            )
+        return {
+            "project_ids": sorted({int(pid) for pid in filters.get("project_ids") or []}),
+            "date_from": fields.Date.to_string(date_from) if date_from else False,
+            "date_to": fields.Date.to_string(date_to) if date_to else False,
+        }
+
+    @api.model
+    def _figure(self, key, label, value, model, domain, **extra):
+        return dict(key=key, label=label, value=value, model=model, domain=domain, **extra)
+
+    @api.model
+    def _count(self, model, domain):
+        [(count,)] = self.env[model]._read_group(domain, [], ["__count"])
+        return count
+
+    @api.model
+    def get_data(self, filters=None):
+        """All the figures of the overview for ``filters`` (project_ids, date_from, date_to)."""
+        builder = self.env["srm.report.builder"]
+        tz = builder._tz().zone
+        self = self.with_context(tz=tz)
+        builder = builder.with_context(tz=tz)
+        flt = self._dashboard_filters(filters)
+        _ = self.env._
+        eng_domain = builder._engagement_domain(flt)
+        stk_domain = builder._stakeholder_domain(flt)
+        not_contacted_domain = expression.AND([stk_domain, builder._not_contacted_domain()])
+        projects = self.env["srm.project"].search_fetch([], ["display_name"])
+        data = {
+            "filters": flt,
+            "projects": [{"id": p.id, "name": p.display_name} for p in projects],
+            "views": self._views(),
+            "kpis": [
+                self._figure(
+                    "engagements", _("Engagements"), self._count("srm.engagement", eng_domain),
+                    "srm.engagement", eng_domain,
+                ),
+                self._figure(
+                    "stakeholders", _("Stakeholders"), self._count("res.partner", stk_domain),
+                    "res.partner", stk_domain,
+                ),
+                self._figure(
+                    "not_contacted", _("Not contacted in %s days", NOT_CONTACTED_DAYS),
+                    self._count("res.partner", not_contacted_domain), "res.partner", not_contacted_domain,
+                ),
+            ],
+            "engagements_by_month": self._engagements_by_month(builder, eng_domain),
+            "sentiment": self._sentiment_trend(builder, eng_domain),
+            "grid": self._power_interest_grid(stk_domain),
+            "not_contacted_by_quadrant": self._power_interest_grid(not_contacted_domain),
+        }
+        self._add_extra_figures(data, builder, flt)
+        return data
+
+    @api.model
+    def _views(self):
+        partner_list = self.env.ref("srm_base.res_partner_view_list_stakeholder", raise_if_not_found=False)
+        return {
+            "res.partner": [[partner_list.id if partner_list else False, "list"], [False, "form"]],
+            "srm.engagement": [[False, "list"], [False, "form"]],
+        }
+
+    @api.model
+    def _add_extra_figures(self, data, builder, flt):
+        """Issue and commitment figures (see the corresponding methods)."""
+        data.setdefault("issues", None)
+        data.setdefault("commitments", None)
+
+    @api.model
+    def _engagements_by_month(self, builder, domain):
+        Engagement = self.env["srm.engagement"]
+        groups = Engagement._read_group(domain, ["date:month", "engagement_type_id"], ["__count"])
+        months = sorted({builder._month_key(month) for month, _etype, _n in groups})
+        types = sorted({etype for _m, etype, _n in groups}, key=lambda t: (t.sequence, t.name))
+        counts = {(builder._month_key(month), etype): n for month, etype, n in groups}
+        month_domains = {month: builder._month_domain("date", month) for month in months}
+        datasets = []
+        for etype in types:
+            datasets.append(
+                {
+                    "label": etype.name,
+                    "type_id": etype.id,
+                    "color": etype.color or 0,
+                    "cells": [
+                        self._figure(
+                            f"eng_{month}_{etype.id}",
+                            f"{etype.name} — {format_date(self.env, month, date_format='MMMM y')}",
+                            counts.get((month, etype), 0),
+                            "srm.engagement",
+                            expression.AND([domain, month_domains[month], [("engagement_type_id", "=", etype.id)]]),
+                        )
+                        for month in months
+                    ],
+                }
+            )
+        return {
+            "labels": [format_date(self.env, month, date_format="MMM y") for month in months],
+            "months": [fields.Date.to_string(month) for month in months],
+            "datasets": datasets,
+            "totals": [
+                self._figure(
+                    f"eng_{month}",
+                    format_date(self.env, month, date_format="MMMM y"),
+                    sum(counts.get((month, etype), 0) for etype in types),
+                    "srm.engagement",
+                    expression.AND([domain, month_domains[month]]),
+                )
+                for month in months
+            ],
+        }
+
+    @api.model
+    def _sentiment_trend(self, builder, domain):
+        by_month = builder._sentiment_by_month(domain)
+        points = []
+        for month in sorted(by_month):
+            count, average = by_month[month]
+            points.append(
+                self._figure(
+                    f"sentiment_{month}",
+                    format_date(self.env, month, date_format="MMM y"),
+                    round(average, 2) if average is not None else None,
+                    "srm.engagement",
+                    expression.AND([domain, builder._month_domain("date", month), [("sentiment", "!=", False)]]),
+                    count=count,
+                )
+            )
+        return points
+
+    @api.model
+    def _power_interest_grid(self, domain):
+        Partner = self.env["res.partner"]
+        labels = dict(Partner._fields["srm_quadrant"]._description_selection(self.env))
+        counts = dict(Partner._read_group(domain, ["srm_quadrant"], ["__count"]))
+        return [
+            [
+                self._figure(
+                    quadrant,
+                    labels[quadrant],
+                    counts.get(quadrant, 0),
+                    "res.partner",
+                    expression.AND([domain, [("srm_quadrant", "=", quadrant)]]),
+                )
+                for quadrant in row
+            ]
+            for row in GRID
+        ]

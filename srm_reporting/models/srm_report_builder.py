@@ -1,0 +1,1237 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Data of the SRM reports, independent of the output format.
+
+A report is a dictionary with a title, the parameters it was produced with,
+key figures ("highlights") and sections. A section is a table (columns and
+rows of typed Python values) or a list of label/value fields. Rows are
+produced lazily, in batches read through the ORM as the current user, so that
+record rules decide what each user gets and so that the XLSX writer can
+stream a log of any length in constant memory. The QWeb and py3o renderers
+materialize the rows as display strings (see ``_materialize``).
+"""
+
+import datetime
+import logging
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools import html2plaintext
+from odoo.tools.misc import format_date, formatLang
+
+_logger = logging.getLogger(__name__)
+
+REPORT_KINDS = [
+    ("stakeholder_register", "Stakeholder register"),
+    ("engagement_log", "Engagement log"),
+    ("commitment_register", "Commitments register"),
+    ("grievance_log", "Grievance log"),
+    ("stakeholder_profile", "Stakeholder profile"),
+    ("consultation_summary", "Consultation summary"),
+    ("monthly_summary", "Monthly summary"),
+]
+# kinds that do not need a period (the whole history by default)
+PERIOD_OPTIONAL_KINDS = {"stakeholder_profile"}
+# kinds printed on landscape pages
+LANDSCAPE_KINDS = {"stakeholder_register", "engagement_log", "commitment_register", "grievance_log"}
+
+OUTPUT_FORMATS = [
+    ("pdf", "PDF"),
+    ("xlsx", "Excel (XLSX)"),
+    ("odt", "OpenDocument text (ODT, from template)"),
+    ("docx", "Word (DOCX, from template)"),
+    ("pdf_template", "PDF from template (LibreOffice)"),
+]
+TEMPLATE_FORMATS = {"odt", "docx", "pdf_template"}
+LIBREOFFICE_FORMATS = {"docx": "docx", "pdf_template": "pdf"}
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+BATCH_SIZE = 1000
+DEFAULT_DOCUMENT_ROW_LIMIT = 20000
+NOT_CONTACTED_DAYS = 90
+
+FILTER_ID_KEYS = (
+    "project_ids",
+    "stakeholder_type_ids",
+    "segment_ids",
+    "partner_ids",
+    "engagement_ids",
+)
+
+
+def column(key, label, ctype="char", width=None):
+    """A column of a table section; ctype drives formatting and XLSX cell types."""
+    return {"key": key, "label": label, "type": ctype, "width": width}
+
+
+class SrmReportBuilder(models.AbstractModel):
+    _name = "srm.report.builder"
+    _description = "SRM Report Data"
+
+    # ------------------------------------------------------------------
+    # Filters
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _kind_label(self, kind):
+        return dict(self.env["srm.report.log"]._fields["report_kind"]._description_selection(self.env))[kind]
+
+    @api.model
+    def _normalize_filters(self, filters):
+        """Validate the filters of a report and return them in a JSON-friendly form.
+
+        Raises UserError with a message a user understands for a missing or
+        reversed period, an unknown report or a profile without one stakeholder.
+        """
+        filters = dict(filters or {})
+        kind = filters.get("kind")
+        if kind not in dict(REPORT_KINDS):
+            raise UserError(self.env._("Choose which report to produce."))
+        clean = {"kind": kind}
+        for key in ("date_from", "date_to"):
+            value = filters.get(key)
+            try:
+                clean[key] = fields.Date.to_date(value) if value else False
+            except ValueError as exc:
+                raise UserError(self.env._("“%s” is not a valid date.", value)) from exc
+        if kind not in PERIOD_OPTIONAL_KINDS and not (clean["date_from"] and clean["date_to"]):
+            raise UserError(
+                self.env._(
+                    "The period of the report is empty: set both its first and its last day."
+                )
+            )
+        if clean["date_from"] and clean["date_to"] and clean["date_to"] < clean["date_from"]:
+            raise UserError(
+                self.env._(
+                    "The period ends (%(end)s) before it starts (%(start)s): swap the dates.",
+                    start=format_date(self.env, clean["date_from"]),
+                    end=format_date(self.env, clean["date_to"]),
+                )
+            )
+        for key in ("date_from", "date_to"):
+            clean[key] = fields.Date.to_string(clean[key]) if clean[key] else False
+        for key in FILTER_ID_KEYS:
+            clean[key] = sorted({int(i) for i in filters.get(key) or []})
+        clean["exclude_confidential"] = bool(filters.get("exclude_confidential"))
+        if kind == "stakeholder_profile" and len(clean["partner_ids"]) != 1:
+            raise UserError(
+                self.env._("A stakeholder profile is produced for exactly one stakeholder: select one.")
+            )
+        return clean
+
+    @api.model
+    def _tz(self):
+        return pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+
+    @api.model
+    def _local_midnight_utc(self, day):
+        """Naive UTC datetime of the user's local midnight starting ``day``."""
+        local = self._tz().localize(datetime.datetime.combine(day, datetime.time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _to_local(self, value):
+        """Naive local datetime (user's timezone) of a naive UTC datetime."""
+        if not value:
+            return value
+        return pytz.utc.localize(value).astimezone(self._tz()).replace(tzinfo=None)
+
+    @api.model
+    def _period_bounds(self, filters):
+        """(start, end) naive UTC datetimes of the period, end excluded; None when open."""
+        start = end = None
+        if filters.get("date_from"):
+            start = self._local_midnight_utc(fields.Date.to_date(filters["date_from"]))
+        if filters.get("date_to"):
+            end = self._local_midnight_utc(fields.Date.to_date(filters["date_to"]) + relativedelta(days=1))
+        return start, end
+
+    @api.model
+    def _datetime_period_domain(self, fname, filters):
+        start, end = self._period_bounds(filters)
+        domain = []
+        if start:
+            domain.append((fname, ">=", fields.Datetime.to_string(start)))
+        if end:
+            domain.append((fname, "<", fields.Datetime.to_string(end)))
+        return domain
+
+    @api.model
+    def _date_period_domain(self, fname, filters):
+        domain = []
+        if filters.get("date_from"):
+            domain.append((fname, ">=", filters["date_from"]))
+        if filters.get("date_to"):
+            domain.append((fname, "<=", filters["date_to"]))
+        return domain
+
+    @api.model
+    def _stakeholder_subdomain(self, filters):
+        """Conditions on stakeholders coming from the type and segment filters."""
+        domain = []
+        if filters.get("stakeholder_type_ids"):
+            domain.append(("stakeholder_type_id", "in", filters["stakeholder_type_ids"]))
+        if filters.get("segment_ids"):
+            domain.append(("srm_segment_ids", "in", filters["segment_ids"]))
+        return domain
+
+    @api.model
+    def _secured_domain(self, filters, partner_field="partner_ids", with_partner_filters=True):
+        """Project, stakeholder and confidentiality filters of an srm.secured.mixin model."""
+        domain = []
+        if filters.get("project_ids"):
+            domain.append(("project_id", "in", filters["project_ids"]))
+        if with_partner_filters and partner_field:
+            sub = self._stakeholder_subdomain(filters)
+            if sub:
+                domain.append((partner_field, "any", sub))
+            if filters.get("partner_ids"):
+                domain.append((partner_field, "in", filters["partner_ids"]))
+        if filters.get("exclude_confidential"):
+            domain.append(("is_confidential", "=", False))
+        return domain
+
+    @api.model
+    def _engagement_domain(self, filters, with_partner_filters=True):
+        domain = self._datetime_period_domain("date", filters)
+        domain += self._secured_domain(filters, with_partner_filters=with_partner_filters)
+        if filters.get("engagement_ids"):
+            domain.append(("id", "in", filters["engagement_ids"]))
+        return domain
+
+    @api.model
+    def _stakeholder_domain(self, filters):
+        domain = [("is_stakeholder", "=", True)]
+        if filters.get("project_ids"):
+            domain.append(("srm_project_ids", "in", filters["project_ids"]))
+        domain += self._stakeholder_subdomain(filters)
+        if filters.get("partner_ids"):
+            domain.append(("id", "in", filters["partner_ids"]))
+        return domain
+
+    @api.model
+    def _readable(self, model, ids):
+        """Records among ``ids`` the current user may read (record rules applied)."""
+        if not ids:
+            return self.env[model]
+        return self.env[model].search([("id", "in", list(ids))])
+
+    @api.model
+    def _filter_parameters(self, filters):
+        """Human-readable list of the filters, printed at the top of every report."""
+        _ = self.env._
+        params = [{"label": _("Report"), "value": self._kind_label(filters["kind"])}]
+        if filters.get("date_from") or filters.get("date_to"):
+            params.append({"label": _("Period"), "value": self._period_label(filters)})
+        else:
+            params.append({"label": _("Period"), "value": _("Whole history")})
+        labels = [
+            ("project_ids", "srm.project", _("Projects"), _("All projects")),
+            ("stakeholder_type_ids", "srm.stakeholder.type", _("Stakeholder types"), _("All types")),
+            ("segment_ids", "srm.segment", _("Segments"), _("All segments")),
+            ("partner_ids", "res.partner", _("Stakeholders"), False),
+        ]
+        for key, model, label, default in labels:
+            ids = filters.get(key)
+            if ids:
+                names = self._readable(model, ids).mapped("display_name")
+                params.append({"label": label, "value": ", ".join(names)})
+            elif default:
+                params.append({"label": label, "value": default})
+        if filters.get("engagement_ids"):
+            params.append(
+                {
+                    "label": _("Selection"),
+                    "value": _("%s selected engagements", len(filters["engagement_ids"])),
+                }
+            )
+        if filters.get("exclude_confidential"):
+            conf = _("Excluded")
+        elif self._user_sees_confidential():
+            conf = _("Included")
+        else:
+            conf = _("Not included (no access)")
+        params.append({"label": _("Confidential records"), "value": conf})
+        return params
+
+    @api.model
+    def _period_label(self, filters):
+        start = format_date(self.env, filters["date_from"]) if filters.get("date_from") else "…"
+        end = format_date(self.env, filters["date_to"]) if filters.get("date_to") else "…"
+        return self.env._("%(start)s to %(end)s", start=start, end=end)
+
+    @api.model
+    def _user_sees_confidential(self):
+        return self.env.user.has_group("srm_base.group_srm_confidential")
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _labels(self, model, fname):
+        return dict(self.env[model]._fields[fname]._description_selection(self.env))
+
+    @api.model
+    def _section(self, key, title, columns, rows, count=None, totals=None, layout="table", note=None):
+        return {
+            "key": key,
+            "title": title,
+            "columns": columns,
+            "rows": rows,
+            "count": count,
+            "totals": totals,
+            "layout": layout,
+            "note": note,
+        }
+
+    @api.model
+    def _fields_section(self, key, title, items):
+        """A label/value section; items are (label, value, type) triples."""
+        columns = [
+            column("label", self.env._("Field"), "char", 28),
+            column("value", self.env._("Value"), "text", 70),
+        ]
+        rows = [[label, value] for label, value, _ctype in items]
+        section = self._section(key, title, columns, rows, count=len(rows), layout="fields")
+        section["value_types"] = [ctype for _label, _value, ctype in items]
+        return section
+
+    @api.model
+    def iter_rows(self, section):
+        rows = section["rows"]
+        return iter(rows() if callable(rows) else rows)
+
+    @api.model
+    def _iter_keyset(self, model, domain, field_names, date_field, batch_size=BATCH_SIZE):
+        """Yield records of ``domain`` ordered by (date_field, id), a batch at a time.
+
+        Keyset pagination: each batch starts after the last (date, id) of the
+        previous one, so that reading the 100,000th row costs as little as the
+        first; the cache is emptied after each batch to keep memory flat.
+        """
+        Model = self.env[model]
+        last = None
+        while True:
+            batch_domain = domain
+            if last is not None:
+                last_date, last_id = last
+                batch_domain = expression.AND(
+                    [
+                        domain,
+                        [
+                            "|",
+                            (date_field, ">", last_date),
+                            "&",
+                            (date_field, "=", last_date),
+                            ("id", ">", last_id),
+                        ],
+                    ]
+                )
+            records = Model.search_fetch(
+                batch_domain, field_names, limit=batch_size, order=f"{date_field}, id"
+            )
+            if not records:
+                return
+            yield records
+            last = (records[-1][date_field], records[-1].id)
+            if len(records) < batch_size:
+                return
+            self.env.invalidate_all()
+
+    @api.model
+    def _iter_by_ids(self, model, domain, order, field_names, batch_size=BATCH_SIZE):
+        """Yield records of ``domain`` in ``order``, a batch of ids at a time."""
+        ids = self.env[model]._search(domain, order=order).get_result_ids()
+        for start in range(0, len(ids), batch_size):
+            records = self.env[model].browse(ids[start : start + batch_size])
+            records.fetch(field_names)
+            yield records
+            self.env.invalidate_all()
+
+    @api.model
+    def _count(self, model, domain):
+        return self.env[model].search_count(domain)
+
+    @api.model
+    def _month_domain(self, fname, month_start):
+        """Domain of a local month (as grouped by _read_group 'fname:month')."""
+        start = self._local_midnight_utc(month_start)
+        end = self._local_midnight_utc(month_start + relativedelta(months=1))
+        return [(fname, ">=", fields.Datetime.to_string(start)), (fname, "<", fields.Datetime.to_string(end))]
+
+    @staticmethod
+    def _month_key(value):
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        return value.replace(day=1) if value else value
+
+    @api.model
+    def _sentiment_by_month(self, domain):
+        """{month: (count with sentiment, average sentiment)} of engagements."""
+        groups = self.env["srm.engagement"]._read_group(
+            expression.AND([domain, [("sentiment", "!=", False)]]),
+            ["date:month", "sentiment"],
+            ["__count"],
+        )
+        acc = {}
+        for month, sentiment, count in groups:
+            key = self._month_key(month)
+            total, weighted = acc.get(key, (0, 0))
+            acc[key] = (total + count, weighted + int(sentiment) * count)
+        return {month: (total, weighted / total if total else None) for month, (total, weighted) in acc.items()}
+
+    @api.model
+    def _share(self, part, whole):
+        return part / whole if whole else 0.0
+
+    # ------------------------------------------------------------------
+    # Entry point
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _build(self, filters):
+        """Return the report described by ``filters`` (see module docstring)."""
+        filters = self._normalize_filters(filters)
+        builder = self.with_context(tz=self._tz().zone)
+        report = getattr(builder, f"_build_{filters['kind']}")(filters)
+        report.setdefault("highlights", [])
+        report.setdefault("confidential_count", 0)
+        report.setdefault("project_ids", filters.get("project_ids") or [])
+        report.update(
+            kind=filters["kind"],
+            filters=filters,
+            kind_label=self._kind_label(filters["kind"]),
+            parameters=self._filter_parameters(filters),
+            company=self.env.company,
+            generated_by=self.env.user.name,
+            generated_on=self._to_local(fields.Datetime.now()),
+        )
+        if not report.get("subtitle"):
+            report["subtitle"] = self._subtitle(filters)
+        report["section"] = {section["key"]: section for section in report["sections"]}
+        return report
+
+    @api.model
+    def _subtitle(self, filters):
+        parts = []
+        projects = self._readable("srm.project", filters.get("project_ids"))
+        parts.append(", ".join(projects.mapped("display_name")) if projects else self.env._("All projects"))
+        if filters.get("date_from") or filters.get("date_to"):
+            parts.append(self._period_label(filters))
+        return " — ".join(parts)
+
+    # ------------------------------------------------------------------
+    # 1. Stakeholder register
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _build_stakeholder_register(self, filters):
+        _ = self.env._
+        Partner = self.env["res.partner"]
+        domain = self._stakeholder_domain(filters)
+        eng_domain = self._engagement_domain(filters, with_partner_filters=False)
+        count = Partner.search_count(domain)
+        quadrants = self._labels("res.partner", "srm_quadrant")
+        salience = self._labels("res.partner", "srm_salience")
+        channels = self._labels("res.partner", "srm_preferred_channel")
+        columns = [
+            column("ref", _("Reference"), "char", 12),
+            column("name", _("Stakeholder"), "char", 30),
+            column("stakeholder_type", _("Type"), "char", 20),
+            column("segments", _("Segments"), "char", 25),
+            column("projects", _("Projects"), "char", 25),
+            column("region", _("Region"), "char", 18),
+            column("influence", _("Influence"), "integer", 10),
+            column("interest", _("Interest"), "integer", 10),
+            column("quadrant", _("Power/Interest"), "char", 18),
+            column("salience", _("Salience"), "char", 14),
+            column("channel", _("Preferred channel"), "char", 18),
+            column("consent", _("Consents to contact"), "boolean", 10),
+            column("do_not_contact", _("Do not contact"), "boolean", 10),
+            column("owner", _("Relationship owner"), "char", 20),
+            column("engagements", _("Engagements in period"), "integer", 12),
+            column("last_engagement", _("Last engagement"), "datetime", 17),
+            column("days_since_contact", _("Days since contact"), "integer", 10),
+            column("email", _("Email"), "char", 25),
+            column("phone", _("Phone"), "char", 16),
+        ]
+        fnames = [
+            "ref", "name", "display_name", "stakeholder_type_id", "srm_segment_ids", "srm_project_ids",
+            "srm_region_id", "srm_influence", "srm_interest", "srm_quadrant", "srm_salience",
+            "srm_preferred_channel", "srm_consent", "srm_do_not_contact", "user_id",
+            "srm_last_engagement_date", "srm_days_since_contact", "email", "phone",
+        ]  # fmt: skip
+
+        def rows():
+            for partners in self._iter_by_ids("res.partner", domain, "name, id", fnames):
+                counts = dict(
+                    self.env["srm.engagement"]._read_group(
+                        expression.AND([eng_domain, [("partner_ids", "in", partners.ids)]]),
+                        ["partner_ids"],
+                        ["__count"],
+                    )
+                )
+                for partner in partners:
+                    yield [
+                        partner.ref or "",
+                        partner.display_name,
+                        partner.stakeholder_type_id.name or "",
+                        ", ".join(partner.srm_segment_ids.mapped("name")),
+                        ", ".join(partner.srm_project_ids.mapped("display_name")),
+                        partner.srm_region_id.display_name or "",
+                        partner.srm_influence,
+                        partner.srm_interest,
+                        quadrants.get(partner.srm_quadrant, ""),
+                        salience.get(partner.srm_salience, ""),
+                        channels.get(partner.srm_preferred_channel, ""),
+                        partner.srm_consent,
+                        partner.srm_do_not_contact,
+                        partner.user_id.name or "",
+                        counts.get(partner, 0),
+                        self._to_local(partner.srm_last_engagement_date),
+                        partner.srm_days_since_contact if partner.srm_last_engagement_date else None,
+                        partner.email or "",
+                        partner.phone or "",
+                    ]
+
+        by_type = Partner._read_group(domain, ["stakeholder_type_id"], ["__count"])
+        by_quadrant = dict(Partner._read_group(domain, ["srm_quadrant"], ["__count"]))
+        not_contacted = Partner.search_count(expression.AND([domain, self._not_contacted_domain()]))
+        sections = [
+            self._section("stakeholders", _("Stakeholders"), columns, rows, count=count),
+            self._section(
+                "by_type",
+                _("By type"),
+                [
+                    column("stakeholder_type", _("Type"), "char", 30),
+                    column("count", _("Stakeholders"), "integer", 14),
+                    column("share", _("Share"), "percent", 10),
+                ],
+                [
+                    [stype.name or _("Undefined"), n, self._share(n, count)]
+                    for stype, n in sorted(by_type, key=lambda g: -g[1])
+                ],
+                totals={"stakeholder_type": _("Total"), "count": count, "share": 1.0 if count else 0.0},
+            ),
+            self._section(
+                "by_quadrant",
+                _("Power/interest grid"),
+                [
+                    column("quadrant", _("Quadrant"), "char", 30),
+                    column("count", _("Stakeholders"), "integer", 14),
+                    column("share", _("Share"), "percent", 10),
+                ],
+                [
+                    [label, by_quadrant.get(key, 0), self._share(by_quadrant.get(key, 0), count)]
+                    for key, label in quadrants.items()
+                ],
+                totals={"quadrant": _("Total"), "count": count, "share": 1.0 if count else 0.0},
+            ),
+        ]
+        return {
+            "title": _("Stakeholder register"),
+            "record_count": count,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Stakeholders"), "value": count, "type": "integer"},
+                {"label": _("Manage closely"), "value": by_quadrant.get("manage_closely", 0), "type": "integer"},
+                {
+                    "label": _("Not contacted in %s days", NOT_CONTACTED_DAYS),
+                    "value": not_contacted,
+                    "type": "integer",
+                },
+                {
+                    "label": _("Engagements in period"),
+                    "value": self._count("srm.engagement", eng_domain),
+                    "type": "integer",
+                },
+            ],
+        }
+
+    @api.model
+    def _not_contacted_domain(self, days=NOT_CONTACTED_DAYS):
+        limit = fields.Datetime.now() - relativedelta(days=days)
+        return [
+            "|",
+            ("srm_last_engagement_date", "=", False),
+            ("srm_last_engagement_date", "<", fields.Datetime.to_string(limit)),
+        ]
+
+    # ------------------------------------------------------------------
+    # 2. Engagement log
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _engagement_columns(self):
+        _ = self.env._
+        columns = [
+            column("id", _("ID"), "integer", 8),
+            column("date", _("Date"), "datetime", 17),
+            column("subject", _("Subject"), "char", 32),
+            column("engagement_type", _("Type"), "char", 16),
+            column("direction", _("Initiated by"), "char", 16),
+            column("project", _("Project"), "char", 22),
+            column("stakeholders", _("Stakeholders"), "char", 34),
+            column("topics", _("Topics"), "char", 22),
+            column("iap2_level", _("IAP2 level"), "char", 12),
+            column("sentiment", _("Sentiment"), "integer", 10),
+            column("duration", _("Duration (h)"), "float", 10),
+            column("location", _("Location"), "char", 18),
+            column("responsible", _("Responsible"), "char", 18),
+            column("summary", _("Summary"), "text", 50),
+            column("outcome", _("Outcome"), "text", 50),
+            column("follow_up_date", _("Follow-up date"), "date", 12),
+        ]
+        if self._user_sees_confidential():
+            columns.append(column("confidential", _("Confidential"), "boolean", 12))
+        return columns
+
+    @api.model
+    def _iter_engagement_rows(self, domain):
+        directions = self._labels("srm.engagement", "direction")
+        iap2 = self._labels("srm.engagement", "iap2_level")
+        with_confidential = self._user_sees_confidential()
+        fnames = [
+            "date", "name", "engagement_type_id", "direction", "project_id", "partner_ids", "topic_ids",
+            "iap2_level", "sentiment", "duration", "location", "user_id", "summary", "outcome",
+            "follow_up_date", "is_confidential",
+        ]  # fmt: skip
+        for engagements in self._iter_keyset("srm.engagement", domain, fnames, "date"):
+            for eng in engagements:
+                row = [
+                    eng.id,
+                    self._to_local(eng.date),
+                    eng.name,
+                    eng.engagement_type_id.name or "",
+                    directions.get(eng.direction, ""),
+                    eng.project_id.display_name or "",
+                    ", ".join(eng.partner_ids.mapped("display_name")),
+                    ", ".join(eng.topic_ids.mapped("name")),
+                    iap2.get(eng.iap2_level, ""),
+                    int(eng.sentiment) if eng.sentiment else None,
+                    eng.duration,
+                    eng.location or "",
+                    eng.user_id.name or "",
+                    eng.summary or "",
+                    eng.outcome or "",
+                    eng.follow_up_date or None,
+                ]
+                if with_confidential:
+                    row.append(eng.is_confidential)
+                yield row
+
+    @api.model
+    def _build_engagement_log(self, filters):
+        _ = self.env._
+        Engagement = self.env["srm.engagement"]
+        domain = self._engagement_domain(filters)
+        count = Engagement.search_count(domain)
+        confidential = Engagement.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+        [(duration,)] = Engagement._read_group(domain, [], ["duration:sum"])
+        duration = duration or 0.0
+        stakeholders = self.env["res.partner"].search_count([("srm_engagement_ids", "any", domain)])
+        by_type = Engagement._read_group(domain, ["engagement_type_id"], ["__count", "duration:sum"])
+        by_month = Engagement._read_group(domain, ["date:month"], ["__count"], order="date:month")
+        sentiment = self._sentiment_by_month(domain)
+        by_project = Engagement._read_group(domain, ["project_id"], ["__count"])
+        columns = self._engagement_columns()
+        sections = [
+            self._section(
+                "engagements",
+                _("Engagements"),
+                columns,
+                lambda: self._iter_engagement_rows(domain),
+                count=count,
+                totals={"subject": _("Total: %s engagements", count), "duration": duration},
+            ),
+            self._section(
+                "by_type",
+                _("By type"),
+                [
+                    column("engagement_type", _("Type"), "char", 25),
+                    column("count", _("Engagements"), "integer", 14),
+                    column("share", _("Share"), "percent", 10),
+                    column("duration", _("Duration (h)"), "float", 14),
+                ],
+                [
+                    [etype.name, n, self._share(n, count), dur or 0.0]
+                    for etype, n, dur in sorted(by_type, key=lambda g: -g[1])
+                ],
+                totals={"engagement_type": _("Total"), "count": count, "share": 1.0 if count else 0.0, "duration": duration},
+            ),
+            self._section(
+                "by_month",
+                _("By month"),
+                [
+                    column("month", _("Month"), "month", 16),
+                    column("count", _("Engagements"), "integer", 14),
+                    column("sentiment", _("Average sentiment"), "float", 16),
+                ],
+                [
+                    [self._month_key(month), n, sentiment.get(self._month_key(month), (0, None))[1]]
+                    for month, n in by_month
+                ],
+                totals={"month": _("Total"), "count": count},
+            ),
+            self._section(
+                "by_project",
+                _("By project"),
+                [
+                    column("project", _("Project"), "char", 30),
+                    column("count", _("Engagements"), "integer", 14),
+                    column("share", _("Share"), "percent", 10),
+                ],
+                [
+                    [project.display_name or _("No project"), n, self._share(n, count)]
+                    for project, n in sorted(by_project, key=lambda g: -g[1])
+                ],
+                totals={"project": _("Total"), "count": count, "share": 1.0 if count else 0.0},
+            ),
+        ]
+        return {
+            "title": _("Engagement log"),
+            "record_count": count,
+            "confidential_count": confidential,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Engagements"), "value": count, "type": "integer"},
+                {"label": _("Stakeholders engaged"), "value": stakeholders, "type": "integer"},
+                {"label": _("Hours of engagement"), "value": duration, "type": "float"},
+            ],
+        }
+
+    # ------------------------------------------------------------------
+    # 5. Stakeholder profile
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _build_stakeholder_profile(self, filters):
+        _ = self.env._
+        partner = self._readable("res.partner", filters["partner_ids"])
+        if not partner:
+            raise UserError(_("This stakeholder does not exist or you are not allowed to see it."))
+        quadrants = self._labels("res.partner", "srm_quadrant")
+        salience = self._labels("res.partner", "srm_salience")
+        channels = self._labels("res.partner", "srm_preferred_channel")
+        bases = self._labels("res.partner", "srm_consent_basis")
+        relations = partner.srm_relationship_ids | partner.srm_relationship_inverse_ids
+        items = [
+            (_("Name"), partner.display_name, "char"),
+            (_("Reference"), partner.ref or "", "char"),
+            (_("Type"), partner.stakeholder_type_id.name or "", "char"),
+            (_("Segments"), ", ".join(partner.srm_segment_ids.mapped("name")), "char"),
+            (_("Projects"), ", ".join(partner.srm_project_ids.mapped("display_name")), "char"),
+            (_("Region"), partner.srm_region_id.display_name or "", "char"),
+            (_("Address"), partner._display_address(without_company=True).strip(), "text"),
+            (_("Email"), partner.email or "", "char"),
+            (_("Phone"), partner.phone or partner.mobile or "", "char"),
+            (_("Relationship owner"), partner.user_id.name or "", "char"),
+            (_("Influence (1-5)"), partner.srm_influence, "integer"),
+            (_("Interest (1-5)"), partner.srm_interest, "integer"),
+            (_("Legitimacy (1-5)"), partner.srm_legitimacy, "integer"),
+            (_("Urgency (1-5)"), partner.srm_urgency, "integer"),
+            (_("Power/Interest"), quadrants.get(partner.srm_quadrant, ""), "char"),
+            (_("Salience"), salience.get(partner.srm_salience, ""), "char"),
+            (_("Preferred channel"), channels.get(partner.srm_preferred_channel, ""), "char"),
+            (_("Consents to contact"), partner.srm_consent, "boolean"),
+            (_("Basis for contact"), bases.get(partner.srm_consent_basis, ""), "char"),
+            (_("Do not contact"), partner.srm_do_not_contact, "boolean"),
+            (_("Last engagement"), self._to_local(partner.srm_last_engagement_date), "datetime"),
+            (_("Relationships"), ", ".join(relations.mapped("display_name")), "text"),
+        ]
+        eng_filters = dict(filters, partner_ids=partner.ids, stakeholder_type_ids=[], segment_ids=[])
+        eng_domain = self._engagement_domain(eng_filters)
+        Engagement = self.env["srm.engagement"]
+        count = Engagement.search_count(eng_domain)
+        confidential = Engagement.search_count(expression.AND([eng_domain, [("is_confidential", "=", True)]]))
+        sentiment = self._sentiment_by_month(eng_domain)
+        columns = [
+            col for col in self._engagement_columns()
+            if col["key"] in {"date", "subject", "engagement_type", "project", "topics", "sentiment", "summary", "outcome"}
+        ]
+        keep = [i for i, col in enumerate(self._engagement_columns()) if col in columns]
+
+        def engagement_rows():
+            for row in self._iter_engagement_rows(eng_domain):
+                yield [row[i] for i in keep]
+
+        sections = [
+            self._fields_section("profile", _("Profile"), items),
+            self._section(
+                "engagements",
+                _("Engagements"),
+                columns,
+                engagement_rows,
+                count=count,
+                totals={"subject": _("Total: %s engagements", count)},
+            ),
+            self._section(
+                "sentiment",
+                _("Sentiment by month"),
+                [
+                    column("month", _("Month"), "month", 16),
+                    column("count", _("Engagements with a sentiment"), "integer", 18),
+                    column("sentiment", _("Average sentiment"), "float", 16),
+                ],
+                [[month, total, avg] for month, (total, avg) in sorted(sentiment.items())],
+            ),
+        ]
+        extra_count = 0
+        for extra in self._profile_extra_sections(partner, filters):
+            sections.append(extra)
+            extra_count += extra.get("confidential_count", 0)
+        rated = sum(total for total, _avg in sentiment.values())
+        avg_all = sum(total * avg for total, avg in sentiment.values()) / rated if rated else None
+        return {
+            "title": _("Stakeholder profile: %s", partner.display_name),
+            "subtitle": self._period_label(filters) if filters.get("date_from") or filters.get("date_to") else _("Whole history"),
+            "record_count": count,
+            "confidential_count": confidential + extra_count,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Engagements"), "value": count, "type": "integer"},
+                {"label": _("Average sentiment"), "value": avg_all, "type": "float"},
+                {"label": _("Last engagement"), "value": self._to_local(partner.srm_last_engagement_date), "type": "datetime"},
+            ]
+            + self._profile_extra_highlights(partner, filters),
+        }
+
+    @api.model
+    def _profile_extra_sections(self, partner, filters):
+        """Sections added to a stakeholder profile by the commitment and issue parts."""
+        return []
+
+    @api.model
+    def _profile_extra_highlights(self, partner, filters):
+        return []
+
+    # ------------------------------------------------------------------
+    # 6. Consultation summary
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _build_consultation_summary(self, filters):
+        _ = self.env._
+        Engagement = self.env["srm.engagement"]
+        Partner = self.env["res.partner"]
+        domain = self._engagement_domain(filters)
+        count = Engagement.search_count(domain)
+        confidential = Engagement.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+
+        # who was engaged, how often, by which means
+        per_partner = Engagement._read_group(domain, ["partner_ids"], ["__count", "date:min", "date:max"])
+        per_partner_type = Engagement._read_group(domain, ["partner_ids", "engagement_type_id"], ["__count"])
+        partner_filter = self._stakeholder_subdomain(filters)
+        if filters.get("partner_ids"):
+            partner_filter.append(("id", "in", filters["partner_ids"]))
+        wanted = None
+        if partner_filter:
+            wanted = set(
+                Partner.search(expression.AND([[("id", "in", [p.id for p, *_r in per_partner])], partner_filter])).ids
+            )
+        means = {}
+        for partner, etype, n in per_partner_type:
+            means.setdefault(partner, []).append((n, etype.name))
+        stakeholder_rows = []
+        for partner, n, first, last in sorted(per_partner, key=lambda g: (-g[1], g[0].display_name or "")):
+            if wanted is not None and partner.id not in wanted:
+                continue
+            stakeholder_rows.append(
+                [
+                    partner.display_name,
+                    partner.stakeholder_type_id.name or "",
+                    n,
+                    self._to_local(first),
+                    self._to_local(last),
+                    ", ".join(name for _n, name in sorted(means.get(partner, []), key=lambda m: (-m[0], m[1]))),
+                ]
+            )
+        type_reach = {}
+        for _partner, etype, _n in per_partner_type:
+            type_reach[etype] = type_reach.get(etype, 0) + 1
+        by_type = Engagement._read_group(domain, ["engagement_type_id"], ["__count"])
+        by_level = Engagement._read_group(domain, ["iap2_level"], ["__count"])
+        levels = self._labels("srm.engagement", "iap2_level")
+
+        # topics raised and how each was answered
+        topics = Engagement._read_group(domain, ["topic_ids"], ["__count"])
+        answered_domain = expression.AND([domain, [("outcome", "not in", [False, ""])]])
+        answered = dict(Engagement._read_group(answered_domain, ["topic_ids"], ["__count"]))
+        topic_partners = {}
+        for topic, _partner, _n in Engagement._read_group(domain, ["topic_ids", "partner_ids"], ["__count"]):
+            topic_partners[topic] = topic_partners.get(topic, 0) + 1
+        topics = sorted(topics, key=lambda g: (not g[0], -g[1], g[0].name or ""))
+        no_topic = _("(No topic)")
+        topic_rows = [
+            [
+                topic.name or no_topic,
+                n,
+                topic_partners.get(topic, 0),
+                answered.get(topic, 0),
+                n - answered.get(topic, 0),
+                self._share(answered.get(topic, 0), n),
+            ]
+            for topic, n in topics
+        ]
+        answered_total = Engagement.search_count(answered_domain)
+        topic_records = [topic for topic, _n in topics]
+
+        def response_rows():
+            fnames = ["date", "name", "engagement_type_id", "partner_ids", "summary", "outcome", "topic_ids"]
+            for topic in topic_records:
+                topic_domain = expression.AND(
+                    [domain, [("topic_ids", "in", topic.ids)] if topic else [("topic_ids", "=", False)]]
+                )
+                name = topic.name or no_topic
+                for engagements in self._iter_keyset("srm.engagement", topic_domain, fnames, "date"):
+                    for eng in engagements:
+                        yield [
+                            name,
+                            self._to_local(eng.date),
+                            eng.name,
+                            ", ".join(eng.partner_ids.mapped("display_name")),
+                            eng.engagement_type_id.name or "",
+                            eng.summary or "",
+                            eng.outcome or "",
+                            bool(eng.outcome),
+                        ]
+
+        response_count = sum(n for _t, n in topics)
+        sections = [
+            self._section(
+                "stakeholders",
+                _("Who was engaged"),
+                [
+                    column("stakeholder", _("Stakeholder"), "char", 32),
+                    column("stakeholder_type", _("Type"), "char", 20),
+                    column("count", _("Engagements"), "integer", 12),
+                    column("first", _("First engagement"), "datetime", 17),
+                    column("last", _("Last engagement"), "datetime", 17),
+                    column("means", _("Means"), "char", 40),
+                ],
+                stakeholder_rows,
+                count=len(stakeholder_rows),
+                totals={"stakeholder": _("Total: %s stakeholders", len(stakeholder_rows)), "count": count},
+            ),
+            self._section(
+                "means",
+                _("By which means"),
+                [
+                    column("engagement_type", _("Means"), "char", 25),
+                    column("count", _("Engagements"), "integer", 12),
+                    column("share", _("Share"), "percent", 10),
+                    column("stakeholders", _("Stakeholders reached"), "integer", 14),
+                ],
+                [
+                    [etype.name, n, self._share(n, count), type_reach.get(etype, 0)]
+                    for etype, n in sorted(by_type, key=lambda g: -g[1])
+                ],
+                totals={"engagement_type": _("Total"), "count": count, "share": 1.0 if count else 0.0},
+            ),
+            self._section(
+                "levels",
+                _("Level of participation (IAP2)"),
+                [
+                    column("level", _("IAP2 level"), "char", 20),
+                    column("count", _("Engagements"), "integer", 12),
+                    column("share", _("Share"), "percent", 10),
+                ],
+                [
+                    [levels.get(level, _("Not set")), n, self._share(n, count)]
+                    for level, n in sorted(by_level, key=lambda g: list(levels).index(g[0]) if g[0] in levels else 99)
+                ],
+            ),
+            self._section(
+                "topics",
+                _("Topics raised"),
+                [
+                    column("topic", _("Topic"), "char", 28),
+                    column("count", _("Times raised"), "integer", 12),
+                    column("stakeholders", _("Stakeholders"), "integer", 12),
+                    column("answered", _("Answered"), "integer", 12),
+                    column("unanswered", _("Without recorded answer"), "integer", 14),
+                    column("answered_share", _("Answered share"), "percent", 12),
+                ],
+                topic_rows,
+            ),
+            self._section(
+                "responses",
+                _("Topics raised and how each was answered"),
+                [
+                    column("topic", _("Topic"), "char", 20),
+                    column("date", _("Date"), "datetime", 17),
+                    column("subject", _("Engagement"), "char", 28),
+                    column("stakeholders", _("Stakeholders"), "char", 28),
+                    column("means", _("Means"), "char", 14),
+                    column("raised", _("What was raised"), "text", 45),
+                    column("response", _("How it was answered"), "text", 45),
+                    column("answered", _("Answered"), "boolean", 10),
+                ],
+                response_rows,
+                count=response_count,
+            ),
+        ]
+        extra_confidential = 0
+        for extra in self._consultation_extra_sections(filters):
+            sections.append(extra)
+            extra_confidential += extra.get("confidential_count", 0)
+        return {
+            "title": _("Consultation summary"),
+            "record_count": count,
+            "confidential_count": confidential + extra_confidential,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Engagements"), "value": count, "type": "integer"},
+                {"label": _("Stakeholders engaged"), "value": len(stakeholder_rows), "type": "integer"},
+                {"label": _("Means of engagement used"), "value": len(by_type), "type": "integer"},
+                {"label": _("Topics raised"), "value": len([t for t, _n in topics if t]), "type": "integer"},
+                {"label": _("Engagements with a recorded answer"), "value": self._share(answered_total, count), "type": "percent"},
+            ],
+        }
+
+    @api.model
+    def _consultation_extra_sections(self, filters):
+        """Consultation campaigns (srm.consultation) and grievances, when available."""
+        sections = []
+        campaign = self._consultation_campaign_section(filters)
+        if campaign:
+            sections.append(campaign)
+        return sections
+
+    @api.model
+    def _consultation_campaign_section(self, filters):
+        """Consultation campaigns of the period, read field by field as they exist."""
+        if "srm.consultation" not in self.env:
+            return None
+        _ = self.env._
+        Consultation = self.env["srm.consultation"]
+        known = Consultation._fields
+        domain = []
+        if filters.get("project_ids") and "project_id" in known:
+            domain.append(("project_id", "in", filters["project_ids"]))
+        if filters.get("exclude_confidential") and "is_confidential" in known:
+            domain.append(("is_confidential", "=", False))
+        start_field = next((f for f in ("date_start", "date_from", "start_date") if f in known), None)
+        end_field = next((f for f in ("date_end", "date_to", "end_date") if f in known), None)
+        if start_field and filters.get("date_to"):
+            domain += ["|", (start_field, "=", False), (start_field, "<=", filters["date_to"])]
+        if end_field and filters.get("date_from"):
+            domain += ["|", (end_field, "=", False), (end_field, ">=", filters["date_from"])]
+        candidates = [
+            ("project_id", _("Project"), "char"),
+            (start_field, _("Start"), "date"),
+            (end_field, _("End"), "date"),
+            ("state", _("Status"), "char"),
+            ("iap2_level", _("IAP2 level"), "char"),
+            ("purpose", _("Purpose"), "text"),
+        ]
+        present = [(f, label, ctype) for f, label, ctype in candidates if f and f in known]
+        columns = [column("name", _("Consultation"), "char", 30)] + [
+            column(f, label, ctype, 30 if ctype == "text" else 16) for f, label, ctype in present
+        ]
+
+        def value(record, fname, ctype):
+            field = known[fname]
+            raw = record[fname]
+            if field.type == "selection":
+                return dict(field._description_selection(self.env)).get(raw, "")
+            if field.type in ("many2one", "many2many", "one2many"):
+                return ", ".join(raw.mapped("display_name"))
+            if field.type == "html":
+                return html2plaintext(raw or "").strip()
+            return raw or ("" if ctype != "date" else None)
+
+        records = Consultation.search(domain)
+        rows = [[rec.display_name] + [value(rec, f, ctype) for f, _label, ctype in present] for rec in records]
+        section = self._section("consultations", _("Consultation campaigns"), columns, rows, count=len(rows))
+        return section
+
+    # ------------------------------------------------------------------
+    # 7. Monthly summary
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _build_monthly_summary(self, filters):
+        _ = self.env._
+        Engagement = self.env["srm.engagement"]
+        Partner = self.env["res.partner"]
+        domain = self._engagement_domain(filters)
+        count = Engagement.search_count(domain)
+        confidential = Engagement.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+        engaged = Partner.search_count([("srm_engagement_ids", "any", domain)])
+        sentiment = self._sentiment_by_month(domain)
+        rated = sum(total for total, _avg in sentiment.values())
+        avg = sum(total * avg for total, avg in sentiment.values()) / rated if rated else None
+        stakeholder_domain = self._stakeholder_domain(dict(filters, partner_ids=[]))
+        not_contacted = Partner.search_count(expression.AND([stakeholder_domain, self._not_contacted_domain()]))
+        start, end = self._period_bounds(filters)
+        new_stakeholders = Partner.search_count(
+            expression.AND(
+                [
+                    stakeholder_domain,
+                    [("create_date", ">=", fields.Datetime.to_string(start)), ("create_date", "<", fields.Datetime.to_string(end))],
+                ]
+            )
+        )
+        items = [
+            (_("Engagements"), count, "integer"),
+            (_("Stakeholders engaged"), engaged, "integer"),
+            (_("New stakeholders"), new_stakeholders, "integer"),
+            (_("Average sentiment"), avg, "float"),
+            (_("Stakeholders not contacted in %s days", NOT_CONTACTED_DAYS), not_contacted, "integer"),
+        ]
+        items += self._monthly_extra_items(filters)
+        by_type = Engagement._read_group(domain, ["engagement_type_id"], ["__count"])
+        topics = Engagement._read_group(domain, ["topic_ids"], ["__count"])
+        follow_domain = expression.AND(
+            [
+                self._secured_domain(filters),
+                [("follow_up_needed", "=", True), ("follow_up_date", "!=", False), ("follow_up_date", "<=", filters["date_to"])],
+            ]
+        )
+        follow_ups = Engagement.search(follow_domain, order="follow_up_date, id", limit=200)
+        sections = [
+            self._fields_section("key_figures", _("Key figures"), items),
+            self._section(
+                "by_type",
+                _("Engagements by type"),
+                [column("engagement_type", _("Type"), "char", 25), column("count", _("Engagements"), "integer", 14)],
+                [[etype.name, n] for etype, n in sorted(by_type, key=lambda g: -g[1])],
+                totals={"engagement_type": _("Total"), "count": count},
+            ),
+            self._section(
+                "topics",
+                _("Topics raised"),
+                [column("topic", _("Topic"), "char", 25), column("count", _("Times raised"), "integer", 14)],
+                [[topic.name, n] for topic, n in sorted(topics, key=lambda g: -g[1]) if topic],
+            ),
+            self._section(
+                "follow_ups",
+                _("Follow-ups due"),
+                [
+                    column("follow_up_date", _("Follow-up date"), "date", 12),
+                    column("subject", _("Engagement"), "char", 30),
+                    column("stakeholders", _("Stakeholders"), "char", 30),
+                    column("responsible", _("Responsible"), "char", 18),
+                ],
+                [
+                    [eng.follow_up_date, eng.name, ", ".join(eng.partner_ids.mapped("display_name")), eng.user_id.name or ""]
+                    for eng in follow_ups
+                ],
+            ),
+        ]
+        extra_confidential = 0
+        for extra in self._monthly_extra_sections(filters):
+            sections.append(extra)
+            extra_confidential += extra.get("confidential_count", 0)
+        return {
+            "title": _("Monthly summary"),
+            "record_count": count,
+            "confidential_count": confidential + extra_confidential,
+            "sections": sections,
+            "highlights": [{"label": label, "value": value, "type": ctype} for label, value, ctype in items],
+        }
+
+    @api.model
+    def _monthly_extra_items(self, filters):
+        return []
+
+    @api.model
+    def _monthly_extra_sections(self, filters):
+        return []
+
+    # ------------------------------------------------------------------
+    # Display (QWeb and py3o documents)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _display(self, value, ctype):
+        """Text of a typed value as printed in PDF and ODT/DOCX documents."""
+        _ = self.env._
+        if ctype == "boolean":
+            return _("Yes") if value else _("No")
+        if value is None or value is False or value == "":
+            return ""
+        if ctype == "date":
+            return format_date(self.env, value)
+        if ctype == "month":
+            return format_date(self.env, value, date_format="MMMM y")
+        if ctype == "datetime":
+            return f"{format_date(self.env, value)} {value.strftime('%H:%M')}"
+        if ctype == "integer":
+            return formatLang(self.env, value, digits=0)
+        if ctype == "float":
+            return formatLang(self.env, value, digits=2)
+        if ctype == "percent":
+            return f"{formatLang(self.env, value * 100, digits=1)} %"
+        return str(value)
+
+    @api.model
+    def _document_row_limit(self):
+        param = self.env["ir.config_parameter"].sudo().get_param("srm_reporting.document_row_limit")
+        try:
+            return int(param) if param else DEFAULT_DOCUMENT_ROW_LIMIT
+        except ValueError:
+            return DEFAULT_DOCUMENT_ROW_LIMIT
+
+    @api.model
+    def _check_document_size(self, report):
+        """Documents (PDF, ODT, DOCX) are read by people: refuse logs too long to print."""
+        limit = self._document_row_limit()
+        for section in report["sections"]:
+            if (section.get("count") or 0) > limit:
+                raise UserError(
+                    self.env._(
+                        "“%(section)s” holds %(count)s rows, more than a printable document can hold "
+                        "(%(limit)s). Choose the Excel (XLSX) format, or narrow the period, projects "
+                        "or stakeholders.",
+                        section=section["title"],
+                        count=formatLang(self.env, section["count"], digits=0),
+                        limit=formatLang(self.env, limit, digits=0),
+                    )
+                )
+
+    @api.model
+    def _materialize(self, report):
+        """Add display strings to every section: ``lines`` (one dict per row, keyed by
+        column key), ``total_line`` and ``line_count``; and to the highlights."""
+        self._check_document_size(report)
+        for section in report["sections"]:
+            columns = section["columns"]
+            lines = []
+            if section["layout"] == "fields":
+                for (label, value), ctype in zip(self.iter_rows(section), section["value_types"]):
+                    lines.append({"label": label, "value": self._display(value, ctype)})
+            else:
+                for row in self.iter_rows(section):
+                    lines.append({col["key"]: self._display(val, col["type"]) for col, val in zip(columns, row)})
+            section["lines"] = lines
+            section["line_count"] = len(lines)
+            section["line_count_display"] = self._display(len(lines), "integer")
+            totals = section.get("totals")
+            section["total_line"] = (
+                {
+                    col["key"]: (
+                        self._display(totals[col["key"]], col["type"])
+                        if col["key"] in totals and not isinstance(totals[col["key"]], str)
+                        else totals.get(col["key"], "")
+                    )
+                    for col in columns
+                }
+                if totals
+                else None
+            )
+        for item in report["highlights"]:
+            item["display"] = self._display(item["value"], item["type"])
+        return report

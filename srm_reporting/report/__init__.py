@@ -1,0 +1,2 @@
+from . import srm_report_document
+from . import srm_report_xlsx

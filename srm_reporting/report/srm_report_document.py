@@ -1,0 +1,37 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+
+class ReportSrmDocument(models.AbstractModel):
+    """Values of the SRM reports printed as documents: the QWeb PDF reports and
+    the py3o (ODT, DOCX) templates share them.
+
+    The report is produced for an ``srm.report.log``; its filters come from the
+    rendering data or, when a report is printed again from its log, from the
+    filters stored in the log.
+    """
+
+    _name = "report.srm_reporting.report_srm_document"
+    _description = "SRM Report Document"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        logs = self.env["srm.report.log"].browse(docids)
+        filters = (data or {}).get("filters")
+        if not filters:
+            if not logs:
+                raise UserError(self.env._("Produce stakeholder reports from the report wizard."))
+            filters = json.loads(logs[0].filters_json or "{}")
+        builder = self.env["srm.report.builder"]
+        report = builder._materialize(builder._build(filters))
+        return {
+            "doc_ids": docids,
+            "doc_model": "srm.report.log",
+            "docs": logs,
+            "report": report,
+            "company": report["company"],
+        }

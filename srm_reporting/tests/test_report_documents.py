@@ -1,0 +1,146 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import zipfile
+
+from odoo.tests import tagged
+
+from .common import SrmReportingCommon, rezip_odt, standard_template
+
+
+@tagged("post_install", "-at_install")
+class TestReportPdf(SrmReportingCommon):
+    """PDF reports are QWeb documents: the tests read the HTML that wkhtmltopdf
+    prints (in test mode Odoo hands the HTML back instead of calling it)."""
+
+    def render_html(self, kind, user=None, **extra):
+        log = self.generate(kind, "pdf", user=user, **extra)
+        self.assertTrue(log.file_name.endswith(".html"), "tests get the HTML that wkhtmltopdf would print")
+        return log, self.html_tree(self.content(log))
+
+    def test_engagement_log_html(self):
+        log, tree = self.render_html("engagement_log", user=self.manager)
+        self.assertEqual(tree.xpath("string(//h2[hasclass('o_srm_title')])"), "Engagement log")
+        params = {
+            " ".join(tr[0].text_content().split()): " ".join(tr[1].text_content().split())
+            for tr in tree.xpath("//table[hasclass('o_srm_parameters')]//tr")
+        }
+        self.assertEqual(params["Projects"], "[CR] Copper Ridge")
+        self.assertEqual(params["Period"], "01/01/2026 to 03/31/2026")
+        rows = self.section_rows(tree, "engagements")
+        self.assertEqual(len(rows), 4)
+        self.assertEqual(rows[0][1], "01/15/2026 10:00")
+        self.assertEqual(rows[0][2], "Village meeting on dust")
+        self.assertIn("SECRET land negotiation", [row[2] for row in rows])
+        total = tree.xpath("//div[@data-section='engagements']//tfoot//td")
+        self.assertEqual(" ".join(total[2].text_content().split()), "Total: 4 engagements")
+        self.assertEqual(total[10].text_content().strip(), "4.00")
+        by_type = {row[0]: row[1] for row in self.section_rows(tree, "by_type")}
+        self.assertEqual(by_type["Meeting"], "1")
+        # provenance printed on the document refers to the log
+        self.assertIn(f"Report reference {log.id}", tree.text_content())
+
+    def test_engagement_log_html_without_confidential_access(self):
+        _log, tree = self.render_html("engagement_log", user=self.srm_user)
+        rows = self.section_rows(tree, "engagements")
+        self.assertEqual([row[2] for row in rows], ["Village meeting on dust", "Call about the well", "Site visit with the mayor"])
+        self.assertNotIn("SECRET", tree.text_content())
+        self.assertIn("Not included (no access)", tree.text_content())
+
+    def test_render_qweb_html_from_log(self):
+        """A logged report can be printed again from its stored filters."""
+        log = self.generate("stakeholder_register", "xlsx")
+        content, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "srm_reporting.srm_report_stakeholder_register_pdf", log.ids
+        )
+        tree = self.html_tree(content)
+        names = [row[1] for row in self.section_rows(tree, "stakeholders")]
+        self.assertEqual(names, ["Alice Farmer", "Bob Mayor", "Carol Green"])
+
+    def test_each_kind_renders(self):
+        expected = {
+            "stakeholder_register": ("Stakeholder register", "stakeholders", 3),
+            "engagement_log": ("Engagement log", "engagements", 4),
+            "consultation_summary": ("Consultation summary", "stakeholders", 3),
+            "monthly_summary": ("Monthly summary", "by_type", 4),
+        }
+        for kind, (title, section, count) in expected.items():
+            with self.subTest(kind=kind):
+                _log, tree = self.render_html(kind)
+                self.assertEqual(tree.xpath("string(//h2[hasclass('o_srm_title')])"), title)
+                self.assertEqual(len(self.section_rows(tree, section)), count)
+
+    def test_stakeholder_profile_html(self):
+        log = self.env["srm.report.log"]._generate({"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "pdf")
+        tree = self.html_tree(self.content(log))
+        self.assertEqual(tree.xpath("string(//h2[hasclass('o_srm_title')])"), "Stakeholder profile: Alice Farmer")
+        profile = {row[0]: row[1] for row in self.section_rows(tree, "profile")}
+        self.assertEqual(profile["Email"], "alice@example.com")
+        self.assertEqual(profile["Segments"], "Water users")
+        self.assertEqual(len(self.section_rows(tree, "engagements")), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestReportTemplates(SrmReportingCommon):
+    """ODT (and DOCX/PDF through LibreOffice) from the editable py3o templates."""
+
+    def test_engagement_log_odt(self):
+        log = self.generate("engagement_log", "odt", user=self.manager)
+        self.assertTrue(log.file_name.endswith(".odt"))
+        texts = self.odt_text(self.content(log))
+        self.assertIn("Engagement log", texts)
+        self.assertIn("Village meeting on dust", texts)
+        self.assertIn("Water trucks twice a day.", texts)
+        self.assertIn("SECRET land negotiation", texts)
+        self.assertIn("[CR] Copper Ridge", texts)
+        # no py3o instruction left in the output
+        self.assertFalse([text for text in texts if "py3o" in text or 'for="' in text])
+
+    def test_engagement_log_odt_without_confidential_access(self):
+        texts = self.odt_text(self.content(self.generate("engagement_log", "odt", user=self.srm_user)))
+        self.assertIn("Village meeting on dust", texts)
+        self.assertFalse([text for text in texts if "SECRET" in text])
+
+    def test_each_template_renders(self):
+        checks = {
+            "stakeholder_register": "Carol Green",
+            "consultation_summary": "Dust on the crops near the haul road.",
+            "monthly_summary": "Dust (report test)",
+        }
+        for kind, expected in checks.items():
+            with self.subTest(kind=kind):
+                texts = self.odt_text(self.content(self.generate(kind, "odt")))
+                self.assertIn(expected, texts)
+        log = self.env["srm.report.log"]._generate({"kind": "stakeholder_profile", "partner_ids": self.bob.ids}, "odt")
+        texts = self.odt_text(self.content(log))
+        self.assertIn("Stakeholder profile: Bob Mayor", texts)
+        self.assertIn("Site visit with the mayor", texts)
+
+    def test_custom_template(self):
+        """An organisation's own template replaces the standard one."""
+        data = rezip_odt(
+            standard_template("engagement_log"),
+            lambda xml: xml.replace(b"Produced by ", b"Regulator layout, produced by "),
+        )
+        template = self.env["py3o.template"].create(
+            {"name": "Regulator layout", "filetype": "odt", "py3o_template_data": base64.b64encode(data)}
+        )
+        log = self.generate("engagement_log", "odt", template=template)
+        texts = self.odt_text(self.content(log))
+        self.assertTrue([text for text in texts if text.startswith("Regulator layout, produced by")])
+        self.assertIn("Village meeting on dust", texts)
+        self.assertEqual(log.template_name, "Regulator layout")
+
+    def test_docx_and_pdf_through_libreoffice(self):
+        if not self.env["srm.report.log"]._libreoffice_bin():
+            self.skipTest("LibreOffice is not installed")
+        log = self.generate("engagement_log", "docx")
+        self.assertTrue(log.file_name.endswith(".docx"))
+        with zipfile.ZipFile(io.BytesIO(self.content(log))) as archive:
+            document = archive.read("word/document.xml").decode()
+        self.assertIn("Village meeting on dust", document)
+        self.assertIn("Water trucks twice a day.", document)
+        log = self.generate("consultation_summary", "pdf_template")
+        self.assertTrue(log.file_name.endswith(".pdf"))
+        self.assertEqual(self.content(log)[:5], b"%PDF-")

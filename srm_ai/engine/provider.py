@@ -1,0 +1,66 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Client for OpenAI-compatible chat-completions endpoints (Ollama, vLLM, cloud)."""
+import time
+
+import requests
+
+
+class ProviderError(Exception):
+    """A failed provider call. ``kind``: timeout, connection, auth, rate_limit,
+    server, http, malformed, config."""
+
+    def __init__(self, kind, message, status=None):
+        super().__init__(message)
+        self.kind = kind
+        self.status = status
+
+
+class ChatProvider:
+    def __init__(self, url, model, api_key=None, timeout=30):
+        if not url or not model:
+            raise ProviderError("config", "The provider URL and model must both be set.")
+        self.url = url.rstrip("/")
+        if not self.url.endswith("/chat/completions"):
+            self.url += "/chat/completions"
+        self.model = model
+        self.api_key = api_key
+        self.timeout = timeout or 30
+
+    def complete(self, messages, temperature=0.2, max_tokens=900):
+        """Send ``messages`` and return (answer text, seconds spent)."""
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = "Bearer %s" % self.api_key
+        payload = {
+            "model": self.model,
+            "messages": messages,
+            "temperature": temperature,
+            "max_tokens": max_tokens,
+            "stream": False,
+        }
+        start = time.monotonic()
+        try:
+            response = requests.post(self.url, json=payload, headers=headers, timeout=self.timeout)
+        except requests.exceptions.Timeout as exc:
+            raise ProviderError("timeout", "No answer within %s seconds." % self.timeout) from exc
+        except requests.exceptions.RequestException as exc:
+            raise ProviderError("connection", "Cannot reach the provider: %s" % exc.__class__.__name__) from exc
+        elapsed = time.monotonic() - start
+        status = response.status_code
+        if status in (401, 403):
+            raise ProviderError("auth", "The provider refused the API key (HTTP %s)." % status, status)
+        if status == 429:
+            raise ProviderError("rate_limit", "The provider's rate limit was reached (HTTP 429).", status)
+        if status >= 500:
+            raise ProviderError("server", "The provider had an internal error (HTTP %s)." % status, status)
+        if status >= 400:
+            raise ProviderError("http", "The provider rejected the request (HTTP %s)." % status, status)
+        try:
+            data = response.json()
+            content = data["choices"][0]["message"]["content"]
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            raise ProviderError("malformed", "The provider's answer is not a chat completion.", status) from exc
+        if not isinstance(content, str) or not content.strip():
+            raise ProviderError("malformed", "The provider's answer is empty.", status)
+        return content.strip(), elapsed

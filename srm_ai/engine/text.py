@@ -1,0 +1,251 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Language detection, tokenisation and multilingual term normalisation.
+
+Pure Python; ``jieba`` is used for Chinese word segmentation when installed,
+character bigrams otherwise.
+"""
+import re
+import unicodedata
+
+from .concepts import CONCEPTS
+
+try:  # optional
+    import jieba  # pylint: disable=import-error
+
+    jieba.setLogLevel(60)
+except ImportError:  # pragma: no cover - depends on the environment
+    jieba = None
+
+LANGUAGES = ("en", "fr", "es", "zh")
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+SENTENCE_RE = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
+EMOJI_POS = set("😀😃😄😁😊🙂😍🥰👍👏🙏🎉❤💚✅")
+EMOJI_NEG = set("😠😡😞😢😭😤👎💔😒😩😫")
+
+def strip_accents(text):
+    """Lower-case, accent-free form used to compare words across spellings."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+STOPWORDS = {
+    "en": set(
+        """a about above after again against all also am an and any are as at be because been
+        before being below between both but by can could did do does doing down during each few
+        for from further had has have having he her here hers herself him himself his how i if in
+        into is it its itself just me more most my myself now of off on once only or other our
+        ours ourselves out over own same she should so some such than that the their theirs them
+        themselves then there these they this those through to too under until up very was we
+        were what when where which while who whom why will with would you your yours yourself
+        yourselves us said says told asked also would could may might shall must let lets get got
+        one two three per via re mr mrs ms dr""".split()
+    ),
+    "fr": set(
+        """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur leurs lui ma
+        mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur
+        ta te tes toi ton tu un une vos votre vous c d j l à m n s t y été étée étées étés étant
+        suis es est sommes êtes sont serai sera serons seront serais serait étais était étions
+        étiez étaient fus fut ai as avons avez ont aurai aura aurons auront avais avait avions
+        aviez avaient eu cette cet ceci cela ça comme aussi alors donc car si sans sous entre
+        vers chez dont où lors leurs tous tout toute toutes plus moins très bien fait faire
+        qu'il qu'elle c'est n'est l'on d'un d'une""".split()
+    ),
+    "es": set(
+        """de la que el en y a los del se las por un para con no una su al lo como más pero sus le
+        ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien
+        desde todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes
+        algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco
+        ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas nosotras vosotros
+        vosotras os mío mía míos mías tuyo tuya suyo suya nuestro nuestra vuestro vuestra esos
+        esas estoy estás está estamos estáis están es son fue fueron ser era eran ha han he hemos
+        habían había tiene tienen tener hacer hace dijo""".split()
+    ),
+    "zh": set(
+        """的 了 和 是 就 都 而 及 与 着 或 一个 没有 我们 你们 他们 她们 它们 我 你 他 她 它 这 那 这个 那个 在 也 有
+        对 把 被 让 给 向 从 到 为 为了 之 其 此 等 等等 并 及其 以及 吗 呢 吧 啊 呀 嘛 哦 于 上 下 中 里 说 表示
+        会 要 能 可以 已经 还 又 再 很 非常 还是 这些 那些 什么 怎么 如何 因为 所以 但是 如果 虽然 然后""".split()
+    ),
+}
+STOPWORDS["en"] |= set("not no nor cannot".split())
+STOPWORDS["fr"] |= set("non pas été".split())
+STOPWORDS["es"] |= set("han".split())
+ALL_STOPWORDS = set().union(*STOPWORDS.values())
+ALL_STOPWORDS |= {strip_accents(w) for w in ALL_STOPWORDS}
+
+# function words that identify a language better than content words
+_LANG_MARKERS = {
+    "en": set(
+        """the and is are was were of to in that this with for have has not we they you our
+        it be will would from but about been their there which what very no""".split()
+    ),
+    "fr": set(
+        """le la les et est sont des du un une pour avec dans nous vous ils elles pas que qui
+        ce cette sur au aux été très ne mais leur notre votre je c'est n'est""".split()
+    ),
+    "es": set(
+        """el la los las y es son del un una para con en nosotros ustedes ellos no que por
+        este esta muy pero su sus fue está están hemos han lo al""".split()
+    ),
+}
+_FR_CHARS = set("àâçèêëîïôœùûÿ")
+_ES_CHARS = set("ñ¿¡áíóú")
+
+
+def detect_language(text, default="en"):
+    """Return one of ``en``, ``fr``, ``es``, ``zh`` (``default`` when unclear)."""
+    if not text:
+        return default
+    cjk = len(CJK_RE.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    if cjk and (cjk >= 0.3 * max(letters, 1) or cjk >= 8):
+        return "zh"
+    lowered = text.lower()
+    words = WORD_RE.findall(lowered)
+    if not words:
+        return "zh" if cjk else default
+    scores = {lang: 0.0 for lang in _LANG_MARKERS}
+    for word in words:
+        for lang, markers in _LANG_MARKERS.items():
+            if word in markers:
+                scores[lang] += 1
+        if "'" in word or "’" in word:
+            head = re.split(r"['’]", word)[0]
+            if head in ("l", "d", "j", "n", "c", "qu", "s", "m", "t"):
+                scores["fr"] += 1
+            elif word.endswith(("n't", "n’t", "'s", "'re", "'ve", "'ll", "'m", "'d")):
+                scores["en"] += 1
+    for char in lowered:
+        if char in _FR_CHARS:
+            scores["fr"] += 0.5
+        elif char in _ES_CHARS:
+            scores["es"] += 0.7
+        elif char == "é":
+            scores["fr"] += 0.25
+            scores["es"] += 0.1
+    best = max(scores, key=scores.get)
+    if scores[best] == 0:
+        return default
+    return best
+
+
+def split_sentences(text):
+    """Split a text into sentences (Latin and Chinese punctuation)."""
+    if not text:
+        return []
+    parts = SENTENCE_RE.split(text)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _cjk_tokens(run):
+    if jieba is not None:
+        return [t for t in jieba.lcut(run) if t.strip()]
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def raw_tokens(text):
+    """Surface tokens, lower-cased, in reading order (words and CJK words/bigrams)."""
+    tokens = []
+    if not text:
+        return tokens
+    pos = 0
+    for match in CJK_RUN_RE.finditer(text):
+        tokens.extend(WORD_RE.findall(text[pos : match.start()].lower()))
+        tokens.extend(_cjk_tokens(match.group()))
+        pos = match.end()
+    tokens.extend(WORD_RE.findall(text[pos:].lower()))
+    return tokens
+
+
+def light_stem(word):
+    """Very light suffix stripping shared by en/fr/es (plurals, common endings)."""
+    if len(word) <= 4 or CJK_RE.search(word):
+        return word
+    for suffix in ("ements", "ement", "ations", "ation", "aciones", "ación", "acion", "ings", "ing",
+                   "ies", "es", "s", "x"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix == "ies":
+                return word[:-3] + "y"
+            if suffix in ("ations", "ation", "aciones", "ación", "acion"):
+                return word[: -len(suffix)] + "at"
+            return word[: -len(suffix)]
+    return word
+
+
+# concept index: accent-free surface form -> concept key; Chinese forms matched as substrings
+_CONCEPT_WORDS = {}
+_CONCEPT_PREFIXES = {}
+_CONCEPT_ZH = []
+for _key, _forms in CONCEPTS.items():
+    for _lang, _words in _forms.items():
+        for _word in _words:
+            if _lang == "zh":
+                _CONCEPT_ZH.append((_word, _key))
+            elif _word.endswith("*"):
+                _CONCEPT_PREFIXES[strip_accents(_word[:-1])] = _key
+            else:
+                _CONCEPT_WORDS[strip_accents(_word)] = _key
+_CONCEPT_ZH.sort(key=lambda item: -len(item[0]))
+_MIN_PREFIX = min((len(p) for p in _CONCEPT_PREFIXES), default=3)
+
+
+def concept_of(word):
+    """Concept key of an accent-free word, or None."""
+    key = _CONCEPT_WORDS.get(word)
+    if key:
+        return key
+    for size in range(len(word), _MIN_PREFIX - 1, -1):
+        key = _CONCEPT_PREFIXES.get(word[:size])
+        if key:
+            return key
+    return None
+
+
+def zh_concepts(text):
+    """Concept keys found in the Chinese parts of a text."""
+    found = []
+    for run in CJK_RUN_RE.findall(text or ""):
+        for word, key in _CONCEPT_ZH:
+            if word in run:
+                found.append(key)
+                run = run.replace(word, " ")
+    return found
+
+
+def terms(text, lang=None):
+    """Normalised terms of a text for similarity and themes.
+
+    Each content word gives its light stem; words of the embedded multilingual
+    concept list also give a language-independent ``#concept`` term, which is
+    what lets "water", "eau", "agua" and "水" meet.
+    """
+    out = []
+    for token in raw_tokens(text):
+        if CJK_RE.search(token):
+            if token in STOPWORDS["zh"] or len(token) < 2 and jieba is None:
+                continue
+            out.append(token)
+            continue
+        plain = strip_accents(token)
+        for piece in re.split(r"['’]", plain):
+            if len(piece) < 3 or piece in ALL_STOPWORDS:
+                continue
+            concept = concept_of(piece)
+            if concept:
+                out.append("#" + concept)
+            else:
+                out.append(light_stem(piece))
+    out.extend("#" + key for key in zh_concepts(text))
+    return out
+
+
+def concept_label(key, lang="en"):
+    """Readable word for a concept in a language (first form, without wildcard)."""
+    forms = CONCEPTS.get(key, {})
+    words = forms.get(lang) or forms.get("en") or [key]
+    return words[0].rstrip("*")

@@ -1,0 +1,160 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Emerging themes: group texts, label groups with key terms, compare periods.
+
+Grouping uses agglomerative clustering from scikit-learn when installed, else a
+pure-Python single-pass grouping; embeddings (when available) are blended with
+TF-IDF so that texts in different languages about the same subject meet.
+"""
+from collections import Counter
+
+from . import embeddings
+from .similarity import TfIdf, cosine, rescale_embedding_cosine
+from .text import concept_label, detect_language
+
+try:  # optional
+    from sklearn.cluster import AgglomerativeClustering  # pylint: disable=import-error
+except ImportError:  # pragma: no cover - depends on the environment
+    AgglomerativeClustering = None
+
+MAX_DOCS = 3000  # beyond, the most recent texts are kept
+
+
+def _similarity_matrix(model, vectors):
+    n = len(model.vectors)
+    np = embeddings.np
+    lexical = [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+    if vectors is None or np is None:
+        return lexical
+    semantic = vectors @ vectors.T
+    return [
+        [0.4 * lexical[i][j] + 0.6 * rescale_embedding_cosine(float(semantic[i][j])) for j in range(n)]
+        for i in range(n)
+    ]
+
+
+def _cluster_sklearn(sim, threshold):
+    np = embeddings.np
+    distance = 1.0 - np.clip(np.asarray(sim, dtype=np.float64), 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    )
+    return [int(label) for label in model.fit_predict(distance)]
+
+
+def _cluster_python(sim, threshold):
+    """Single pass: each text joins the group whose members it is closest to on average."""
+    groups = []
+    labels = []
+    for i in range(len(sim)):
+        best, best_score = None, threshold
+        for g, members in enumerate(groups):
+            score = sum(sim[i][m] for m in members) / len(members)
+            if score >= best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append([i])
+            labels.append(len(groups) - 1)
+        else:
+            groups[best].append(i)
+            labels.append(best)
+    return labels
+
+
+def _label(model, members, lang, top=4):
+    weights = Counter()
+    for m in members:
+        for term, value in model.vectors[m].items():
+            weights[term] += value
+    # a term that appears in most groups is not distinctive: weigh by idf already in vectors
+    key_terms = []
+    for term, _w in weights.most_common(top * 3):
+        word = concept_label(term[1:], lang) if term.startswith("#") else term
+        if word not in key_terms:
+            key_terms.append(word)
+        if len(key_terms) >= top:
+            break
+    return key_terms
+
+
+def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", use_embeddings=True,
+                vectors=None, previous_vectors=None, growth_ratio=1.5):
+    """Group ``documents`` (list of (key, text)) into themes.
+
+    ``previous`` holds the texts of the previous period, used to measure how
+    each theme grew. ``vectors`` / ``previous_vectors`` are optional precomputed
+    embeddings (arrays aligned with the documents).
+    Returns (themes, method): each theme a dict with label, terms, keys (member
+    keys, most central first), size, previous_size, growth (ratio), growing.
+    """
+    documents = list(documents)[:MAX_DOCS]
+    previous = list(previous)[:MAX_DOCS]
+    if not documents:
+        return [], "none"
+    texts = [text for _key, text in documents]
+    method = ["tfidf"]
+    np = embeddings.np
+    if use_embeddings and vectors is None and embeddings.available():
+        vectors = embeddings.embed(texts)
+        if previous and previous_vectors is None:
+            previous_vectors = embeddings.embed([t for _k, t in previous])
+    if vectors is not None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        method.append("embeddings")
+    else:
+        previous_vectors = None
+    model = TfIdf(texts + [t for _k, t in previous])
+    current_model_vectors = model.vectors[: len(texts)]
+    sub = _Sub(current_model_vectors)
+    sim = _similarity_matrix(sub, vectors)
+    if AgglomerativeClustering is not None and np is not None and len(texts) > 1:
+        labels = _cluster_sklearn(sim, threshold)
+        method.append("agglomerative")
+    else:
+        labels = _cluster_python(sim, threshold)
+        method.append("grouping")
+    groups = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, []).append(index)
+    themes = []
+    previous_model_vectors = model.vectors[len(texts) :]
+    for members in groups.values():
+        if len(members) < min_size:
+            continue
+        centrality = {m: sum(sim[m][o] for o in members) for m in members}
+        members.sort(key=lambda m: -centrality[m])
+        key_terms = _label(sub, members, lang)
+        # how many texts of the previous period belong to this theme
+        previous_size = 0
+        for p_index in range(len(previous)):
+            scores = []
+            for m in members:
+                score = cosine(previous_model_vectors[p_index], current_model_vectors[m])
+                if previous_vectors is not None:
+                    semantic = rescale_embedding_cosine(float(np.dot(previous_vectors[p_index], vectors[m])))
+                    score = 0.4 * score + 0.6 * semantic
+                scores.append(score)
+            if sum(scores) / len(scores) >= threshold:
+                previous_size += 1
+        size = len(members)
+        growth = (size - previous_size) / previous_size if previous_size else float(size)
+        themes.append(
+            {
+                "label": ", ".join(key_terms[:3]),
+                "terms": key_terms,
+                "keys": [documents[m][0] for m in members],
+                "size": size,
+                "previous_size": previous_size,
+                "growth": round(growth, 3),
+                "growing": size >= previous_size * growth_ratio and size - previous_size >= 2,
+                "langs": sorted({detect_language(texts[m]) for m in members}),
+            }
+        )
+    themes.sort(key=lambda t: (-t["size"], -t["growth"]))
+    return themes, "+".join(method)
+
+
+class _Sub:
+    def __init__(self, vectors):
+        self.vectors = vectors

@@ -12,3 +12,4 @@ from . import srm_engagement
 from . import res_partner
 from . import res_users
 from . import calendar_event
+from . import mail_activity

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -14,6 +14,14 @@ class ResUsers(models.Model):
         string="SRM Projects",
         help="Projects this user works on; project-restricted users see only these.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        if any(vals.get("srm_project_ids") for vals in vals_list):
+            # record rules of project-restricted users depend on membership
+            self.env.registry.clear_cache()
+        return users
 
     def write(self, vals):
         res = super().write(vals)

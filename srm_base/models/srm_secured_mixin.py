@@ -52,6 +52,48 @@ class SrmSecuredMixin(models.AbstractModel):
             if not rdata.get("share") and group_id in (rdata.get("groups") or [])
         ]
 
+    def _srm_filter_confidential_partner_ids(self, partner_ids):
+        """Explicit recipients of a message on a confidential record.
+
+        Partners who may not read the record are dropped: being a recipient of
+        a message would otherwise give them read access to it.
+        """
+        if not partner_ids or not any(self.mapped("is_confidential")):
+            return partner_ids
+        partner_ids = list(partner_ids)
+        allowed = set(
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", partner_ids),
+                    ("share", "=", False),
+                    ("groups_id", "in", self._srm_confidential_group().ids),
+                ]
+            )
+            .partner_id.ids
+        )
+        return [pid for pid in partner_ids if pid in allowed]
+
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
         return self._srm_filter_confidential_recipients(recipients)
+
+    def message_post(self, **kwargs):
+        if kwargs.get("partner_ids"):
+            if kwargs.get("message_type", "notification") == "comment":
+                # somebody chose these recipients: refuse to write to stakeholders
+                # who asked not to be contacted rather than silently skipping them
+                self.env["res.partner"].browse(kwargs["partner_ids"])._srm_check_contactable()
+            kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
+        return super().message_post(**kwargs)
+
+    def message_notify(self, **kwargs):
+        if kwargs.get("partner_ids"):
+            kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
+        return super().message_notify(**kwargs)
+
+    def _message_get_suggested_recipients(self):
+        if any(self.mapped("is_confidential")):
+            return []
+        return super()._message_get_suggested_recipients()

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SrmSegment(models.Model):
@@ -35,6 +35,7 @@ class SrmSegment(models.Model):
     )
     partner_count = fields.Integer(compute="_compute_partner_count", string="Stakeholder count")
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_partner_count(self):
         data = dict(
             self.env["res.partner"]._read_group(

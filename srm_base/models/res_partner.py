@@ -1,8 +1,11 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, email_normalize
 
 QUADRANTS = [
     ("manage_closely", "Manage closely"),
@@ -35,6 +38,20 @@ SALIENCE_MAP = {
 }
 
 HIGH = 4  # on the 1-5 scales, 4 and 5 count as high
+
+# fields pointing to models that only SRM users may read
+SRM_GROUPS = "srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_base.group_srm_confidential"
+
+SCALE_FIELDS = ("srm_influence", "srm_interest", "srm_legitimacy", "srm_urgency")
+
+# a phone number must have at least this many digits to identify a stakeholder
+PHONE_MIN_DIGITS = 6
+
+
+def phone_digits(value):
+    """The digits of a phone number, the key used to match stakeholders."""
+    digits = re.sub(r"\D", "", value or "")
+    return digits if len(digits) >= PHONE_MIN_DIGITS else ""
 
 
 class ResPartner(models.Model):
@@ -110,22 +127,28 @@ class ResPartner(models.Model):
         "partner_id",
         "project_id",
         string="Projects",
+        groups=SRM_GROUPS,
     )
     srm_main_project_id = fields.Many2one(
         "srm.project",
         string="Main Project",
         help="The project whose custom stakeholder attributes apply to this stakeholder.",
+        groups=SRM_GROUPS,
     )
     srm_properties = fields.Properties(
         string="Project Attributes",
         definition="srm_main_project_id.stakeholder_properties_definition",
         copy=True,
+        groups=SRM_GROUPS,
     )
     srm_relationship_ids = fields.One2many(
-        "srm.relationship", "partner_id", string="Relationships"
+        "srm.relationship", "partner_id", string="Relationships", groups=SRM_GROUPS
     )
     srm_relationship_inverse_ids = fields.One2many(
-        "srm.relationship", "related_partner_id", string="Relationships (other side)"
+        "srm.relationship",
+        "related_partner_id",
+        string="Relationships (other side)",
+        groups=SRM_GROUPS,
     )
     srm_engagement_ids = fields.Many2many(
         "srm.engagement",
@@ -134,6 +157,7 @@ class ResPartner(models.Model):
         "engagement_id",
         string="Engagements",
         copy=False,
+        groups=SRM_GROUPS,
     )
     srm_engagement_count = fields.Integer(
         string="Engagement Count", compute="_compute_srm_engagement_count"
@@ -155,26 +179,45 @@ class ResPartner(models.Model):
         ("srm_urgency_range", "CHECK(srm_urgency BETWEEN 1 AND 5)", "Urgency must be between 1 and 5."),
     ]
 
-    @api.constrains("srm_influence", "srm_interest", "srm_legitimacy", "srm_urgency")
-    def _check_srm_scales(self):
-        labels = {
-            "srm_influence": self.env._("Influence"),
-            "srm_interest": self.env._("Interest"),
-            "srm_legitimacy": self.env._("Legitimacy"),
-            "srm_urgency": self.env._("Urgency"),
-        }
-        for partner in self:
-            for fname, label in labels.items():
-                value = partner[fname]
-                if not 1 <= value <= 5:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s of %(name)s must be between 1 and 5 (got %(value)s).",
-                            field=label,
-                            name=partner.display_name,
-                            value=value,
-                        )
+    @api.model
+    def _srm_check_scale_values(self, name, values):
+        """Raise a translated error when one of the 1-5 scores is out of range."""
+        for fname in SCALE_FIELDS:
+            if fname not in values:
+                continue
+            value = values[fname]
+            try:
+                number = int(value or 0)
+            except (TypeError, ValueError):
+                number = 0
+            if not 1 <= number <= 5:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s of %(name)s must be between 1 and 5 (got %(value)s).",
+                        field=self._fields[fname]._description_string(self.env),
+                        name=name,
+                        value=value,
                     )
+                )
+
+    @api.constrains(*SCALE_FIELDS)
+    def _check_srm_scales(self):
+        for partner in self:
+            partner._srm_check_scale_values(
+                partner.display_name, {fname: partner[fname] for fname in SCALE_FIELDS}
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # checked before the INSERT, so that the user reads this message rather
+        # than the database constraint's
+        for vals in vals_list:
+            for fname in SCALE_FIELDS:
+                if vals.get(fname) is False or (fname in vals and vals[fname] is None):
+                    # left blank (an import, a form): the default applies
+                    del vals[fname]
+            self._srm_check_scale_values(vals.get("name") or "", vals)
+        return super().create(vals_list)
 
     @api.constrains("srm_consent", "srm_do_not_contact")
     def _check_srm_consent(self):
@@ -212,7 +255,11 @@ class ResPartner(models.Model):
                 )
             ]
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_srm_engagement_count(self):
+        if not self.env["srm.engagement"].has_access("read"):
+            self.srm_engagement_count = 0
+            return
         data = dict(
             self.env["srm.engagement"]._read_group(
                 [("partner_ids", "in", self.ids)], ["partner_ids"], ["__count"]
@@ -242,7 +289,7 @@ class ResPartner(models.Model):
                 UPDATE res_partner p
                    SET srm_last_engagement_date = sub.last_date,
                        srm_days_since_contact = CASE WHEN sub.last_date IS NULL THEN NULL
-                           ELSE (CURRENT_DATE - sub.last_date::date) END
+                           ELSE GREATEST(%s::date - sub.last_date::date, 0) END
                   FROM (
                         SELECT pid.id AS partner_id, max(e.date) AS last_date
                           FROM unnest(%s::int[]) AS pid(id)
@@ -252,6 +299,7 @@ class ResPartner(models.Model):
                        ) sub
                  WHERE p.id = sub.partner_id
                 """,
+                fields.Date.today(),
                 ids,
             )
         )
@@ -259,17 +307,25 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_srm_refresh_days_since_contact(self):
-        """Nightly: days since last contact move on by one for everybody, in one query."""
+        """Nightly: days since last contact move on for everybody, in one query.
+
+        Relationships whose end date has passed are archived at the same time.
+        """
+        self.flush_model(["srm_last_engagement_date", "srm_days_since_contact"])
         self.env.cr.execute(
-            """
-            UPDATE res_partner
-               SET srm_days_since_contact = CURRENT_DATE - srm_last_engagement_date::date
-             WHERE srm_last_engagement_date IS NOT NULL
-               AND srm_days_since_contact IS DISTINCT FROM
-                   CURRENT_DATE - srm_last_engagement_date::date
-            """
+            SQL(
+                """
+                UPDATE res_partner
+                   SET srm_days_since_contact = GREATEST(%(today)s::date - srm_last_engagement_date::date, 0)
+                 WHERE srm_last_engagement_date IS NOT NULL
+                   AND srm_days_since_contact IS DISTINCT FROM
+                       GREATEST(%(today)s::date - srm_last_engagement_date::date, 0)
+                """,
+                today=fields.Date.today(),
+            )
         )
         self.invalidate_model(["srm_days_since_contact"])
+        self.env["srm.relationship"]._archive_ended()
 
     def _srm_check_contactable(self):
         """Raise when one of these stakeholders asked not to be contacted."""
@@ -281,6 +337,198 @@ class ResPartner(models.Model):
                 )
             )
         return True
+
+    # ------------------------------------------------------------------
+    # Import: templates, and re-imports that update instead of duplicating
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_import_templates(self):
+        if self.env.context.get("default_is_stakeholder"):
+            return [
+                {
+                    "label": self.env._("Import Template for Stakeholders"),
+                    "template": "/srm_base/static/xls/srm_stakeholders.xlsx",
+                }
+            ]
+        return super().get_import_templates()
+
+    @api.model
+    def load(self, fields, data):
+        """Importing stakeholders matches rows to the stakeholders already known.
+
+        When the file gives no database or external id, a row whose reference,
+        email or phone belongs to an existing stakeholder updates that
+        stakeholder instead of creating a duplicate. Rows of the same file that
+        share a reference, email or phone update the stakeholder created by the
+        first of them. A blank cell leaves the value as it is (or its default
+        for a new stakeholder). Any error rolls the whole file back.
+        """
+        match_columns = self._srm_import_match_columns(fields)
+        if not match_columns:
+            return super().load(fields, data)
+
+        limit = self.env.context.get("_import_limit")
+        nextrow = 0
+        if limit and len(data) > limit:
+            data, nextrow = data[:limit], limit
+        row_keys = [self._srm_import_row_keys(row, match_columns) for row in data]
+        loader = super(ResPartner, self.with_context(_import_limit=None))
+
+        ids, messages = [], []
+        savepoint = self.env.cr.savepoint(flush=True)
+        for rows in self._srm_import_passes(row_keys):
+            matches = self._srm_import_find_stakeholders([row_keys[i] for i in rows])
+            # rows are loaded together when they fill the same columns
+            chunks = defaultdict(list)
+            for index, match in zip(rows, matches, strict=True):
+                filled = tuple(
+                    col for col, value in enumerate(data[index])
+                    if value is not None and str(value).strip() != ""
+                )
+                chunks[filled].append((index, match))
+            for filled, chunk in chunks.items():
+                chunk_rows = [index for index, __ in chunk]
+                result = loader.load(
+                    [fields[col] for col in filled] + [".id"],
+                    [
+                        [data[index][col] for col in filled] + [str(match.id) if match else ""]
+                        for index, match in chunk
+                    ],
+                )
+                messages += self._srm_import_remap_messages(result["messages"], chunk_rows)
+                ids.extend(result["ids"] or [])
+        if any(message["type"] == "error" for message in messages):
+            savepoint.close(rollback=True)
+            self.env.registry.reset_changes()
+            ids = False
+        else:
+            savepoint.close(rollback=False)
+        messages.sort(key=lambda m: (m.get("rows") or {}).get("from", -1))
+        return {"ids": ids, "messages": messages, "nextrow": nextrow}
+
+    @api.model
+    def _srm_import_remap_messages(self, messages, rows):
+        """Messages of a part of the file, with the row numbers of the whole file."""
+        result = []
+        for message in messages:
+            message = dict(message)
+            if isinstance(message.get("rows"), dict):
+                message["rows"] = {
+                    key: rows[index] if 0 <= index < len(rows) else index
+                    for key, index in message["rows"].items()
+                }
+            if isinstance(message.get("record"), int) and 0 <= message["record"] < len(rows):
+                message["record"] = rows[message["record"]]
+            result.append(message)
+        return result
+
+    @api.model
+    def _srm_import_match_columns(self, fields):
+        """Columns used to recognise known stakeholders, or None not to match."""
+        if not self.env.context.get("default_is_stakeholder"):
+            return None
+        paths = [field.split("/") if isinstance(field, str) else field for field in fields]
+        if any(path[0] in ("id", ".id") for path in paths):
+            return None
+        if any(
+            len(path) > 1 and self._fields.get(path[0]) and self._fields[path[0]].type == "one2many"
+            for path in paths
+        ):
+            # records spanning several rows: keep the standard import
+            return None
+        columns = {
+            fname: index
+            for index, path in enumerate(paths)
+            for fname in ("ref", "email", "phone", "mobile")
+            if path == [fname]
+        }
+        return columns or None
+
+    @api.model
+    def _srm_import_row_keys(self, row, columns):
+        """The keys identifying a stakeholder in an imported row: {(kind, value)}."""
+        keys = set()
+        if "ref" in columns and (row[columns["ref"]] or "").strip():
+            keys.add(("ref", row[columns["ref"]].strip()))
+        if "email" in columns:
+            email = email_normalize(row[columns["email"]] or "")
+            if email:
+                keys.add(("email", email))
+        for fname in ("phone", "mobile"):
+            if fname in columns:
+                digits = phone_digits(row[columns[fname]])
+                if digits:
+                    keys.add(("phone", digits))
+        return keys
+
+    @api.model
+    def _srm_import_passes(self, row_keys):
+        """Split rows so that rows sharing a key are imported one after the other.
+
+        A row goes to the pass after the last earlier row that shares one of its
+        keys, so that it is matched to the stakeholder that row created.
+        """
+        row_pass, key_pass = [], {}
+        for keys in row_keys:
+            number = max((key_pass[key] + 1 for key in keys if key in key_pass), default=0)
+            row_pass.append(number)
+            for key in keys:
+                key_pass[key] = number
+        passes = defaultdict(list)
+        for index, number in enumerate(row_pass):
+            passes[number].append(index)
+        return [passes[number] for number in sorted(passes)]
+
+    @api.model
+    def _srm_import_find_stakeholders(self, row_keys):
+        """The existing stakeholder of each row, with one look-up per kind of key.
+
+        A reference wins over an email, an email over a phone number; among
+        several stakeholders with the same key the oldest one is taken.
+        """
+        self.flush_model()
+        values = defaultdict(set)
+        for keys in row_keys:
+            for kind, value in keys:
+                values[kind].add(value)
+        found = {}
+        stakeholder = [("is_stakeholder", "=", True)]
+        if values["ref"]:
+            for partner in self.search(stakeholder + [("ref", "in", list(values["ref"]))], order="id desc"):
+                found[("ref", partner.ref.strip())] = partner
+        if values["email"]:
+            for partner in self.search(
+                stakeholder + [("email_normalized", "in", list(values["email"]))], order="id desc"
+            ):
+                found[("email", partner.email_normalized)] = partner
+        if values["phone"]:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT id FROM res_partner
+                     WHERE is_stakeholder AND active
+                       AND (regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') = ANY(%(digits)s)
+                            OR regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g') = ANY(%(digits)s))
+                    """,
+                    digits=list(values["phone"]),
+                )
+            )
+            candidate_ids = [row[0] for row in self.env.cr.fetchall()]
+            # search again through the ORM for the access rules of the current user
+            for partner in self.search([("id", "in", candidate_ids)], order="id desc"):
+                for digits in {phone_digits(partner.phone), phone_digits(partner.mobile)} - {""}:
+                    found[("phone", digits)] = partner
+        result = []
+        for keys in row_keys:
+            match = self.browse()
+            for kind in ("ref", "email", "phone"):
+                candidates = [found[key] for key in keys if key[0] == kind and key in found]
+                if candidates:
+                    match = min(candidates, key=lambda p: p.id)
+                    break
+            result.append(match)
+        return result
 
     # ------------------------------------------------------------------
     # Actions

@@ -51,8 +51,8 @@ class SrmEngagement(models.Model):
         ],
         default="mutual",
         required=True,
-        help="Who initiated the engagement. Do-not-contact stakeholders can only be "
-        "recorded in engagements they initiated.",
+        help="Who initiated the engagement. Stakeholders who asked not to be contacted "
+        "cannot take part in an engagement we initiated.",
     )
     partner_ids = fields.Many2many(
         "res.partner",
@@ -109,8 +109,9 @@ class SrmEngagement(models.Model):
     @api.depends("engagement_type_id")
     def _compute_iap2_level(self):
         for engagement in self:
-            if not engagement.iap2_level and engagement.engagement_type_id.default_iap2_level:
-                engagement.iap2_level = engagement.engagement_type_id.default_iap2_level
+            engagement.iap2_level = (
+                engagement.engagement_type_id.default_iap2_level or engagement.iap2_level
+            )
 
     @api.depends("partner_ids")
     def _compute_stakeholder_count(self):
@@ -152,6 +153,10 @@ class SrmEngagement(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         engagements = super().create(vals_list)
+        # a constraint only runs for the fields given: check the engagements
+        # created without any stakeholder too
+        engagements._check_partner_ids()
+        engagements._mark_partners_as_stakeholders()
         engagements._sync_participants()
         engagements._link_partners_to_project()
         engagements.partner_ids._srm_update_last_engagement()
@@ -161,6 +166,7 @@ class SrmEngagement(models.Model):
         old_partners = self.partner_ids if {"partner_ids", "date"} & set(vals) else None
         res = super().write(vals)
         if "partner_ids" in vals:
+            self._mark_partners_as_stakeholders()
             self._sync_participants()
         if {"partner_ids", "project_id"} & set(vals):
             self._link_partners_to_project()
@@ -174,21 +180,29 @@ class SrmEngagement(models.Model):
         partners._srm_update_last_engagement()
         return res
 
+    def _mark_partners_as_stakeholders(self):
+        """Whoever we engage with is a stakeholder (contacts picked from a meeting...)."""
+        others = self.partner_ids.filtered(lambda p: not p.is_stakeholder)
+        if others:
+            others.sudo().is_stakeholder = True
+
     def _sync_participants(self):
         """Keep one participation line per stakeholder of the engagement."""
+        to_remove = self.env["srm.engagement.participant"]
+        to_create = []
         for engagement in self:
             existing = engagement.participant_ids
-            to_remove = existing.filtered(lambda p: p.partner_id not in engagement.partner_ids)
-            missing = engagement.partner_ids - existing.partner_id
-            commands = [Command.unlink(p.id) for p in to_remove]
-            commands += [
-                Command.create(
-                    {"partner_id": partner.id, "capacity_type_id": partner.stakeholder_type_id.id}
-                )
-                for partner in missing
+            to_remove |= existing.filtered(lambda p: p.partner_id not in engagement.partner_ids)
+            to_create += [
+                {
+                    "engagement_id": engagement.id,
+                    "partner_id": partner.id,
+                    "capacity_type_id": partner.stakeholder_type_id.id,
+                }
+                for partner in engagement.partner_ids - existing.partner_id
             ]
-            if commands:
-                engagement.participant_ids = commands
+        to_remove.unlink()
+        self.env["srm.engagement.participant"].create(to_create)
 
     def _link_partners_to_project(self):
         """Stakeholders engaged on a project become stakeholders of that project."""
@@ -200,44 +214,86 @@ class SrmEngagement(models.Model):
                 project.sudo().stakeholder_ids = [Command.link(p.id) for p in missing]
 
     # ------------------------------------------------------------------
+    # Import
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Engagements"),
+                "template": "/srm_base/static/xls/srm_engagements.xlsx",
+            }
+        ]
+
+    # ------------------------------------------------------------------
     # Mail gateway: an email to the alias becomes an engagement
     # ------------------------------------------------------------------
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
+        """An email to the alias becomes an inbound engagement on its sender.
+
+        Unknown senders become stakeholders. When a colleague forwards or copies
+        an email, the stakeholders are the known stakeholders among its
+        recipients and the colleague is responsible for the engagement.
+        """
         custom_values = dict(custom_values or {})
-        partner = self.env["res.partner"].browse(msg_dict.get("author_id")).exists()
-        if not partner:
+        Partner = self.env["res.partner"]
+        author = Partner.browse(msg_dict.get("author_id")).exists()
+        if not author:
             email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
             if email:
-                partner = self.env["res.partner"].search(
-                    [("email_normalized", "=", email)], limit=1
-                )
-        if partner:
-            partner = partner.commercial_partner_id if not partner.is_stakeholder else partner
-            if not partner.is_stakeholder:
-                partner.is_stakeholder = True
+                author = Partner.search([("email_normalized", "=", email)], limit=1)
+        responsible = self.env["res.users"]
+        if author and author.user_ids.filtered(lambda u: not u.share):
+            responsible = author.user_ids.filtered(lambda u: not u.share)[:1]
+            emails = tools.email_split(
+                ",".join(filter(None, [msg_dict.get("to"), msg_dict.get("cc")]))
+            )
+            normalized = [tools.email_normalize(e) for e in emails]
+            stakeholders = Partner.search(
+                [("email_normalized", "in", [e for e in normalized if e]), ("is_stakeholder", "=", True)]
+            )
+        elif author:
+            stakeholders = author
+            if author.commercial_partner_id.is_stakeholder:
+                stakeholders |= author.commercial_partner_id
         else:
             name, email = tools.parse_contact_from_email(msg_dict.get("from") or "")
-            partner = self.env["res.partner"].create(
+            stakeholders = Partner.create(
                 {"name": name or email, "email": email, "is_stakeholder": True}
             )
+            # the message posted next is then authored by the new stakeholder
+            msg_dict["author_id"] = stakeholders.id
+        main = stakeholders[:1]
         email_type = self.env.ref("srm_base.srm_engagement_type_email", raise_if_not_found=False)
-        body = tools.html2plaintext(msg_dict.get("body") or "")
         defaults = {
-            "name": msg_dict.get("subject") or self.env._("Email from %s", partner.display_name),
-            "partner_ids": [Command.set(partner.ids)],
+            "name": msg_dict.get("subject") or self.env._("Email from %s", main.display_name),
+            "partner_ids": [Command.set(stakeholders.ids)],
             "direction": "inbound",
-            "summary": body,
-            "user_id": partner.user_id.id or False,
+            "summary": tools.html2plaintext(msg_dict.get("body") or ""),
+            "user_id": responsible.id or main.user_id.id or False,
         }
+        if msg_dict.get("date"):
+            defaults["date"] = msg_dict["date"]
         if email_type:
             defaults["engagement_type_id"] = email_type.id
-        if partner.srm_main_project_id:
-            defaults["project_id"] = partner.srm_main_project_id.id
-            defaults["company_id"] = partner.srm_main_project_id.company_id.id
+        if main.srm_main_project_id:
+            defaults["project_id"] = main.srm_main_project_id.id
+            defaults["company_id"] = main.srm_main_project_id.company_id.id
         defaults.update(custom_values)
         return super().message_new(msg_dict, custom_values=defaults)
+
+    def _message_get_suggested_recipients(self):
+        recipients = super()._message_get_suggested_recipients()
+        if self.is_confidential:
+            return recipients
+        for partner in self.partner_ids.filtered(lambda p: p.email and not p.srm_do_not_contact):
+            self._message_add_suggested_recipient(
+                recipients, partner=partner, reason=self.env._("Stakeholder")
+            )
+        return recipients
 
     # ------------------------------------------------------------------
     # Actions

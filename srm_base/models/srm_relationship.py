@@ -18,6 +18,9 @@ class SrmRelationship(models.Model):
     related_partner_id = fields.Many2one(
         "res.partner", string="Related Stakeholder", required=True, index=True, ondelete="cascade"
     )
+    type_name_inverse = fields.Char(
+        related="type_id.name_inverse", string="Relationship (other side)"
+    )
     date_start = fields.Date(string="From")
     date_end = fields.Date(string="Until")
     note = fields.Char()
@@ -44,6 +47,12 @@ class SrmRelationship(models.Model):
                         b=rel.related_partner_id.display_name,
                     )
                 )
+
+    @api.model
+    def _archive_ended(self):
+        """Archive the relationships whose end date has passed (nightly)."""
+        ended = self.search([("date_end", "<", fields.Date.context_today(self))])
+        ended.active = False
 
     @api.depends("partner_id", "type_id", "related_partner_id")
     def _compute_display_name(self):

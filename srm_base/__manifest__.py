@@ -32,7 +32,9 @@
         "views/calendar_event_views.xml",
         "views/srm_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/srm_base_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "srm_base/static/tests/tours/*.js",

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..demo.srm_demo_data import load_demo_data
+
 
 class SrmProject(models.Model):
     """A project, site or operation around which stakeholders are engaged."""
@@ -85,6 +87,7 @@ class SrmProject(models.Model):
                     self.env._("The project %s ends before it starts.", project.display_name)
                 )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_counts(self):
         engagements = dict(
             self.env["srm.engagement"]._read_group(
@@ -120,6 +123,11 @@ class SrmProject(models.Model):
             # record rules of project-restricted users depend on membership
             self.env.registry.clear_cache()
         return res
+
+    @api.model
+    def _srm_load_demo_data(self):
+        """Called by the demo data file: the Río Claro Copper Project."""
+        load_demo_data(self.env)
 
     def action_view_stakeholders(self):
         self.ensure_one()

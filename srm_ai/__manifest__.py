@@ -1,0 +1,38 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Stakeholder Insights (AI)",
+    "summary": "Sentiment, emerging issues, similar records, meeting briefs, relationship "
+    "health and recommendations; offline by default, optional private LLM provider",
+    "version": "18.0.1.0.0",
+    "category": "Stakeholder Relationship Management",
+    "website": "https://github.com/srm-suite/srm",
+    "author": "SRM Suite Contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["srm_base", "srm_issues"],
+    "external_dependencies": {"python": ["requests"]},
+    "data": [
+        "security/srm_ai_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "data/srm_ai_recommendation_rule_data.xml",
+        "report/srm_ai_briefing_report.xml",
+        "views/res_config_settings_views.xml",
+        "views/srm_ai_call_log_views.xml",
+        "views/srm_ai_sentiment_snapshot_views.xml",
+        "views/srm_ai_message_score_views.xml",
+        "views/srm_ai_theme_views.xml",
+        "views/srm_ai_similar_views.xml",
+        "views/srm_ai_recommendation_rule_views.xml",
+        "views/srm_ai_recommendation_views.xml",
+        "views/srm_engagement_views.xml",
+        "views/srm_issue_views.xml",
+        "views/res_partner_views.xml",
+        "wizards/srm_ai_briefing_views.xml",
+        "wizards/srm_ai_strategy_views.xml",
+        "views/srm_ai_menus.xml",
+    ],
+    "demo": [],
+}

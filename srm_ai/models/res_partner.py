@@ -1,0 +1,394 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.srm_ai import engine
+
+from .srm_ai_sentiment_mixin import SENTIMENT_LABELS, commit_if_allowed
+
+TRENDS = [("falling", "Falling"), ("stable", "Stable"), ("rising", "Rising")]
+HIGH_INFLUENCE = 4
+DECAY_DAYS = 60.0  # weight of a text halves roughly every 42 days
+WINDOW_DAYS = 365
+TREND_MONTHS = 6
+PARTNER_BATCH = 500
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    srm_ai_sentiment = fields.Float(
+        string="Current Sentiment",
+        readonly=True,
+        index=True,
+        copy=False,
+        digits=(3, 2),
+        help="Average sentiment of what the stakeholder said or wrote in the last year, "
+        "recent texts weighing more (-1 to 1).",
+    )
+    srm_ai_sentiment_label = fields.Selection(
+        SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True, copy=False
+    )
+    srm_ai_sentiment_trend = fields.Selection(
+        TRENDS, string="Sentiment Trend", readonly=True, index=True, copy=False
+    )
+    srm_ai_sentiment_forecast = fields.Float(
+        string="Forecast Next Month", readonly=True, copy=False, digits=(3, 2),
+        help="Expected average sentiment next month (exponential smoothing of the monthly series).",
+    )
+    srm_ai_health_score = fields.Integer(
+        string="Relationship Health", readonly=True, index=True, copy=False,
+        help="0 (at risk) to 100 (healthy): contact frequency against the quadrant, "
+        "sentiment, open issues and overdue commitments.",
+    )
+    srm_ai_health_reasons = fields.Text(string="Health Reasons", readonly=True, copy=False)
+    srm_ai_updated_at = fields.Datetime(string="Insights Updated On", readonly=True, copy=False)
+    srm_ai_snapshot_ids = fields.One2many(
+        "srm.ai.sentiment.snapshot", "partner_id", string="Monthly Insights", readonly=True
+    )
+    srm_ai_recommendation_ids = fields.One2many(
+        "srm.ai.recommendation", "partner_id", string="Recommendations", readonly=True
+    )
+
+    # ------------------------------------------------------------------
+    # Sentiment
+    # ------------------------------------------------------------------
+
+    def _srm_ai_sentiment_items(self):
+        """(partner_id, date, score) of every scored text of these stakeholders."""
+        if not self.ids:
+            return []
+        for model in ("srm.engagement", "srm.issue", "srm.ai.message.score"):
+            self.env[model].flush_model()
+        since = fields.Datetime.now() - timedelta(days=WINDOW_DAYS + 31 * TREND_MONTHS)
+        query = SQL(
+            """
+            SELECT rel.partner_id, e.date, e.ai_sentiment_score
+              FROM srm_engagement e
+              JOIN srm_engagement_partner_rel rel ON rel.engagement_id = e.id
+             WHERE rel.partner_id IN %(ids)s AND e.ai_sentiment_label IS NOT NULL AND e.date >= %(since)s
+            UNION ALL
+            SELECT s.partner_id, s.date, s.score
+              FROM srm_ai_message_score s
+             WHERE s.partner_id IN %(ids)s AND s.date >= %(since)s
+            UNION ALL
+            SELECT p.partner_id, i.date_received, i.ai_sentiment_score
+              FROM srm_issue i
+              JOIN (
+                    SELECT issue_id, partner_id FROM srm_issue_partner_rel
+                     UNION
+                    SELECT id, complainant_id FROM srm_issue WHERE complainant_id IS NOT NULL
+                   ) p ON p.issue_id = i.id
+             WHERE p.partner_id IN %(ids)s AND i.ai_sentiment_label IS NOT NULL AND i.date_received >= %(since)s
+            """,
+            ids=tuple(self.ids),
+            since=since,
+        )
+        self.env.cr.execute(query)
+        return self.env.cr.fetchall()
+
+    def _srm_ai_refresh_sentiment(self, alert=True):
+        """Recompute current sentiment, monthly snapshots, trend and forecast."""
+        partners = self.sudo().exists().filtered("is_stakeholder")
+        if not partners:
+            return
+        now = fields.Datetime.now()
+        by_partner = defaultdict(list)
+        for partner_id, date, score in partners._srm_ai_sentiment_items():
+            if date and score is not None:
+                by_partner[partner_id].append((date, score))
+        this_month = fields.Date.today().replace(day=1)
+        first_month = this_month - relativedelta(months=TREND_MONTHS - 1)
+        snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()
+        existing = {
+            (s.partner_id.id, s.month): s
+            for s in snapshots.search([("partner_id", "in", partners.ids)])
+        }
+        to_create = []
+        for partner in partners:
+            items = by_partner.get(partner.id, [])
+            weights = total = 0.0
+            months = defaultdict(list)
+            for date, score in items:
+                age = (now - date).days
+                if 0 <= age <= WINDOW_DAYS or age < 0:
+                    weight = math.exp(-max(age, 0) / DECAY_DAYS)
+                    weights += weight
+                    total += weight * score
+                months[date.date().replace(day=1)].append(score)
+            current = total / weights if weights else 0.0
+            series = [
+                sum(months[m]) / len(months[m])
+                for m in sorted(months)
+                if m >= first_month
+            ]
+            prediction = engine.forecast.forecast(series, window=TREND_MONTHS)
+            vals = {
+                "srm_ai_sentiment": round(current, 4),
+                "srm_ai_sentiment_label": engine.sentiment.label_of(current) if weights else False,
+                "srm_ai_sentiment_trend": prediction["direction"] if weights else False,
+                "srm_ai_sentiment_forecast": prediction["next"] if prediction["next"] is not None else 0.0,
+                "srm_ai_updated_at": now,
+            }
+            partner.with_context(tracking_disable=True).write(vals)
+            for month, scores in months.items():
+                average = round(sum(scores) / len(scores), 4)
+                snapshot = existing.get((partner.id, month))
+                svals = {"sentiment": average, "item_count": len(scores), "has_sentiment": True}
+                if snapshot:
+                    if (snapshot.sentiment, snapshot.item_count, snapshot.has_sentiment) != (
+                        average, len(scores), True
+                    ):
+                        snapshot.write(svals)
+                else:
+                    to_create.append(dict(svals, partner_id=partner.id, month=month))
+        if to_create:
+            snapshots.create(to_create)
+        partners._srm_ai_refresh_health()
+        if alert:
+            partners._srm_ai_sentiment_alert()
+
+    def _srm_ai_sentiment_alert(self):
+        """An activity for the relationship owner when a high-influence stakeholder's
+        sentiment falls; never two open alerts for the same stakeholder."""
+        activity_type = self.env.ref("srm_ai.mail_activity_type_srm_ai_alert", raise_if_not_found=False)
+        if not activity_type:
+            return
+        falling = self.filtered(
+            lambda p: p.srm_influence >= HIGH_INFLUENCE and p.srm_ai_sentiment_trend == "falling"
+        )
+        if not falling:
+            return
+        open_alerts = self.env["mail.activity"].sudo().search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", falling.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        already = set(open_alerts.mapped("res_id"))
+        for partner in falling:
+            if partner.id in already:
+                continue
+            user = partner._srm_ai_owner()
+            partner.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=self.env._("Sentiment of %s is falling", partner.display_name),
+                note=self.env._(
+                    "Current sentiment %(current).2f, forecast for next month %(forecast).2f. "
+                    "Influence %(influence)s/5: consider getting in touch.",
+                    current=partner.srm_ai_sentiment,
+                    forecast=partner.srm_ai_sentiment_forecast,
+                    influence=partner.srm_influence,
+                ),
+                user_id=user.id,
+            )
+
+    def _srm_ai_owner(self):
+        """Who should act on this stakeholder: relationship owner, else the main
+        project's manager, else the current user."""
+        self.ensure_one()
+        return self.user_id or self.srm_main_project_id.user_id or self.env.user
+
+    # ------------------------------------------------------------------
+    # Relationship health
+    # ------------------------------------------------------------------
+
+    def _srm_ai_open_issue_counts(self):
+        if not self.ids:
+            return {}
+        counts = defaultdict(int)
+        issues = self.env["srm.issue"].sudo().search(
+            ["&", ("is_closed", "=", False), "|", ("partner_ids", "in", self.ids), ("complainant_id", "in", self.ids)]
+        )
+        wanted = set(self.ids)
+        for issue in issues:
+            for pid in set(issue.partner_ids.ids) | set(issue.complainant_id.ids):
+                if pid in wanted:
+                    counts[pid] += 1
+        return counts
+
+    @api.model
+    def _srm_ai_commitment_spec(self):
+        """Field names of srm.commitment used here, or None when the module is absent."""
+        if "srm.commitment" not in self.env:
+            return None
+        fields_ = self.env["srm.commitment"]._fields
+        partner = next((f for f in ("partner_ids", "stakeholder_ids", "partner_id") if f in fields_), None)
+        if not partner:
+            return None
+        spec = {"partner": partner}
+        if "is_overdue" in fields_ and fields_["is_overdue"].store:
+            spec["overdue"] = [("is_overdue", "=", True)]
+        else:
+            due = next((f for f in ("date_due", "deadline", "date_deadline", "due_date") if f in fields_), None)
+            spec["overdue"] = [(due, "<", fields.Date.today())] if due else None
+        if "is_closed" in fields_ and fields_["is_closed"].store:
+            spec["open"] = [("is_closed", "=", False)]
+        elif "state" in fields_:
+            spec["open"] = [("state", "not in", ["done", "fulfilled", "cancel", "cancelled", "closed", "draft"])]
+        else:
+            spec["open"] = []
+        return spec
+
+    def _srm_ai_commitments(self, overdue=False):
+        """Open (or overdue) commitments to these stakeholders, empty when srm_commitments is absent."""
+        spec = self._srm_ai_commitment_spec()
+        if not spec or (overdue and spec["overdue"] is None):
+            return self.env["res.partner"].browse()
+        domain = [(spec["partner"], "in", self.ids)] + spec["open"] + (spec["overdue"] if overdue else [])
+        return self.env["srm.commitment"].search(domain)
+
+    def _srm_ai_overdue_commitment_counts(self):
+        spec = self._srm_ai_commitment_spec()
+        if not spec or spec["overdue"] is None or not self.ids:
+            return {}
+        counts = defaultdict(int)
+        wanted = set(self.ids)
+        for commitment in self.sudo()._srm_ai_commitments(overdue=True):
+            for pid in set(commitment[spec["partner"]].ids) & wanted:
+                counts[pid] += 1
+        return counts
+
+    def _srm_ai_refresh_health(self):
+        partners = self.sudo().exists()
+        if not partners:
+            return
+        quadrant_labels = dict(self._fields["srm_quadrant"]._description_selection(self.env))
+        issues = partners._srm_ai_open_issue_counts()
+        commitments = partners._srm_ai_overdue_commitment_counts()
+        this_month = fields.Date.today().replace(day=1)
+        snapshots = {
+            s.partner_id.id: s
+            for s in self.env["srm.ai.sentiment.snapshot"].sudo().search(
+                [("partner_id", "in", partners.ids), ("month", "=", this_month)]
+            )
+        }
+        to_create = []
+        for partner in partners:
+            company = partner.company_id or self.env.company
+            expected = company._srm_ai_expected_contact_days().get(partner.srm_quadrant or "monitor", 120)
+            quadrant = quadrant_labels.get(partner.srm_quadrant or "monitor", "")
+            reasons = []
+            # contact frequency (35 points)
+            if not partner.srm_last_engagement_date:
+                contact = 0.0
+                reasons.append(self.env._("No engagement recorded yet (-35)."))
+            else:
+                days = (fields.Datetime.now() - partner.srm_last_engagement_date).days
+                if days > expected:
+                    over = min(1.0, (days - expected) / float(expected))
+                    contact = 35 * (1 - over)
+                    reasons.append(
+                        self.env._(
+                            "Last contact %(days)s days ago, expected every %(expected)s days for "
+                            "'%(quadrant)s' (-%(points)s).",
+                            days=days,
+                            expected=expected,
+                            quadrant=quadrant,
+                            points=round(35 - contact),
+                        )
+                    )
+                else:
+                    contact = 35.0
+                    reasons.append(
+                        self.env._(
+                            "Contacted %(days)s days ago, within the %(expected)s days expected for '%(quadrant)s'.",
+                            days=days,
+                            expected=expected,
+                            quadrant=quadrant,
+                        )
+                    )
+            # sentiment (25 points)
+            sentiment_points = 25.0
+            if partner.srm_ai_sentiment_label:
+                value = partner.srm_ai_sentiment
+                sentiment_points = 25 * min(1.0, 1 + value)
+                if value < 0:
+                    reasons.append(
+                        self.env._("Negative sentiment (%(value).2f) (-%(points)s).", value=value,
+                                   points=round(25 - sentiment_points))
+                    )
+                else:
+                    reasons.append(self.env._("Sentiment %(value).2f.", value=value))
+                if partner.srm_ai_sentiment_trend == "falling":
+                    sentiment_points = max(0.0, sentiment_points - 5)
+                    reasons.append(self.env._("Sentiment is falling (-5)."))
+            # open issues (20 points)
+            issue_count = issues.get(partner.id, 0)
+            issue_points = max(0.0, 20 - 7 * issue_count)
+            if issue_count:
+                reasons.append(
+                    self.env._("%(count)s open issue(s) (-%(points)s).", count=issue_count,
+                               points=round(20 - issue_points))
+                )
+            # overdue commitments (20 points)
+            overdue = commitments.get(partner.id, 0)
+            commitment_points = max(0.0, 20 - 10 * overdue)
+            if overdue:
+                reasons.append(
+                    self.env._("%(count)s overdue commitment(s) (-%(points)s).", count=overdue,
+                               points=round(20 - commitment_points))
+                )
+            score = int(round(contact + sentiment_points + issue_points + commitment_points))
+            partner.with_context(tracking_disable=True).write(
+                {"srm_ai_health_score": score, "srm_ai_health_reasons": "\n".join(reasons)}
+            )
+            snapshot = snapshots.get(partner.id)
+            if snapshot:
+                if snapshot.health_score != score:
+                    snapshot.health_score = score
+            else:
+                to_create.append({"partner_id": partner.id, "month": this_month, "health_score": score})
+        if to_create:
+            self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)
+
+    @api.model
+    def _cron_srm_ai_refresh_insights(self):
+        """Monthly (and on demand): refresh sentiment, health and snapshots of every
+        stakeholder, in batches; resumes from the last stakeholder done."""
+        param = self.env["ir.config_parameter"].sudo()
+        last_id = int(param.get_param("srm_ai.insights_last_partner_id", 0) or 0)
+        domain = [("is_stakeholder", "=", True), ("id", ">", last_id)]
+        partners = self.search(domain, order="id", limit=PARTNER_BATCH)
+        remaining = self.search_count(domain) - len(partners)
+        if partners:
+            partners._srm_ai_refresh_sentiment()
+        param.set_param("srm_ai.insights_last_partner_id", partners[-1:].id if remaining else 0)
+        self.env["ir.cron"]._notify_progress(done=len(partners), remaining=remaining)
+        commit_if_allowed(self.env)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_srm_ai_refresh(self):
+        self._srm_ai_refresh_sentiment()
+        return True
+
+    def action_srm_ai_trend(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("srm_ai.srm_ai_sentiment_snapshot_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        action["name"] = self.env._("Trend of %s", self.display_name)
+        return action
+
+    def action_srm_ai_briefing(self):
+        self.ensure_one()
+        wizard = self.env["srm.ai.briefing"].create({"partner_id": self.id})
+        wizard.action_prepare()
+        return wizard._srm_ai_reopen()
+
+    def action_srm_ai_strategy(self):
+        self.ensure_one()
+        wizard = self.env["srm.ai.strategy"].create({"partner_id": self.id})
+        wizard.action_prepare()
+        return wizard._srm_ai_reopen()

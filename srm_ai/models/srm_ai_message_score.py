@@ -1,0 +1,113 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.tools import SQL, html2plaintext
+
+from odoo.addons.srm_ai import engine
+
+from .srm_ai_sentiment_mixin import BATCH_SIZE, SENTIMENT_LABELS
+
+SCORED_MODELS = ("res.partner", "srm.engagement", "srm.issue")
+
+
+class SrmAiMessageScore(models.Model):
+    """Sentiment of an email or message written by a stakeholder.
+
+    Kept apart from mail.message so that the message table stays untouched and
+    the score carries the stakeholder and the confidentiality of its record.
+    """
+
+    _name = "srm.ai.message.score"
+    _description = "Stakeholder Message Sentiment"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    message_id = fields.Many2one("mail.message", required=True, ondelete="cascade", index=True, readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Stakeholder", required=True, index=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    res_model = fields.Char(string="Document Model", readonly=True)
+    res_id = fields.Many2oneReference(string="Document", model_field="res_model", readonly=True)
+    date = fields.Datetime(required=True, index=True, readonly=True)
+    subject = fields.Char(readonly=True)
+    is_confidential = fields.Boolean(readonly=True, index=True)
+    score = fields.Float(string="Sentiment Score", digits=(3, 2), readonly=True)
+    label = fields.Selection(SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True)
+    lang = fields.Char(string="Language", readonly=True)
+
+    _sql_constraints = [("message_uniq", "unique(message_id)", "A message is scored once.")]
+
+    @api.model
+    def _srm_ai_pending_query(self, limit=None, lock=False, message_ids=None):
+        return SQL(
+            """
+            SELECT m.id FROM mail_message m
+              JOIN res_partner p ON p.id = m.author_id AND p.is_stakeholder
+         LEFT JOIN srm_ai_message_score s ON s.message_id = m.id
+             WHERE s.id IS NULL
+               AND m.model IN %(models)s
+               AND m.message_type IN ('email', 'comment')
+               AND m.body IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.share)
+               %(only)s
+          ORDER BY m.id
+               %(limit)s %(lock)s
+            """,
+            models=SCORED_MODELS,
+            only=SQL("AND m.id IN %s", tuple(message_ids)) if message_ids else SQL(""),
+            limit=SQL("LIMIT %s", limit) if limit else SQL(""),
+            lock=SQL("FOR UPDATE OF m SKIP LOCKED") if lock else SQL(""),
+        )
+
+    @api.model
+    def _srm_ai_count_stale(self):
+        self.env["mail.message"].flush_model()
+        self.env.cr.execute(SQL("SELECT count(*) FROM (%s) q", self._srm_ai_pending_query()))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None):
+        self.env["mail.message"].flush_model()
+        self.env.cr.execute(self._srm_ai_pending_query(limit=limit, lock=True, message_ids=message_ids))
+        messages = self.env["mail.message"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        if not messages:
+            return 0
+        texts = [html2plaintext(m.body or "").strip() for m in messages]
+        service = self.env["srm.ai.service"]
+        vectors = service._srm_ai_embed(texts)
+        vals_list = []
+        for index, message in enumerate(messages):
+            record = self.env[message.model].sudo().browse(message.res_id).exists()
+            company = record.company_id if record and "company_id" in record._fields else False
+            result = engine.sentiment.analyse(texts[index], vector=None if vectors is None else vectors[index])
+            vals_list.append(
+                {
+                    "message_id": message.id,
+                    "partner_id": message.author_id.id,
+                    "company_id": (company or message.author_id.company_id or self.env.company).id,
+                    "res_model": message.model,
+                    "res_id": message.res_id,
+                    "date": message.date,
+                    "subject": (message.subject or "")[:200],
+                    "is_confidential": bool(record and "is_confidential" in record._fields and record.is_confidential),
+                    "score": result["score"],
+                    "label": result["label"] if texts[index] else "neutral",
+                    "lang": result["lang"],
+                }
+            )
+        self.sudo().create(vals_list)
+        messages.author_id._srm_ai_refresh_sentiment()
+        return len(messages)
+
+
+class MailMessage(models.Model):
+    _inherit = "mail.message"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        messages = super().create(vals_list)
+        candidates = messages.filtered(
+            lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
+        )
+        if candidates and len(candidates) <= 20:
+            self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids)
+        return messages

@@ -1,0 +1,63 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+
+class SrmAiRecommendation(models.Model):
+    """What a rule proposes for a stakeholder, with the reason, and its activity."""
+
+    _name = "srm.ai.recommendation"
+    _description = "Recommendation"
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    rule_id = fields.Many2one("srm.ai.recommendation.rule", required=True, ondelete="cascade", index=True)
+    rule_type = fields.Selection(related="rule_id.rule_type", store=True)
+    partner_id = fields.Many2one("res.partner", string="Stakeholder", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    user_id = fields.Many2one("res.users", string="Relationship Owner", index=True)
+    reason = fields.Text(required=True)
+    advice = fields.Text()
+    activity_id = fields.Many2one("mail.activity", string="Activity", ondelete="set null", readonly=True)
+    state = fields.Selection(
+        [("open", "Open"), ("done", "Done"), ("dismissed", "Dismissed")], default="open", required=True, index=True
+    )
+
+    @api.model
+    def _srm_ai_create_for(self, rule, partner, reason, company):
+        user = partner._srm_ai_owner()
+        activity_type = rule.activity_type_id or self.env.ref("mail.mail_activity_data_todo")
+        note = reason + ("\n" + rule.advice if rule.advice else "")
+        activity = partner.sudo().activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=rule.name,
+            note=note,
+            user_id=user.id,
+            date_deadline=fields.Date.context_today(self) + timedelta(days=rule.deadline_days),
+        )
+        return self.create(
+            {
+                "rule_id": rule.id,
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "user_id": user.id,
+                "reason": reason,
+                "advice": rule.advice,
+                "activity_id": activity.id,
+            }
+        )
+
+    def action_done(self):
+        self.activity_id.action_feedback()
+        self.write({"state": "done"})
+
+    def action_dismiss(self):
+        self.activity_id.unlink()
+        self.write({"state": "dismissed"})
+
+    @api.model
+    def _srm_ai_close_finished(self):
+        """Recommendations whose activity was marked done elsewhere become done."""
+        self.search([("state", "=", "open"), ("activity_id", "=", False)]).write({"state": "done"})

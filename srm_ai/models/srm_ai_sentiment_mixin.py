@@ -1,0 +1,230 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import logging
+
+from odoo import api, fields, models, modules
+from odoo.tools import SQL, html2plaintext
+
+from odoo.addons.srm_ai import engine
+
+_logger = logging.getLogger(__name__)
+
+SENTIMENT_LABELS = [
+    ("negative", "Negative"),
+    ("neutral", "Neutral"),
+    ("positive", "Positive"),
+]
+BATCH_SIZE = 1000
+SYNC_LIMIT = 20  # records scored at once on save; more go to the background job
+
+
+class SrmAiSentimentMixin(models.AbstractModel):
+    """Sentiment score of a record's text, computed on save, on demand and in batches.
+
+    A record needs scoring when ``ai_scored_at`` is empty or older than its
+    ``write_date``: an interrupted batch run simply resumes with what is left.
+    """
+
+    _name = "srm.ai.sentiment.mixin"
+    _description = "SRM Sentiment Score"
+
+    ai_sentiment_score = fields.Float(
+        string="AI Sentiment Score",
+        readonly=True,
+        index=True,
+        copy=False,
+        digits=(3, 2),
+        help="From -1 (very negative) to 1 (very positive), computed from the text.",
+    )
+    ai_sentiment_label = fields.Selection(
+        SENTIMENT_LABELS, string="AI Sentiment", readonly=True, index=True, copy=False
+    )
+    ai_sentiment_lang = fields.Char(string="Detected Language", readonly=True, copy=False)
+    ai_scored_at = fields.Datetime(string="Scored On", readonly=True, index=True, copy=False)
+    ai_embedding = fields.Char(
+        string="Text Embedding", readonly=True, copy=False, prefetch=False,
+        groups="base.group_system",
+        help="Multilingual embedding of the text (base64 float16), when the embedding model is installed.",
+    )
+
+    # fields whose change makes the score stale
+    _srm_ai_text_fields = ()
+
+    def _srm_ai_sentiment_text(self):
+        """Plain text to score (override)."""
+        self.ensure_one()
+        return ""
+
+    def _srm_ai_similarity_text(self):
+        """Plain text compared with other records (override)."""
+        return self._srm_ai_sentiment_text()
+
+    def _srm_ai_sentiment_partners(self):
+        """Stakeholders whose sentiment this record tells about (override)."""
+        return self.env["res.partner"]
+
+    @api.model
+    def _srm_ai_html_text(self, value):
+        return html2plaintext(value or "").strip() if value else ""
+
+    # ------------------------------------------------------------------
+    # Scoring
+    # ------------------------------------------------------------------
+
+    def _srm_ai_score(self):
+        """Score these records now and refresh their stakeholders."""
+        records = self.sudo().exists()
+        if not records:
+            return
+        company = records[:1].company_id if "company_id" in records._fields else self.env.company
+        texts = [record._srm_ai_sentiment_text() for record in records]
+        # one embedding per record, of its full text: used by the sentiment head and for similarity
+        vectors = self.env["srm.ai.service"]._srm_ai_embed(
+            [record._srm_ai_similarity_text() if text.strip() else "" for record, text in zip(records, texts)],
+            company,
+        )
+        rows = []
+        for index, record in enumerate(records):
+            if not texts[index].strip():
+                rows.append((record.id, None, None, None, None))
+                continue
+            vector = None if vectors is None else vectors[index]
+            result = engine.sentiment.analyse(texts[index], vector=vector)
+            rows.append((record.id, result["score"], result["label"], result["lang"], encode_vector(vector)))
+        self._srm_ai_store_scores(rows)
+        partners = records._srm_ai_sentiment_partners()
+        if partners:
+            partners._srm_ai_refresh_sentiment()
+
+    def _srm_ai_store_scores(self, rows):
+        """Write scores in one query, without touching write_date (so they stay fresh)."""
+        if not rows:
+            return
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s AS t
+                   SET ai_sentiment_score = v.score,
+                       ai_sentiment_label = v.label,
+                       ai_sentiment_lang = v.lang,
+                       ai_embedding = v.embedding,
+                       ai_scored_at = GREATEST(now() AT TIME ZONE 'UTC', t.write_date)
+                  FROM (VALUES %(values)s) AS v(id, score, label, lang, embedding)
+                 WHERE t.id = v.id
+                """,
+                table=SQL.identifier(self._table),
+                values=SQL(", ").join(
+                    SQL("(%s, %s::float, %s::varchar, %s::varchar, %s::varchar)", *row) for row in rows
+                ),
+            )
+        )
+        self.invalidate_model(
+            ["ai_sentiment_score", "ai_sentiment_label", "ai_sentiment_lang", "ai_scored_at", "ai_embedding"]
+        )
+
+    def _srm_ai_store_vector(self, encoded):
+        self.ensure_one()
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL("UPDATE %s SET ai_embedding = %s WHERE id = %s", SQL.identifier(self._table), encoded, self.id)
+        )
+        self.invalidate_recordset(["ai_embedding"])
+
+    def _srm_ai_vectors(self):
+        """Stored embeddings of these records: {id: vector} (records without one are left out)."""
+        if not self.ids:
+            return {}
+        self.flush_model(["ai_embedding"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, ai_embedding FROM %s WHERE id IN %s AND ai_embedding IS NOT NULL",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
+        )
+        return {rid: decode_vector(value) for rid, value in self.env.cr.fetchall()}
+
+    def action_srm_ai_score(self):
+        self._srm_ai_score()
+        return True
+
+    def _srm_ai_after_text_change(self):
+        if len(self) <= SYNC_LIMIT:
+            self._srm_ai_score()
+        else:
+            cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
+            if cron:
+                cron._trigger()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        if not self.env.context.get("srm_ai_no_score"):
+            records._srm_ai_after_text_change()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(vals) & set(self._srm_ai_text_fields) and not self.env.context.get("srm_ai_no_score"):
+            self._srm_ai_after_text_change()
+        return res
+
+    # ------------------------------------------------------------------
+    # Batches (cron, several workers, resumable)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_ai_stale_condition(self):
+        return SQL("(ai_scored_at IS NULL OR ai_scored_at < write_date)")
+
+    @api.model
+    def _srm_ai_count_stale(self):
+        self.env.cr.execute(
+            SQL("SELECT count(*) FROM %s WHERE %s", SQL.identifier(self._table), self._srm_ai_stale_condition())
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _srm_ai_claim_batch(self, limit=BATCH_SIZE):
+        """Lock and return up to ``limit`` stale records; rows locked by another
+        worker are skipped, so several workers can share the work."""
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE %s ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                SQL.identifier(self._table),
+                self._srm_ai_stale_condition(),
+                limit,
+            )
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _srm_ai_score_batch(self, limit=BATCH_SIZE):
+        """Score one batch of stale records; return how many were scored."""
+        records = self._srm_ai_claim_batch(limit)
+        if records:
+            records.with_context(srm_ai_no_score=True)._srm_ai_score()
+        return len(records)
+
+
+def encode_vector(vector):
+    if vector is None:
+        return None
+    np = engine.embeddings.np
+    return base64.b64encode(np.asarray(vector, dtype=np.float16).tobytes()).decode()
+
+
+def decode_vector(value):
+    np = engine.embeddings.np
+    if not value or np is None:
+        return None
+    return np.frombuffer(base64.b64decode(value), dtype=np.float16).astype(np.float32)
+
+
+def commit_if_allowed(env):
+    """Commit a finished batch, except in tests (their transaction is rolled back)."""
+    if not modules.module.current_test:
+        env.cr.commit()  # pylint: disable=invalid-commit

@@ -1,0 +1,250 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import time
+from urllib.parse import urlsplit
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from odoo.addons.srm_ai import engine
+from odoo.addons.srm_ai.engine.provider import ChatProvider, ProviderError
+
+from .srm_ai_sentiment_mixin import BATCH_SIZE, commit_if_allowed
+
+_logger = logging.getLogger(__name__)
+
+SYSTEM_PROMPT = (
+    "You assist a stakeholder engagement team. Names, emails and phone numbers are "
+    "replaced by placeholders such as [PERSON_1]; keep the placeholders as they are. "
+    "Be factual, brief and respectful; use only the facts given."
+)
+
+
+class SrmAiService(models.AbstractModel):
+    """Entry point of the analysis engine and of the optional provider."""
+
+    _name = "srm.ai.service"
+    _description = "SRM Insights Service"
+
+    # ------------------------------------------------------------------
+    # Engine
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_ai_use_embeddings(self, company=None):
+        company = company or self.env.company
+        return bool(company.srm_ai_use_embeddings) and engine.embeddings.available()
+
+    @api.model
+    def _srm_ai_mode(self):
+        status = engine.status()
+        if status["mode"] == "embeddings" and not self.env.company.srm_ai_use_embeddings:
+            return "lexicon+" if any(status["parts"][p] for p in ("vader", "sklearn", "jieba")) else "lexicon"
+        return status["mode"]
+
+    @api.model
+    def _srm_ai_mode_description(self):
+        status = engine.status()
+        mode = self._srm_ai_mode()
+        labels = {
+            "embeddings": self.env._("Offline: multilingual embeddings + lexicons"),
+            "lexicon+": self.env._("Offline: lexicons with optional refinements"),
+            "lexicon": self.env._("Offline: embedded lexicons only"),
+        }
+        parts = [name for name, active in status["parts"].items() if active]
+        if mode != "embeddings":
+            parts = [p for p in parts if p != "embeddings"]
+        text = "%s (%s)" % (labels[mode], ", ".join(parts))
+        if self.env.company.srm_ai_provider_enabled:
+            text += self.env._("; provider on: %s", self.env.company.srm_ai_provider_model or "?")
+        return text
+
+    @api.model
+    def _srm_ai_embed(self, texts, company=None):
+        if not texts or not self._srm_ai_use_embeddings(company):
+            return None
+        return engine.embeddings.embed(texts)
+
+    # ------------------------------------------------------------------
+    # Provider
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_ai_provider_enabled(self, company=None):
+        company = company or self.env.company
+        return bool(company.srm_ai_provider_enabled and company.srm_ai_provider_url and company.srm_ai_provider_model)
+
+    @api.model
+    def _srm_ai_sendable(self, records):
+        """Records that may leave the server: never confidential ones, nor sensitive issues."""
+        def allowed(record):
+            if "is_confidential" in record._fields and record.is_confidential:
+                return False
+            if "is_sensitive" in record._fields and record.is_sensitive:
+                return False
+            return True
+
+        return records.filtered(allowed)
+
+    @api.model
+    def _srm_ai_masker(self, record_groups, partners=None):
+        """A masker knowing every person and organisation named by these records."""
+        people = self.env["res.partner"].sudo()
+        if partners:
+            people |= partners.sudo()
+        for record in [rec for group in record_groups for rec in group.sudo()]:
+            for fname in ("partner_ids", "partner_id", "complainant_id", "complainant_partner_id", "user_id"):
+                if fname in record._fields:
+                    value = record[fname]
+                    people |= value.partner_id if value._name == "res.users" else value
+        names = []
+        for partner in people.exists():
+            names.append((partner.name, "organisation" if partner.is_company else "person"))
+            if partner.parent_id and partner.parent_id.name:
+                names.append((partner.parent_id.name, "organisation"))
+        return engine.privacy.Masker(names)
+
+    @api.model
+    def _srm_ai_provider_call(self, purpose, records, build_messages, partners=None, company=None):
+        """Ask the provider, with masked non-confidential content only.
+
+        ``records`` is a recordset or a list of recordsets; confidential records
+        (and sensitive issues) are removed before ``build_messages(sendable)``
+        builds the chat messages (plain text, unmasked) from what is left; the
+        messages are masked here before anything is sent.
+        Returns a dict: text (answer with real names restored, or None),
+        error (translated message or None), log (the call log).
+        Nothing is sent, and None is returned, when the provider is off.
+        """
+        company = company or self.env.company
+        if not self._srm_ai_provider_enabled(company):
+            return None
+        groups = [r for r in (records if isinstance(records, (list, tuple)) else [records]) if r is not None]
+        sendable = [self._srm_ai_sendable(r) for r in groups]
+        masker = self._srm_ai_masker(sendable, partners)
+        messages = [{"role": "system", "content": SYSTEM_PROMPT}]
+        built = build_messages(sendable if isinstance(records, (list, tuple)) else sendable[0])
+        for message in built:
+            messages.append({"role": message["role"], "content": masker.mask(message["content"])})
+        log_vals = {
+            "user_id": self.env.uid,
+            "company_id": company.id,
+            "purpose": purpose,
+            "res_model": ",".join(dict.fromkeys(r._name for r in groups if r)),
+            "res_ids": "; ".join("%s(%s)" % (r._name, ",".join(map(str, r.ids))) for r in sendable if r),
+            "record_count": sum(len(r) for r in sendable),
+            "excluded_count": sum(len(r) for r in groups) - sum(len(r) for r in sendable),
+            "provider_url": self._srm_ai_provider_host(company.srm_ai_provider_url),
+            "provider_model": company.srm_ai_provider_model,
+            "request_chars": sum(len(m["content"]) for m in messages),
+            "masked_count": masker.count,
+        }
+        start = time.monotonic()
+        try:
+            provider = ChatProvider(
+                company.srm_ai_provider_url,
+                company.srm_ai_provider_model,
+                company.sudo().srm_ai_provider_api_key,
+                company.srm_ai_provider_timeout,
+            )
+            answer, _elapsed = provider.complete(messages)
+        except ProviderError as exc:
+            log_vals.update(
+                status="failed",
+                error_kind=exc.kind,
+                error=str(exc)[:250],
+                duration=time.monotonic() - start,
+            )
+            log = self.env["srm.ai.call.log"].sudo().create(log_vals)
+            _logger.info("AI provider call failed (%s): %s", exc.kind, exc)
+            return {"text": None, "error": self._srm_ai_error_message(exc), "log": log}
+        log_vals.update(status="success", duration=time.monotonic() - start)
+        log = self.env["srm.ai.call.log"].sudo().create(log_vals)
+        return {"text": masker.unmask(answer), "error": None, "log": log}
+
+    @api.model
+    def _srm_ai_provider_host(self, url):
+        parts = urlsplit(url or "")
+        return "%s://%s%s" % (parts.scheme, parts.netloc, parts.path) if parts.netloc else (url or "")
+
+    @api.model
+    def _srm_ai_error_message(self, exc):
+        messages = {
+            "timeout": self.env._("The AI provider did not answer in time."),
+            "connection": self.env._("The AI provider cannot be reached."),
+            "auth": self.env._("The AI provider refused the API key: check it in the settings."),
+            "rate_limit": self.env._("The AI provider is rate-limiting requests: try again later."),
+            "server": self.env._("The AI provider had an internal error."),
+            "http": self.env._("The AI provider rejected the request."),
+            "malformed": self.env._("The AI provider sent an answer that cannot be read."),
+            "config": self.env._("The AI provider is not fully configured (URL and model)."),
+        }
+        return "%s (%s)" % (messages.get(exc.kind, str(exc)), exc)
+
+    @api.model
+    def _srm_ai_test_provider(self, company):
+        if not self.env.user.has_group("srm_base.group_srm_manager"):
+            raise UserError(self.env._("Only SRM managers can test the AI provider."))
+        if not self._srm_ai_provider_enabled(company):
+            raise UserError(self.env._("Switch the provider on and set its URL and model first."))
+        result = self._srm_ai_provider_call(
+            "test",
+            self.env["res.partner"],
+            lambda _records: [{"role": "user", "content": "Reply with the single word: OK"}],
+            company=company,
+        )
+        ok = result["error"] is None
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("AI provider"),
+                "message": self.env._("The provider answered.") if ok else result["error"],
+                "type": "success" if ok else "danger",
+                "sticky": not ok,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Batch scoring (cron / queue_job)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_ai_scored_models(self):
+        return [self.env["srm.engagement"].sudo(), self.env["srm.issue"].sudo(), self.env["srm.ai.message.score"].sudo()]
+
+    @api.model
+    def _srm_ai_count_stale(self):
+        return sum(model._srm_ai_count_stale() for model in self._srm_ai_scored_models())
+
+    @api.model
+    def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=100):
+        """Score what changed since it was last scored, one batch per call.
+
+        With OCA queue_job installed, batches are enqueued as jobs instead, which
+        any number of job workers run in parallel; either way each batch claims
+        its rows with SELECT ... FOR UPDATE SKIP LOCKED, so workers never score
+        the same records, and an interrupted run resumes with what is left.
+        """
+        models_ = self._srm_ai_scored_models()
+        if "queue.job" in self.env and not self.env.context.get("srm_ai_no_queue"):
+            enqueued = 0
+            for model in models_:
+                batches = -(-model._srm_ai_count_stale() // batch_size)
+                for _index in range(min(batches, max_jobs - enqueued)):
+                    model.with_delay(description="Sentiment scoring: %s" % model._description)._srm_ai_score_batch(
+                        batch_size
+                    )
+                    enqueued += 1
+            self.env["ir.cron"]._notify_progress(done=enqueued, remaining=0)
+            return enqueued
+        done = 0
+        for model in models_:
+            done = model._srm_ai_score_batch(batch_size)
+            if done:
+                break
+        commit_if_allowed(self.env)
+        remaining = self._srm_ai_count_stale() if done else 0
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done

@@ -1,0 +1,190 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.srm_ai import engine
+
+from .srm_ai_sentiment_mixin import commit_if_allowed
+
+EMBEDDING_LIMIT = 300  # beyond, themes use TF-IDF only (embedding runs on the CPU)
+
+
+class SrmAiTheme(models.Model):
+    """A group of recent engagement notes and issues about the same subject."""
+
+    _name = "srm.ai.theme"
+    _description = "Emerging Theme"
+    _inherit = ["mail.thread"]
+    _order = "period_end desc, is_growing desc, size desc, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Theme", required=True, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    period_start = fields.Date(required=True)
+    period_end = fields.Date(required=True, index=True)
+    key_terms = fields.Char(string="Key Terms")
+    size = fields.Integer(string="Records", help="Engagements and issues of the period in this theme.")
+    previous_size = fields.Integer(
+        string="Previous Period", help="Records of the previous period about the same subject."
+    )
+    growth = fields.Float(string="Growth (%)", digits=(10, 0))
+    is_growing = fields.Boolean(string="Growing", index=True)
+    languages = fields.Char()
+    method = fields.Char(string="Analysis Method", help="How the records were grouped.")
+    engagement_ids = fields.Many2many(
+        "srm.engagement", "srm_ai_theme_engagement_rel", "theme_id", "engagement_id", string="Engagements"
+    )
+    issue_ids = fields.Many2many("srm.issue", "srm_ai_theme_issue_rel", "theme_id", "issue_id", string="Issues")
+    state = fields.Selection(
+        [("new", "New"), ("reviewed", "Reviewed"), ("converted", "Issue Created"), ("dismissed", "Dismissed")],
+        default="new",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    issue_id = fields.Many2one("srm.issue", string="Created Issue", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Analysis
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_ai_period_documents(self, company, start, end):
+        """Texts of the period that may be analysed: never confidential records,
+        sensitive issues or worker grievances."""
+        start_dt = datetime.combine(start, time.min)
+        end_dt = datetime.combine(end, time.max)
+        engagements = self.env["srm.engagement"].sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("is_confidential", "=", False),
+                ("date", ">=", start_dt),
+                ("date", "<=", end_dt),
+            ]
+        )
+        issues = self.env["srm.issue"].sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("is_confidential", "=", False),
+                ("is_sensitive", "=", False),
+                ("grievance_scope", "!=", "worker"),
+                ("date_received", ">=", start_dt),
+                ("date_received", "<=", end_dt),
+            ]
+        )
+        documents = [(("srm.engagement", e.id), e._srm_ai_similarity_text()) for e in engagements]
+        documents += [(("srm.issue", i.id), i._srm_ai_similarity_text()) for i in issues]
+        return [(key, text) for key, text in documents if text and text.strip()]
+
+    @api.model
+    def _srm_ai_analyse(self, company=None, end=None):
+        """Group the period's texts into themes, compare with the previous period,
+        and replace the themes of earlier runs that nobody reviewed."""
+        company = company or self.env.company
+        end = end or fields.Date.context_today(self)
+        days = company.srm_ai_theme_days or 30
+        start = end - timedelta(days=days - 1)
+        previous_start = start - timedelta(days=days)
+        documents = self._srm_ai_period_documents(company, start, end)
+        previous = self._srm_ai_period_documents(company, previous_start, start - timedelta(days=1))
+        service = self.env["srm.ai.service"]
+        use_embeddings = service._srm_ai_use_embeddings(company) and len(documents) + len(previous) <= EMBEDDING_LIMIT
+        lang = (self.env.lang or "en")[:2]
+        themes, method = engine.themes.find_themes(
+            documents, previous, lang=lang if lang in engine.text.LANGUAGES else "en", use_embeddings=use_embeddings
+        )
+        self.sudo().search([("company_id", "=", company.id), ("state", "=", "new")]).unlink()
+        vals_list = []
+        for theme in themes:
+            engagement_ids = [key[1] for key in theme["keys"] if key[0] == "srm.engagement"]
+            issue_ids = [key[1] for key in theme["keys"] if key[0] == "srm.issue"]
+            growth = theme["growth"] * 100 if theme["previous_size"] else 100.0 * theme["size"]
+            vals_list.append(
+                {
+                    "name": theme["label"] or self.env._("Theme"),
+                    "company_id": company.id,
+                    "period_start": start,
+                    "period_end": end,
+                    "key_terms": ", ".join(theme["terms"]),
+                    "size": theme["size"],
+                    "previous_size": theme["previous_size"],
+                    "growth": growth,
+                    "is_growing": theme["growing"],
+                    "languages": ", ".join(theme["langs"]),
+                    "method": method,
+                    "engagement_ids": [Command.set(engagement_ids)],
+                    "issue_ids": [Command.set(issue_ids)],
+                }
+            )
+        return self.sudo().create(vals_list)
+
+    @api.model
+    def _cron_srm_ai_analyse(self):
+        companies = self.env["res.company"].search([])
+        for done, company in enumerate(companies, start=1):
+            self.with_company(company)._srm_ai_analyse(company)
+            self.env["ir.cron"]._notify_progress(done=done, remaining=len(companies) - done)
+            commit_if_allowed(self.env)
+
+    @api.model
+    def action_srm_ai_analyse_now(self):
+        themes = self._srm_ai_analyse(self.env.company)
+        action = self.env["ir.actions.act_window"]._for_xml_id("srm_ai.srm_ai_theme_action")
+        if not themes:
+            action["help"] = Markup("<p>%s</p>") % self.env._(
+                "No theme found in the period: too few engagement notes or issues share a subject."
+            )
+        return action
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_mark_reviewed(self):
+        self.filtered(lambda t: t.state == "new").state = "reviewed"
+
+    def action_dismiss(self):
+        self.filtered(lambda t: t.state in ("new", "reviewed")).state = "dismissed"
+
+    def action_create_issue(self):
+        self.ensure_one()
+        if self.issue_id:
+            raise UserError(self.env._("An issue was already created from this theme."))
+        lines = [Markup("<li>%s</li>") % e.display_name for e in self.engagement_ids[:10]]
+        lines += [Markup("<li>%s</li>") % i.display_name for i in self.issue_ids[:10]]
+        examples = Markup("").join(lines)
+        description = Markup("<p>%s</p><p>%s</p><ul>%s</ul>") % (
+            self.env._(
+                "Emerging theme found from %(start)s to %(end)s: %(size)s records (previous period: %(previous)s).",
+                start=self.period_start,
+                end=self.period_end,
+                size=self.size,
+                previous=self.previous_size,
+            ),
+            self.env._("Key terms: %s", escape(self.key_terms or "")),
+            examples,
+        )
+        partners = self.engagement_ids.partner_ids | self.issue_ids.partner_ids
+        issue = self.env["srm.issue"].create(
+            {
+                "name": self.env._("Emerging theme: %s", self.name),
+                "kind": "concern",
+                "description": description,
+                "company_id": self.company_id.id,
+                "partner_ids": [Command.set(partners.ids)],
+                "engagement_ids": [Command.set(self.engagement_ids.ids)],
+                "srm_ai_theme_id": self.id,
+            }
+        )
+        self.write({"issue_id": issue.id, "state": "converted"})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "srm.issue",
+            "res_id": issue.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,29 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SrmIssue(models.Model):
+    _name = "srm.issue"
+    _inherit = ["srm.issue", "srm.ai.sentiment.mixin"]
+
+    _srm_ai_text_fields = ("name", "description")
+
+    srm_ai_theme_id = fields.Many2one(
+        "srm.ai.theme", string="From Theme", readonly=True, copy=False, index="btree_not_null"
+    )
+
+    def _srm_ai_sentiment_text(self):
+        self.ensure_one()
+        return self._srm_ai_html_text(self.description) or self.name or ""
+
+    def _srm_ai_similarity_text(self):
+        self.ensure_one()
+        return "\n".join(p for p in (self.name, self._srm_ai_html_text(self.description)) if p)
+
+    def _srm_ai_sentiment_partners(self):
+        return self.sudo().partner_ids | self.sudo().complainant_id
+
+    def action_srm_ai_similar(self):
+        self.ensure_one()
+        return self.env["srm.ai.similar"]._srm_ai_open_for(self)

@@ -1,0 +1,143 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import plaintext2html
+
+from odoo.addons.srm_ai import engine
+
+
+class SrmAiStrategy(models.TransientModel):
+    """Suggested engagement strategy for a stakeholder or a segment."""
+
+    _name = "srm.ai.strategy"
+    _description = "Engagement Strategy Suggestion"
+
+    partner_id = fields.Many2one("res.partner", string="Stakeholder", domain=[("is_stakeholder", "=", True)])
+    segment_id = fields.Many2one("srm.segment", string="Segment")
+    body = fields.Html(string="Suggested Strategy", readonly=True, sanitize=False)
+    mode = fields.Selection(
+        [("offline", "Offline (rules)"), ("provider", "Written by the AI provider")], readonly=True, default="offline"
+    )
+    provider_message = fields.Char(readonly=True)
+
+    @api.model
+    def _quadrant_advice(self):
+        return {
+            "manage_closely": self.env._(
+                "Manage closely: involve them in decisions that affect them (IAP2 'involve' or "
+                "'collaborate'), meet in person regularly, share drafts before decisions and agree "
+                "on follow-up dates."
+            ),
+            "keep_satisfied": self.env._(
+                "Keep satisfied: consult them on the decisions that matter to them, brief them before "
+                "announcements and keep messages short and focused on their concerns."
+            ),
+            "keep_informed": self.env._(
+                "Keep informed: inform them regularly (community meetings, notice boards, newsletters), "
+                "invite them to consultations and make it easy to raise concerns."
+            ),
+            "monitor": self.env._(
+                "Monitor: inform them through general channels and review their interest and influence "
+                "when the project changes."
+            ),
+        }
+
+    def _stakeholders(self):
+        self.ensure_one()
+        if self.partner_id:
+            return self.partner_id
+        if self.segment_id:
+            return self.segment_id.partner_ids.filtered("is_stakeholder")
+        raise UserError(self.env._("Choose a stakeholder or a segment."))
+
+    def _offline_lines(self, partners):
+        advice = self._quadrant_advice()
+        quadrants = Counter(partners.mapped("srm_quadrant"))
+        lines = []
+        for quadrant, count in quadrants.most_common():
+            if quadrant:
+                prefix = "" if len(partners) == 1 else "%s × " % count
+                lines.append(prefix + advice[quadrant])
+        scored = partners.filtered("srm_ai_sentiment_label")
+        if scored:
+            average = sum(scored.mapped("srm_ai_sentiment")) / len(scored)
+            if average <= -0.05:
+                lines.append(
+                    self.env._(
+                        "Sentiment is negative (%.2f): start by listening, acknowledge concerns, and "
+                        "answer open issues before presenting new plans.",
+                        average,
+                    )
+                )
+            elif average >= 0.05:
+                lines.append(self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average))
+        falling = partners.filtered(lambda p: p.srm_ai_sentiment_trend == "falling")
+        if falling:
+            lines.append(
+                self.env._("Sentiment is falling for %s: plan a contact soon.", ", ".join(falling.mapped("display_name")[:5]))
+            )
+        at_risk = partners.filtered(lambda p: p.srm_ai_health_score and p.srm_ai_health_score < 50)
+        if at_risk:
+            lines.append(
+                self.env._(
+                    "Relationship health below 50 for %s: see the reasons on their form.",
+                    ", ".join(at_risk.mapped("display_name")[:5]),
+                )
+            )
+        engagements = self.env["srm.engagement"].search([("partner_ids", "in", partners.ids)], limit=50)
+        terms = engine.summary.key_terms([e._srm_ai_similarity_text() for e in engagements], top=5) if engagements else []
+        if terms:
+            lines.append(self.env._("Recurring subjects to prepare: %s.", ", ".join(terms)))
+        do_not_contact = partners.filtered("srm_do_not_contact")
+        if do_not_contact:
+            lines.append(
+                self.env._("Do not contact: %s (respond only when they reach out).", ", ".join(do_not_contact.mapped("display_name")[:5]))
+            )
+        return lines
+
+    def action_prepare(self):
+        for wizard in self:
+            partners = wizard._stakeholders()
+            lines = wizard._offline_lines(partners)
+            body = Markup("<ul>%s</ul>") % Markup("").join(Markup("<li>%s</li>") % line for line in lines)
+            vals = {"body": body, "mode": "offline", "provider_message": False}
+            service = self.env["srm.ai.service"]
+            if service._srm_ai_provider_enabled():
+                engagements = self.env["srm.engagement"].search(
+                    [("partner_ids", "in", partners.ids)], order="date desc", limit=30
+                )
+
+                def build(sendable):
+                    facts = [
+                        "Suggest an engagement strategy (5 to 8 bullet points) for %s."
+                        % (wizard.segment_id.name and "the segment %s" % wizard.segment_id.name or partners.display_name),
+                        "Offline analysis: " + " | ".join(lines),
+                    ]
+                    facts += ["- %s" % (e._srm_ai_similarity_text() or "")[:400] for e in sendable[:15]]
+                    return [{"role": "user", "content": "\n".join(facts)}]
+
+                result = service._srm_ai_provider_call("strategy", engagements, build, partners=partners)
+                if result and result["text"]:
+                    vals.update(body=plaintext2html(result["text"]), mode="provider")
+                elif result:
+                    vals["provider_message"] = self.env._(
+                        "The offline suggestion is shown: %s The failure was logged.", result["error"]
+                    )
+            wizard.write(vals)
+        return self[:1]._srm_ai_reopen() if len(self) == 1 else True
+
+    def _srm_ai_reopen(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Engagement Strategy"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }

@@ -112,9 +112,69 @@ class SrmDashboard(models.AbstractModel):
 
     @api.model
     def _add_extra_figures(self, data, builder, flt):
-        """Issue and commitment figures (see the corresponding methods)."""
-        data.setdefault("issues", None)
+        """Issue and commitment figures: the state today of the chosen projects."""
+        data["issues"] = self._issue_figures(builder, flt)
         data.setdefault("commitments", None)
+
+    @api.model
+    def _issue_figures(self, builder, flt):
+        """Open issues by severity (rows, most severe first) and service-level status."""
+        _ = self.env._
+        Issue = self.env["srm.issue"]
+        domain = [("is_closed", "=", False)]
+        if flt["project_ids"]:
+            domain.append(("project_id", "in", flt["project_ids"]))
+        soon = fields.Datetime.to_string(fields.Datetime.now() + relativedelta(days=7))
+        statuses = [
+            ("breached", _("Past a deadline"), [("is_sla_breached", "=", True)]),
+            (
+                "due_soon",
+                _("Due within 7 days"),
+                [("is_sla_breached", "=", False), ("date_next_due", "!=", False), ("date_next_due", "<=", soon)],
+            ),
+            (
+                "on_track",
+                _("On track"),
+                [("is_sla_breached", "=", False), "|", ("date_next_due", "=", False), ("date_next_due", ">", soon)],
+            ),
+        ]
+        severities = Issue._fields["severity"]._description_selection(self.env)
+        counts = {
+            key: dict(Issue._read_group(expression.AND([domain, status_domain]), ["severity"], ["__count"]))
+            for key, _label, status_domain in statuses
+        }
+        by_severity = dict(Issue._read_group(domain, ["severity"], ["__count"]))
+        rows = []
+        for severity, label in reversed(severities):
+            if not by_severity.get(severity):
+                continue
+            rows.append(
+                {
+                    "label": label,
+                    "cells": [
+                        self._figure(
+                            f"issue_{severity}_{key}",
+                            f"{label} — {status_label}",
+                            counts[key].get(severity, 0),
+                            "srm.issue",
+                            expression.AND([domain, status_domain, [("severity", "=", severity)]]),
+                        )
+                        for key, status_label, status_domain in statuses
+                    ],
+                    "total": self._figure(
+                        f"issue_{severity}",
+                        label,
+                        by_severity[severity],
+                        "srm.issue",
+                        expression.AND([domain, [("severity", "=", severity)]]),
+                    ),
+                }
+            )
+        return {
+            "open": self._figure("open_issues", _("Open issues"), self._count("srm.issue", domain), "srm.issue", domain),
+            "sla_labels": [label for _key, label, _domain in statuses],
+            "rows": rows,
+        }
 
     @api.model
     def _engagements_by_month(self, builder, domain):

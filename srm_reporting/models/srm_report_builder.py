@@ -283,10 +283,11 @@ class SrmReportBuilder(models.AbstractModel):
         return dict(self.env[model]._fields[fname]._description_selection(self.env))
 
     @api.model
-    def _section(self, key, title, columns, rows, count=None, totals=None, layout="table", note=None):
+    def _section(self, key, title, columns, rows, count=None, totals=None, layout="table", note=None, sheet=None):
         return {
             "key": key,
             "title": title,
+            "sheet": sheet or title,
             "columns": columns,
             "rows": rows,
             "count": count,
@@ -712,6 +713,221 @@ class SrmReportBuilder(models.AbstractModel):
         }
 
     # ------------------------------------------------------------------
+    # 4. Grievance log (srm.issue)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _issue_domain(self, filters):
+        domain = self._datetime_period_domain("date_received", filters)
+        domain += self._secured_domain(filters)
+        return domain
+
+    @api.model
+    def _sla_rows(self, domain, groupby=None):
+        """Service-level compliance per group (or overall): srm_issues' audit figures
+        (acknowledged on time, days to close) completed with resolution on time.
+
+        Each row: [group, received, acknowledged, acknowledged on time, share,
+        resolved, resolved on time, share, closed, average days to close, breached].
+        """
+        Issue = self.env["srm.issue"]
+        groupby_list = [groupby] if groupby else []
+        key_name = groupby.split(":")[0] if groupby else None
+
+        def counts(extra):
+            return {
+                tuple(row[:-1]): row[-1]
+                for row in Issue._read_group(expression.AND([domain, extra]), groupby_list, ["__count"])
+            }
+
+        resolved = counts([("date_resolved", "!=", False)])
+        resolved_on_time = counts([("date_resolved", "!=", False), ("is_resolution_breached", "=", False)])
+        rows = []
+        for figure in Issue.get_sla_figures(domain, groupby=groupby_list):
+            value = figure.get(key_name) if key_name else None
+            key = (value,) if key_name else ()
+            n_resolved = resolved.get(key, 0)
+            n_on_time = resolved_on_time.get(key, 0)
+            acknowledged = figure["acknowledged"]
+            rows.append(
+                [
+                    value,
+                    figure["received"],
+                    acknowledged,
+                    figure["acknowledged_on_time"],
+                    figure["acknowledged_on_time"] / acknowledged if acknowledged else None,
+                    n_resolved,
+                    n_on_time,
+                    n_on_time / n_resolved if n_resolved else None,
+                    figure["closed"],
+                    figure["avg_days_to_close"],
+                    figure["breached"],
+                ]
+            )
+        return rows
+
+    @api.model
+    def _sla_columns(self, first):
+        _ = self.env._
+        return [
+            first,
+            column("count", _("Received"), "integer", 10),
+            column("acknowledged", _("Acknowledged"), "integer", 13),
+            column("acknowledged_on_time", _("Acknowledged on time"), "integer", 13),
+            column("acknowledged_share", _("Acknowledged on time (%)"), "percent", 13),
+            column("resolved", _("Resolved"), "integer", 10),
+            column("resolved_on_time", _("Resolved on time"), "integer", 12),
+            column("resolved_share", _("Resolved on time (%)"), "percent", 12),
+            column("closed", _("Closed"), "integer", 10),
+            column("days_to_close", _("Average days to close"), "float", 13),
+            column("breached", _("Service level breached"), "integer", 13),
+        ]
+
+    @api.model
+    def _issue_text(self, html_value):
+        return html2plaintext(html_value or "").strip()
+
+    @api.model
+    def _build_grievance_log(self, filters):
+        _ = self.env._
+        Issue = self.env["srm.issue"]
+        domain = self._issue_domain(filters)
+        count = Issue.search_count(domain)
+        confidential = Issue.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+        kinds = self._labels("srm.issue", "kind")
+        channels = self._labels("srm.issue", "channel")
+        severities = self._labels("srm.issue", "severity")
+        outcomes = self._labels("srm.issue", "outcome")
+        satisfaction = self._labels("srm.issue", "satisfaction")
+        with_confidential = self._user_sees_confidential()
+        columns = [
+            column("reference", _("Reference"), "char", 15),
+            column("received", _("Received"), "datetime", 17),
+            column("kind", _("Kind"), "char", 11),
+            column("category", _("Category"), "char", 16),
+            column("channel", _("Channel"), "char", 11),
+            column("project", _("Project"), "char", 20),
+            column("subject", _("Subject"), "char", 30),
+            column("complainant", _("Complainant"), "char", 20),
+            column("stakeholders", _("Stakeholders"), "char", 25),
+            column("severity", _("Severity"), "char", 10),
+            column("stage", _("Stage"), "char", 16),
+            column("assigned", _("Assigned to"), "char", 16),
+            column("ack_due", _("Acknowledgement due"), "datetime", 17),
+            column("acknowledged", _("Acknowledged on"), "datetime", 17),
+            column("acknowledged_on_time", _("Acknowledged on time"), "boolean", 12),
+            column("resolution_due", _("Resolution due"), "datetime", 17),
+            column("resolved", _("Resolved on"), "datetime", 17),
+            column("resolved_on_time", _("Resolved on time"), "boolean", 12),
+            column("closed", _("Closed on"), "datetime", 17),
+            column("days_to_close", _("Days to close"), "float", 10),
+            column("sla_breached", _("Service level breached"), "boolean", 12),
+            column("outcome", _("Close-out outcome"), "char", 18),
+            column("satisfaction", _("Satisfaction"), "char", 14),
+            column("description", _("Description"), "text", 45),
+            column("resolution", _("Resolution"), "text", 45),
+        ]
+        if with_confidential:
+            columns.append(column("confidential", _("Confidential"), "boolean", 12))
+        fnames = [
+            "reference", "date_received", "kind", "category_id", "channel", "project_id", "name",
+            "complainant_display", "partner_ids", "severity", "stage_id", "user_id", "date_ack_due",
+            "date_acknowledged", "ack_on_time_rate", "date_resolution_due", "date_resolved",
+            "is_resolution_breached", "date_closed", "close_days", "is_sla_breached", "outcome",
+            "satisfaction", "description", "resolution", "is_confidential",
+        ]  # fmt: skip
+
+        def rows():
+            for issues in self._iter_keyset("srm.issue", domain, fnames, "date_received"):
+                for issue in issues:
+                    row = [
+                        issue.reference,
+                        self._to_local(issue.date_received),
+                        kinds.get(issue.kind, ""),
+                        issue.category_id.name or "",
+                        channels.get(issue.channel, ""),
+                        issue.project_id.display_name or "",
+                        issue.name,
+                        issue.complainant_display or "",
+                        ", ".join(issue.partner_ids.mapped("display_name")),
+                        severities.get(issue.severity, ""),
+                        issue.stage_id.name or "",
+                        issue.user_id.name or "",
+                        self._to_local(issue.date_ack_due),
+                        self._to_local(issue.date_acknowledged),
+                        issue.ack_on_time_rate >= 100 if issue.date_acknowledged else None,
+                        self._to_local(issue.date_resolution_due),
+                        self._to_local(issue.date_resolved),
+                        not issue.is_resolution_breached if issue.date_resolved else None,
+                        self._to_local(issue.date_closed),
+                        issue.close_days if issue.date_closed else None,
+                        issue.is_sla_breached,
+                        outcomes.get(issue.outcome, ""),
+                        satisfaction.get(issue.satisfaction, ""),
+                        self._issue_text(issue.description),
+                        self._issue_text(issue.resolution),
+                    ]
+                    if with_confidential:
+                        row.append(issue.is_confidential)
+                    yield row
+
+        uncategorised = _("Uncategorised")
+        by_category = sorted(
+            ([row[0].name if row[0] else uncategorised] + row[1:] for row in self._sla_rows(domain, "category_id")),
+            key=lambda row: (row[0] == uncategorised, row[0]),
+        )
+        by_month = sorted(
+            ([self._month_key(row[0])] + row[1:] for row in self._sla_rows(domain, "date_received:month")),
+            key=lambda row: row[0],
+        )
+        totals = self._sla_rows(domain)
+        total = totals[0] if totals else [None, 0, 0, 0, None, 0, 0, None, 0, None, 0]
+        open_count = Issue.search_count(expression.AND([domain, [("is_closed", "=", False)]]))
+        sla_total = dict(zip(
+            ["count", "acknowledged", "acknowledged_on_time", "acknowledged_share", "resolved",
+             "resolved_on_time", "resolved_share", "closed", "days_to_close", "breached"],
+            total[1:],
+        ))  # fmt: skip
+        sections = [
+            self._section(
+                "grievances",
+                _("Grievances"),
+                columns,
+                rows,
+                count=count,
+                totals={"reference": _("Total: %s", count)},
+            ),
+            self._section(
+                "sla_by_category",
+                _("Service levels by category"),
+                self._sla_columns(column("category", _("Category"), "char", 24)),
+                by_category,
+                totals=dict(sla_total, category=_("Total")),
+            ),
+            self._section(
+                "sla_by_month",
+                _("Service levels by month"),
+                self._sla_columns(column("month", _("Month received"), "month", 16)),
+                by_month,
+                totals=dict(sla_total, month=_("Total")),
+            ),
+        ]
+        return {
+            "title": _("Grievance log"),
+            "record_count": count,
+            "confidential_count": confidential,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Received"), "value": count, "type": "integer"},
+                {"label": _("Acknowledged on time"), "value": sla_total["acknowledged_share"], "type": "percent"},
+                {"label": _("Resolved on time"), "value": sla_total["resolved_share"], "type": "percent"},
+                {"label": _("Average days to close"), "value": sla_total["days_to_close"], "type": "float"},
+                {"label": _("Still open"), "value": open_count, "type": "integer"},
+                {"label": _("Service level breached"), "value": sla_total["breached"], "type": "integer"},
+            ],
+        }
+
+    # ------------------------------------------------------------------
     # 5. Stakeholder profile
     # ------------------------------------------------------------------
 
@@ -808,13 +1024,71 @@ class SrmReportBuilder(models.AbstractModel):
         }
 
     @api.model
+    def _profile_issue_domain(self, partner, filters):
+        who = [("partner_ids", "in", partner.ids), ("complainant_id", "=", partner.id)]
+        if self._user_sees_confidential():
+            # the identity of protected complainants is only searchable with this access
+            who.append(("complainant_partner_id", "=", partner.id))
+        domain = expression.OR([[leaf] for leaf in who])
+        domain = expression.AND([domain, self._datetime_period_domain("date_received", filters)])
+        if filters.get("project_ids"):
+            domain = expression.AND([domain, [("project_id", "in", filters["project_ids"])]])
+        if filters.get("exclude_confidential"):
+            domain = expression.AND([domain, [("is_confidential", "=", False)]])
+        return domain
+
+    @api.model
     def _profile_extra_sections(self, partner, filters):
-        """Sections added to a stakeholder profile by the commitment and issue parts."""
-        return []
+        """Commitments and issues of the stakeholder."""
+        _ = self.env._
+        sections = []
+        Issue = self.env["srm.issue"]
+        domain = self._profile_issue_domain(partner, filters)
+        issues = Issue.search(domain, order="date_received, id")
+        sections.append(
+            dict(
+                self._section(
+                    "issues",
+                    _("Issues and grievances"),
+                    [
+                        column("reference", _("Reference"), "char", 15),
+                        column("received", _("Received"), "datetime", 17),
+                        column("subject", _("Subject"), "char", 30),
+                        column("category", _("Category"), "char", 16),
+                        column("stage", _("Stage"), "char", 16),
+                        column("sla_breached", _("Service level breached"), "boolean", 12),
+                        column("resolution", _("Resolution"), "text", 45),
+                    ],
+                    [
+                        [
+                            issue.reference,
+                            self._to_local(issue.date_received),
+                            issue.name,
+                            issue.category_id.name or "",
+                            issue.stage_id.name or "",
+                            issue.is_sla_breached,
+                            self._issue_text(issue.resolution),
+                        ]
+                        for issue in issues
+                    ],
+                    count=len(issues),
+                ),
+                confidential_count=len(issues.filtered("is_confidential")),
+            )
+        )
+        return sections
 
     @api.model
     def _profile_extra_highlights(self, partner, filters):
-        return []
+        Issue = self.env["srm.issue"]
+        domain = self._profile_issue_domain(partner, filters)
+        return [
+            {
+                "label": self.env._("Open issues"),
+                "value": Issue.search_count(expression.AND([domain, [("is_closed", "=", False)]])),
+                "type": "integer",
+            },
+        ]
 
     # ------------------------------------------------------------------
     # 6. Consultation summary
@@ -980,6 +1254,7 @@ class SrmReportBuilder(models.AbstractModel):
                 ],
                 response_rows,
                 count=response_count,
+                sheet=_("Answers by topic"),
             ),
         ]
         extra_confidential = 0
@@ -1002,8 +1277,43 @@ class SrmReportBuilder(models.AbstractModel):
 
     @api.model
     def _consultation_extra_sections(self, filters):
-        """Consultation campaigns (srm.consultation) and grievances, when available."""
-        sections = []
+        """Concerns raised through the grievance mechanism and their answers; the
+        consultation campaigns (srm.consultation) when they exist."""
+        _ = self.env._
+        Issue = self.env["srm.issue"]
+        domain = self._issue_domain(filters)
+        issues = Issue.search(domain, order="date_received, id")
+        sections = [
+            dict(
+                self._section(
+                    "grievances",
+                    _("Grievances and responses"),
+                    [
+                        column("reference", _("Reference"), "char", 15),
+                        column("received", _("Received"), "datetime", 17),
+                        column("category", _("Category"), "char", 16),
+                        column("stakeholders", _("Stakeholders"), "char", 25),
+                        column("description", _("Concern"), "text", 45),
+                        column("response", _("Response"), "text", 45),
+                        column("stage", _("Stage"), "char", 16),
+                    ],
+                    [
+                        [
+                            issue.reference,
+                            self._to_local(issue.date_received),
+                            issue.category_id.name or "",
+                            ", ".join(issue.partner_ids.mapped("display_name")),
+                            self._issue_text(issue.description) or issue.name,
+                            self._issue_text(issue.resolution) or self._issue_text(issue.proposed_response),
+                            issue.stage_id.name or "",
+                        ]
+                        for issue in issues
+                    ],
+                    count=len(issues),
+                ),
+                confidential_count=len(issues.filtered("is_confidential")),
+            )
+        ]
         campaign = self._consultation_campaign_section(filters)
         if campaign:
             sections.append(campaign)
@@ -1145,11 +1455,62 @@ class SrmReportBuilder(models.AbstractModel):
 
     @api.model
     def _monthly_extra_items(self, filters):
-        return []
+        _ = self.env._
+        Issue = self.env["srm.issue"]
+        domain = self._issue_domain(filters)
+        [sla] = self._sla_rows(domain) or [[None, 0, 0, 0, None, 0, 0, None, 0, None, 0]]
+        open_domain = expression.AND(
+            [self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]]
+        )
+        return [
+            (_("Grievances received"), sla[1], "integer"),
+            (_("Acknowledged on time"), sla[4], "percent"),
+            (_("Resolved on time"), sla[7], "percent"),
+            (_("Grievances open today"), Issue.search_count(open_domain), "integer"),
+            (
+                _("Open grievances past a deadline"),
+                Issue.search_count(expression.AND([open_domain, [("is_sla_breached", "=", True)]])),
+                "integer",
+            ),
+        ]
 
     @api.model
     def _monthly_extra_sections(self, filters):
-        return []
+        _ = self.env._
+        Issue = self.env["srm.issue"]
+        open_domain = expression.AND(
+            [self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]]
+        )
+        issues = Issue.search(open_domain, order="date_next_due, id", limit=200)
+        return [
+            dict(
+                self._section(
+                    "open_grievances",
+                    _("Open grievances"),
+                    [
+                        column("reference", _("Reference"), "char", 15),
+                        column("received", _("Received"), "datetime", 17),
+                        column("subject", _("Subject"), "char", 30),
+                        column("stage", _("Stage"), "char", 16),
+                        column("next_due", _("Next deadline"), "datetime", 17),
+                        column("sla_breached", _("Service level breached"), "boolean", 12),
+                    ],
+                    [
+                        [
+                            issue.reference,
+                            self._to_local(issue.date_received),
+                            issue.name,
+                            issue.stage_id.name or "",
+                            self._to_local(issue.date_next_due),
+                            issue.is_sla_breached,
+                        ]
+                        for issue in issues
+                    ],
+                    count=len(issues),
+                ),
+                confidential_count=len(issues.filtered("is_confidential")),
+            )
+        ]
 
     # ------------------------------------------------------------------
     # Display (QWeb and py3o documents)

@@ -107,7 +107,7 @@ class ReportSrmXlsx(models.AbstractModel):
         sheet.autofilter(0, 0, len(rows), 1)
 
     def _srm_write_section(self, workbook, builder, section, styles):
-        sheet = workbook.add_worksheet(self._srm_sheet_name(section["title"]))
+        sheet = workbook.add_worksheet(self._srm_sheet_name(section.get("sheet") or section["title"]))
         columns = section["columns"]
         for index, col in enumerate(columns):
             sheet.set_column(index, index, col.get("width") or 16)

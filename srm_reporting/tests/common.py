@@ -102,6 +102,54 @@ class SrmReportingCommon(TransactionCase):
         cls.e_before = engagement("Old meeting", "meeting", "2025-12-20 10:00:00", cls.alice)
         cls.e_other = engagement("Lake meeting", "meeting", "2026-03-10 10:00:00", cls.dave, project=cls.project_other)
 
+        cls._create_issues()
+
+    @classmethod
+    def _create_issues(cls):
+        """Three grievances on the project in the period: one handled on time and
+        closed, one acknowledged late and still open, one confidential and never
+        acknowledged; one on the other project, one before the period."""
+        ref = cls.env.ref
+        Issue = cls.env["srm.issue"].with_context(mail_create_nosubscribe=True)
+
+        def issue(name, category, severity, received, partners, project=None, **vals):
+            return Issue.create(
+                dict(
+                    {
+                        "name": name,
+                        "category_id": ref(f"srm_issues.srm_issue_category_{category}").id,
+                        "severity": severity,
+                        "date_received": received,
+                        "partner_ids": [Command.set(partners.ids)],
+                        "project_id": (project or cls.project).id,
+                        "channel": "in_person",
+                    },
+                    **vals,
+                )
+            )
+
+        cls.g1 = issue(
+            "Dust on the washing", "dust", "3", "2026-01-12 08:00:00", cls.alice, complainant_id=cls.alice.id,
+            description="<p>Dust covers the laundry.</p>",
+        )  # fmt: skip
+        cls.g1.write(
+            {
+                "date_acknowledged": "2026-01-12 10:00:00",
+                "date_investigated": "2026-01-15 10:00:00",
+                "date_resolved": "2026-01-20 08:00:00",
+                "date_closed": "2026-01-22 08:00:00",
+                "resolution": "<p>Road watering increased.</p>",
+            }
+        )
+        cls.g1.write({"stage_id": ref("srm_issues.srm_issue_stage_closed").id, "outcome": "resolved_accepted"})
+        cls.g2 = issue("Well dried up", "water", "1", "2026-01-26 08:00:00", cls.alice)
+        cls.g2.write({"date_acknowledged": "2026-03-01 08:00:00"})
+        cls.g3 = issue(
+            "SECRET compensation claim", "land", "2", "2026-02-16 08:00:00", cls.carol, is_confidential=True
+        )
+        cls.g_other = issue("Lake noise", "noise", "2", "2026-02-01 08:00:00", cls.dave, project=cls.project_other)
+        cls.g_before = issue("Old complaint", "dust", "2", "2025-12-01 08:00:00", cls.alice)
+
     # ------------------------------------------------------------------
 
     def filters(self, kind, **extra):

@@ -114,6 +114,21 @@ class TestDashboard(SrmReportingCommon):
         kpis = {kpi["key"]: kpi["value"] for kpi in data["kpis"]}
         self.assertGreaterEqual(kpis["engagements"], 6)
 
+    def test_open_issues_by_severity_and_service_level(self):
+        issues = self.get_data()["issues"]
+        Issue = self.env["srm.issue"]
+        self.assertEqual(
+            issues["open"]["value"],
+            Issue.search_count([("is_closed", "=", False), ("project_id", "=", self.project.id)]),
+        )
+        self.assertEqual(issues["open"]["value"], 3)
+        rows = {row["label"]: [cell["value"] for cell in row["cells"]] for row in issues["rows"]}
+        # columns: past a deadline, due within 7 days, on track
+        self.assertEqual(rows, {"Moderate": [2, 0, 0], "Minor": [1, 0, 0]})
+        self.assertEqual([row["label"] for row in issues["rows"]], ["Moderate", "Minor"])
+        issues = self.get_data(user=self.srm_user)["issues"]
+        self.assertEqual(issues["open"]["value"], 2)
+
     def test_reversed_period(self):
         with self.assertRaisesRegex(UserError, "before it starts"):
             self.env["srm.dashboard"].get_data({"date_from": "2026-03-01", "date_to": "2026-01-01"})

@@ -128,7 +128,7 @@ class TestReportXlsx(SrmReportingCommon):
         self.assertEqual(topics["Dust (report test)"], [2, 3, 2, 0])
         self.assertEqual(topics["Water (report test)"], [1, 1, 0, 1])
         self.assertEqual(topics["(No topic)"], [1, 1, 0, 1])
-        responses = self.rows(book.worksheets[5])
+        responses = self.rows(book["Answers by topic"])
         dust = [row for row in responses if row[0] == "Dust (report test)"]
         self.assertEqual([row[2] for row in dust], ["Village meeting on dust", "SECRET land negotiation"])
         self.assertEqual(dust[0][6], "Water trucks twice a day.")

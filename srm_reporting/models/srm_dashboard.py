@@ -82,16 +82,25 @@ class SrmDashboard(models.AbstractModel):
             "views": self._views(),
             "kpis": [
                 self._figure(
-                    "engagements", _("Engagements"), self._count("srm.engagement", eng_domain),
-                    "srm.engagement", eng_domain,
+                    "engagements",
+                    _("Engagements"),
+                    self._count("srm.engagement", eng_domain),
+                    "srm.engagement",
+                    eng_domain,
                 ),
                 self._figure(
-                    "stakeholders", _("Stakeholders"), self._count("res.partner", stk_domain),
-                    "res.partner", stk_domain,
+                    "stakeholders",
+                    _("Stakeholders"),
+                    self._count("res.partner", stk_domain),
+                    "res.partner",
+                    stk_domain,
                 ),
                 self._figure(
-                    "not_contacted", _("Not contacted in %s days", NOT_CONTACTED_DAYS),
-                    self._count("res.partner", not_contacted_domain), "res.partner", not_contacted_domain,
+                    "not_contacted",
+                    _("Not contacted in %s days", NOT_CONTACTED_DAYS),
+                    self._count("res.partner", not_contacted_domain),
+                    "res.partner",
+                    not_contacted_domain,
                 ),
             ],
             "engagements_by_month": self._engagements_by_month(builder, eng_domain),
@@ -171,7 +180,9 @@ class SrmDashboard(models.AbstractModel):
                 }
             )
         return {
-            "open": self._figure("open_issues", _("Open issues"), self._count("srm.issue", domain), "srm.issue", domain),
+            "open": self._figure(
+                "open_issues", _("Open issues"), self._count("srm.issue", domain), "srm.issue", domain
+            ),
             "sla_labels": [label for _key, label, _domain in statuses],
             "rows": rows,
         }

@@ -29,9 +29,7 @@ class SrmProject(models.Model):
 
     def _compute_srm_report_log_count(self):
         data = dict(
-            self.env["srm.report.log"]._read_group(
-                [("project_ids", "in", self.ids)], ["project_ids"], ["__count"]
-            )
+            self.env["srm.report.log"]._read_group([("project_ids", "in", self.ids)], ["project_ids"], ["__count"])
         )
         for project in self:
             project.srm_report_log_count = data.get(project, 0)

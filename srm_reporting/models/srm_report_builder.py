@@ -105,11 +105,7 @@ class SrmReportBuilder(models.AbstractModel):
             except ValueError as exc:
                 raise UserError(self.env._("“%s” is not a valid date.", value)) from exc
         if kind not in PERIOD_OPTIONAL_KINDS and not (clean["date_from"] and clean["date_to"]):
-            raise UserError(
-                self.env._(
-                    "The period of the report is empty: set both its first and its last day."
-                )
-            )
+            raise UserError(self.env._("The period of the report is empty: set both its first and its last day."))
         if clean["date_from"] and clean["date_to"] and clean["date_to"] < clean["date_from"]:
             raise UserError(
                 self.env._(
@@ -124,9 +120,7 @@ class SrmReportBuilder(models.AbstractModel):
             clean[key] = sorted({int(i) for i in filters.get(key) or []})
         clean["exclude_confidential"] = bool(filters.get("exclude_confidential"))
         if kind == "stakeholder_profile" and len(clean["partner_ids"]) != 1:
-            raise UserError(
-                self.env._("A stakeholder profile is produced for exactly one stakeholder: select one.")
-            )
+            raise UserError(self.env._("A stakeholder profile is produced for exactly one stakeholder: select one."))
         return clean
 
     @api.model
@@ -339,9 +333,7 @@ class SrmReportBuilder(models.AbstractModel):
                         ],
                     ]
                 )
-            records = Model.search_fetch(
-                batch_domain, field_names, limit=batch_size, order=f"{date_field}, id"
-            )
+            records = Model.search_fetch(batch_domain, field_names, limit=batch_size, order=f"{date_field}, id")
             if not records:
                 return
             yield records
@@ -669,7 +661,12 @@ class SrmReportBuilder(models.AbstractModel):
                     [etype.name, n, self._share(n, count), dur or 0.0]
                     for etype, n, dur in sorted(by_type, key=lambda g: -g[1])
                 ],
-                totals={"engagement_type": _("Total"), "count": count, "share": 1.0 if count else 0.0, "duration": duration},
+                totals={
+                    "engagement_type": _("Total"),
+                    "count": count,
+                    "share": 1.0 if count else 0.0,
+                    "duration": duration,
+                },
             ),
             self._section(
                 "by_month",
@@ -887,6 +884,7 @@ class SrmReportBuilder(models.AbstractModel):
             ["count", "acknowledged", "acknowledged_on_time", "acknowledged_share", "resolved",
              "resolved_on_time", "resolved_share", "closed", "days_to_close", "breached"],
             total[1:],
+            strict=True,
         ))  # fmt: skip
         sections = [
             self._section(
@@ -973,8 +971,10 @@ class SrmReportBuilder(models.AbstractModel):
         confidential = Engagement.search_count(expression.AND([eng_domain, [("is_confidential", "=", True)]]))
         sentiment = self._sentiment_by_month(eng_domain)
         columns = [
-            col for col in self._engagement_columns()
-            if col["key"] in {"date", "subject", "engagement_type", "project", "topics", "sentiment", "summary", "outcome"}
+            col
+            for col in self._engagement_columns()
+            if col["key"]
+            in {"date", "subject", "engagement_type", "project", "topics", "sentiment", "summary", "outcome"}
         ]
         keep = [i for i, col in enumerate(self._engagement_columns()) if col in columns]
 
@@ -1011,14 +1011,20 @@ class SrmReportBuilder(models.AbstractModel):
         avg_all = sum(total * avg for total, avg in sentiment.values()) / rated if rated else None
         return {
             "title": _("Stakeholder profile: %s", partner.display_name),
-            "subtitle": self._period_label(filters) if filters.get("date_from") or filters.get("date_to") else _("Whole history"),
+            "subtitle": self._period_label(filters)
+            if filters.get("date_from") or filters.get("date_to")
+            else _("Whole history"),
             "record_count": count,
             "confidential_count": confidential + extra_count,
             "sections": sections,
             "highlights": [
                 {"label": _("Engagements"), "value": count, "type": "integer"},
                 {"label": _("Average sentiment"), "value": avg_all, "type": "float"},
-                {"label": _("Last engagement"), "value": self._to_local(partner.srm_last_engagement_date), "type": "datetime"},
+                {
+                    "label": _("Last engagement"),
+                    "value": self._to_local(partner.srm_last_engagement_date),
+                    "type": "datetime",
+                },
             ]
             + self._profile_extra_highlights(partner, filters),
         }
@@ -1271,7 +1277,11 @@ class SrmReportBuilder(models.AbstractModel):
                 {"label": _("Stakeholders engaged"), "value": len(stakeholder_rows), "type": "integer"},
                 {"label": _("Means of engagement used"), "value": len(by_type), "type": "integer"},
                 {"label": _("Topics raised"), "value": len([t for t, _n in topics if t]), "type": "integer"},
-                {"label": _("Engagements with a recorded answer"), "value": self._share(answered_total, count), "type": "percent"},
+                {
+                    "label": _("Engagements with a recorded answer"),
+                    "value": self._share(answered_total, count),
+                    "type": "percent",
+                },
             ],
         }
 
@@ -1390,7 +1400,10 @@ class SrmReportBuilder(models.AbstractModel):
             expression.AND(
                 [
                     stakeholder_domain,
-                    [("create_date", ">=", fields.Datetime.to_string(start)), ("create_date", "<", fields.Datetime.to_string(end))],
+                    [
+                        ("create_date", ">=", fields.Datetime.to_string(start)),
+                        ("create_date", "<", fields.Datetime.to_string(end)),
+                    ],
                 ]
             )
         )
@@ -1407,7 +1420,11 @@ class SrmReportBuilder(models.AbstractModel):
         follow_domain = expression.AND(
             [
                 self._secured_domain(filters),
-                [("follow_up_needed", "=", True), ("follow_up_date", "!=", False), ("follow_up_date", "<=", filters["date_to"])],
+                [
+                    ("follow_up_needed", "=", True),
+                    ("follow_up_date", "!=", False),
+                    ("follow_up_date", "<=", filters["date_to"]),
+                ],
             ]
         )
         follow_ups = Engagement.search(follow_domain, order="follow_up_date, id", limit=200)
@@ -1436,7 +1453,12 @@ class SrmReportBuilder(models.AbstractModel):
                     column("responsible", _("Responsible"), "char", 18),
                 ],
                 [
-                    [eng.follow_up_date, eng.name, ", ".join(eng.partner_ids.mapped("display_name")), eng.user_id.name or ""]
+                    [
+                        eng.follow_up_date,
+                        eng.name,
+                        ", ".join(eng.partner_ids.mapped("display_name")),
+                        eng.user_id.name or "",
+                    ]
                     for eng in follow_ups
                 ],
             ),
@@ -1459,9 +1481,7 @@ class SrmReportBuilder(models.AbstractModel):
         Issue = self.env["srm.issue"]
         domain = self._issue_domain(filters)
         [sla] = self._sla_rows(domain) or [[None, 0, 0, 0, None, 0, 0, None, 0, None, 0]]
-        open_domain = expression.AND(
-            [self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]]
-        )
+        open_domain = expression.AND([self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]])
         return [
             (_("Grievances received"), sla[1], "integer"),
             (_("Acknowledged on time"), sla[4], "percent"),
@@ -1478,9 +1498,7 @@ class SrmReportBuilder(models.AbstractModel):
     def _monthly_extra_sections(self, filters):
         _ = self.env._
         Issue = self.env["srm.issue"]
-        open_domain = expression.AND(
-            [self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]]
-        )
+        open_domain = expression.AND([self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]])
         issues = Issue.search(open_domain, order="date_next_due, id", limit=200)
         return [
             dict(
@@ -1572,11 +1590,13 @@ class SrmReportBuilder(models.AbstractModel):
             columns = section["columns"]
             lines = []
             if section["layout"] == "fields":
-                for (label, value), ctype in zip(self.iter_rows(section), section["value_types"]):
+                for (label, value), ctype in zip(self.iter_rows(section), section["value_types"], strict=True):
                     lines.append({"label": label, "value": self._display(value, ctype)})
             else:
                 for row in self.iter_rows(section):
-                    lines.append({col["key"]: self._display(val, col["type"]) for col, val in zip(columns, row)})
+                    lines.append(
+                        {col["key"]: self._display(val, col["type"]) for col, val in zip(columns, row, strict=True)}
+                    )
             section["lines"] = lines
             section["line_count"] = len(lines)
             section["line_count_display"] = self._display(len(lines), "integer")

@@ -117,7 +117,7 @@ class ReportSrmXlsx(models.AbstractModel):
         last_row = 0
         value_types = section.get("value_types")
         for last_row, row in enumerate(builder.iter_rows(section), start=1):
-            for index, (col, value) in enumerate(zip(columns, row)):
+            for index, (col, value) in enumerate(zip(columns, row, strict=True)):
                 ctype = value_types[last_row - 1] if value_types and index == 1 else col["type"]
                 self._srm_write(sheet, last_row, index, value, ctype, styles["cell"])
         sheet.autofilter(0, 0, last_row, len(columns) - 1)

@@ -35,9 +35,16 @@ class SrmReportingCommon(TransactionCase):
         cls.auditor = user("srm_rep_auditor", "srm_base.group_srm_auditor")
 
         cls.project = cls.env["srm.project"].create(
-            {"name": "Copper Ridge", "code": "CR", "user_id": cls.manager.id, "member_ids": [Command.link(cls.restricted.id)]}
+            {
+                "name": "Copper Ridge",
+                "code": "CR",
+                "user_id": cls.manager.id,
+                "member_ids": [Command.link(cls.restricted.id)],
+            }
         )
-        cls.project_other = cls.env["srm.project"].create({"name": "Lake View", "code": "LV", "user_id": cls.manager.id})
+        cls.project_other = cls.env["srm.project"].create(
+            {"name": "Lake View", "code": "LV", "user_id": cls.manager.id}
+        )
         cls.type_community = ref("srm_base.srm_stakeholder_type_community")
         cls.type_government = ref("srm_base.srm_stakeholder_type_government")
         cls.type_ngo = ref("srm_base.srm_stakeholder_type_ngo")
@@ -144,9 +151,7 @@ class SrmReportingCommon(TransactionCase):
         cls.g1.write({"stage_id": ref("srm_issues.srm_issue_stage_closed").id, "outcome": "resolved_accepted"})
         cls.g2 = issue("Well dried up", "water", "1", "2026-01-26 08:00:00", cls.alice)
         cls.g2.write({"date_acknowledged": "2026-03-01 08:00:00"})
-        cls.g3 = issue(
-            "SECRET compensation claim", "land", "2", "2026-02-16 08:00:00", cls.carol, is_confidential=True
-        )
+        cls.g3 = issue("SECRET compensation claim", "land", "2", "2026-02-16 08:00:00", cls.carol, is_confidential=True)
         cls.g_other = issue("Lake noise", "noise", "2", "2026-02-01 08:00:00", cls.dave, project=cls.project_other)
         cls.g_before = issue("Old complaint", "dust", "2", "2025-12-01 08:00:00", cls.alice)
 

@@ -48,9 +48,7 @@ class TestDashboard(SrmReportingCommon):
                 average = sum(int(e.sentiment) for e in expected) / len(expected)
                 self.assertAlmostEqual(figure["value"], round(average, 2), msg=figure["key"])
             else:
-                self.assertEqual(
-                    figure["value"], env[figure["model"]].search_count(figure["domain"]), figure["key"]
-                )
+                self.assertEqual(figure["value"], env[figure["model"]].search_count(figure["domain"]), figure["key"])
 
     def test_figures_equal_orm_counts(self):
         data = self.get_data()
@@ -70,7 +68,9 @@ class TestDashboard(SrmReportingCommon):
         self.assertEqual(kpis["engagements"], 4)
         self.assertEqual(
             kpis["stakeholders"],
-            self.env["res.partner"].search_count([("is_stakeholder", "=", True), ("srm_project_ids", "in", self.project.ids)]),
+            self.env["res.partner"].search_count(
+                [("is_stakeholder", "=", True), ("srm_project_ids", "in", self.project.ids)]
+            ),
         )
         # months and types
         by_month = data["engagements_by_month"]

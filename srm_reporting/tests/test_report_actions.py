@@ -28,7 +28,9 @@ class TestReportActions(SrmReportingCommon):
         log = self.env["srm.report.log"].search([("user_id", "=", self.srm_user.id)])
         self.assertEqual(action["url"], f"/web/content/{log.attachment_id.id}?download=true")
         self.assertEqual(self.project.srm_report_log_count, 1)
-        self.assertEqual(self.project.action_srm_view_report_logs()["domain"], [("project_ids", "in", self.project.ids)])
+        self.assertEqual(
+            self.project.action_srm_view_report_logs()["domain"], [("project_ids", "in", self.project.ids)]
+        )
 
     def test_from_stakeholder_form(self):
         form = self.wizard_from(self.alice.action_srm_report_wizard())

@@ -77,8 +77,10 @@ class TestReportAudit(SrmReportingCommon):
     def test_verify_matching_file(self):
         log = self.generate("consultation_summary", "odt", user=self.srm_user)
         content = self.content(log)
-        wizard = self.env["srm.report.verify.wizard"].with_user(self.auditor).create(
-            {"file": base64.b64encode(content), "file_name": "received.odt"}
+        wizard = (
+            self.env["srm.report.verify.wizard"]
+            .with_user(self.auditor)
+            .create({"file": base64.b64encode(content), "file_name": "received.odt"})
         )
         wizard.action_verify()
         self.assertEqual(wizard.state, "match")
@@ -93,8 +95,10 @@ class TestReportAudit(SrmReportingCommon):
         log = self.generate("engagement_log", "xlsx")
         content = bytearray(self.content(log))
         content[-30] ^= 0x01  # one bit changed
-        wizard = self.env["srm.report.verify.wizard"].with_user(self.auditor).create(
-            {"file": base64.b64encode(bytes(content))}
+        wizard = (
+            self.env["srm.report.verify.wizard"]
+            .with_user(self.auditor)
+            .create({"file": base64.b64encode(bytes(content))})
         )
         wizard.action_verify()
         self.assertEqual(wizard.state, "mismatch")
@@ -104,8 +108,10 @@ class TestReportAudit(SrmReportingCommon):
     def test_verify_report_the_auditor_may_not_open(self):
         """An auditor can vouch for a confidential report without reading its content."""
         log = self.generate("engagement_log", "xlsx", user=self.manager)
-        wizard = self.env["srm.report.verify.wizard"].with_user(self.auditor).create(
-            {"file": base64.b64encode(self.content(log))}
+        wizard = (
+            self.env["srm.report.verify.wizard"]
+            .with_user(self.auditor)
+            .create({"file": base64.b64encode(self.content(log))})
         )
         wizard.action_verify()
         self.assertEqual(wizard.state, "match")

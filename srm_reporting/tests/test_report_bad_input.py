@@ -40,13 +40,17 @@ class TestReportBadInput(SrmReportingCommon):
         template = self.env["py3o.template"].create(
             {"name": "Broken", "filetype": "odt", "py3o_template_data": base64.b64encode(broken)}
         )
-        wizard = self.wizard(output_format="odt", py3o_template_id=template.id, date_from="2026-01-01", date_to="2026-03-31")
+        wizard = self.wizard(
+            output_format="odt", py3o_template_id=template.id, date_from="2026-01-01", date_to="2026-03-31"
+        )
         with self.assertRaisesRegex(UserError, "template could not be used"):
             wizard.action_generate()
         not_a_document = self.env["py3o.template"].create(
             {"name": "Not a document", "filetype": "odt", "py3o_template_data": base64.b64encode(b"hello")}
         )
-        wizard = self.wizard(output_format="odt", py3o_template_id=not_a_document.id, date_from="2026-01-01", date_to="2026-03-31")
+        wizard = self.wizard(
+            output_format="odt", py3o_template_id=not_a_document.id, date_from="2026-01-01", date_to="2026-03-31"
+        )
         with self.assertRaisesRegex(UserError, "template could not be used"):
             wizard.action_generate()
 

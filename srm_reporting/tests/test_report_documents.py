@@ -44,7 +44,9 @@ class TestReportPdf(SrmReportingCommon):
     def test_engagement_log_html_without_confidential_access(self):
         _log, tree = self.render_html("engagement_log", user=self.srm_user)
         rows = self.section_rows(tree, "engagements")
-        self.assertEqual([row[2] for row in rows], ["Village meeting on dust", "Call about the well", "Site visit with the mayor"])
+        self.assertEqual(
+            [row[2] for row in rows], ["Village meeting on dust", "Call about the well", "Site visit with the mayor"]
+        )
         self.assertNotIn("SECRET", tree.text_content())
         self.assertIn("Not included (no access)", tree.text_content())
 
@@ -72,7 +74,9 @@ class TestReportPdf(SrmReportingCommon):
                 self.assertEqual(len(self.section_rows(tree, section)), count)
 
     def test_stakeholder_profile_html(self):
-        log = self.env["srm.report.log"]._generate({"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "pdf")
+        log = self.env["srm.report.log"]._generate(
+            {"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "pdf"
+        )
         tree = self.html_tree(self.content(log))
         self.assertEqual(tree.xpath("string(//h2[hasclass('o_srm_title')])"), "Stakeholder profile: Alice Farmer")
         profile = {row[0]: row[1] for row in self.section_rows(tree, "profile")}

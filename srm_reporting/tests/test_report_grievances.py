@@ -39,7 +39,9 @@ class TestReportGrievances(SrmReportingCommon):
         col = {name: index for index, name in enumerate(header)}
         rows = self.rows(sheet)
         data = rows[:-1]
-        self.assertEqual([row[col["Reference"]] for row in data], [self.g1.reference, self.g2.reference, self.g3.reference])
+        self.assertEqual(
+            [row[col["Reference"]] for row in data], [self.g1.reference, self.g2.reference, self.g3.reference]
+        )
         self.assertEqual(rows[-1][0], "Total: 3")
         first = data[0]
         self.assertEqual(first[col["Received"]], datetime.datetime(2026, 1, 12, 8, 0))
@@ -64,7 +66,10 @@ class TestReportGrievances(SrmReportingCommon):
         self.assertEqual(by_category["Land and access"][:3], [1, 0, 0])
         self.assertEqual(by_category["Total"], [3, 2, 1, 0.5, 1, 1, 1.0, 1, 10.0, 2])
         by_month = self.rows(book["Service levels by month"])
-        self.assertEqual([(row[0].date(), row[1]) for row in by_month[:2]], [(datetime.date(2026, 1, 1), 2), (datetime.date(2026, 2, 1), 1)])
+        self.assertEqual(
+            [(row[0].date(), row[1]) for row in by_month[:2]],
+            [(datetime.date(2026, 1, 1), 2), (datetime.date(2026, 2, 1), 1)],
+        )
         self.assertEqual(by_month[0][3], 1)  # January: one acknowledged on time
         self.assertTrue(book["Service levels by month"].cell(row=2, column=5).number_format.endswith("%"))
         cover = {row[0]: row[1] for row in self.rows(book["Report"])}
@@ -90,7 +95,10 @@ class TestReportGrievances(SrmReportingCommon):
         self.assertEqual([row[0] for row in rows], [self.g1.reference, self.g2.reference, self.g3.reference])
         by_category = {row[0]: row for row in self.section_rows(tree, "sla_by_category")}
         self.assertEqual(by_category["Dust"][4], "100.0 %")
-        total = [" ".join(td.text_content().split()) for td in tree.xpath("//div[@data-section='sla_by_category']//tfoot//td")]
+        total = [
+            " ".join(td.text_content().split())
+            for td in tree.xpath("//div[@data-section='sla_by_category']//tfoot//td")
+        ]
         self.assertEqual(total[:5], ["Total", "3", "2", "1", "50.0 %"])
 
     def test_grievance_log_odt(self):
@@ -100,7 +108,9 @@ class TestReportGrievances(SrmReportingCommon):
         self.assertFalse([text for text in texts if "SECRET" in text])
 
     def test_profile_and_consultation_include_issues(self):
-        log = self.env["srm.report.log"]._generate({"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "xlsx")
+        log = self.env["srm.report.log"]._generate(
+            {"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "xlsx"
+        )
         issues = self.rows(self.book(log)["Issues and grievances"])
         self.assertEqual([row[0] for row in issues], [self.g_before.reference, self.g1.reference, self.g2.reference])
         book = self.book(self.generate("consultation_summary", "xlsx"))

@@ -109,9 +109,7 @@ class TestReportXlsx(SrmReportingCommon):
         self.assertEqual({row[1]: row[header.index("Engagements in period")] for row in rows}["Carol Green"], 0)
 
     def test_stakeholder_register_filtered_by_type_and_segment(self):
-        book = self.open(
-            self.generate("stakeholder_register", "xlsx", stakeholder_type_ids=self.type_community.ids)
-        )
+        book = self.open(self.generate("stakeholder_register", "xlsx", stakeholder_type_ids=self.type_community.ids))
         self.assertEqual([row[1] for row in self.rows(book["Stakeholders"])], ["Alice Farmer"])
         book = self.open(self.generate("stakeholder_register", "xlsx", segment_ids=self.segment_water.ids))
         self.assertEqual([row[1] for row in self.rows(book["Stakeholders"])], ["Alice Farmer"])
@@ -121,7 +119,9 @@ class TestReportXlsx(SrmReportingCommon):
     def test_consultation_summary(self):
         book = self.open(self.generate("consultation_summary", "xlsx", user=self.manager))
         who = self.rows(book["Who was engaged"])
-        self.assertEqual([(row[0], row[2]) for row in who[:3]], [("Alice Farmer", 2), ("Bob Mayor", 2), ("Carol Green", 1)])
+        self.assertEqual(
+            [(row[0], row[2]) for row in who[:3]], [("Alice Farmer", 2), ("Bob Mayor", 2), ("Carol Green", 1)]
+        )
         self.assertEqual(who[0][5], "Meeting, Phone call")
         topics = {row[0]: row[1:5] for row in self.rows(book["Topics raised"])}
         # times raised, stakeholders, answered, unanswered
@@ -135,7 +135,9 @@ class TestReportXlsx(SrmReportingCommon):
         self.assertIs(dust[0][7], True)
 
     def test_stakeholder_profile(self):
-        log = self.env["srm.report.log"]._generate({"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "xlsx")
+        log = self.env["srm.report.log"]._generate(
+            {"kind": "stakeholder_profile", "partner_ids": self.alice.ids}, "xlsx"
+        )
         book = self.open(log)
         profile = {row[0]: row[1] for row in self.rows(book["Profile"])}
         self.assertEqual(profile["Name"], "Alice Farmer")

@@ -39,7 +39,9 @@ class TestUi(HttpCase):
         )
 
     def test_dashboard_tour(self):
-        self.start_tour("/odoo/action-srm_reporting.srm_dashboard_action", "srm_reporting_dashboard_tour", login="admin")
+        self.start_tour(
+            "/odoo/action-srm_reporting.srm_dashboard_action", "srm_reporting_dashboard_tour", login="admin"
+        )
 
     def test_real_pdf(self):
         """With wkhtmltopdf installed, the PDF is a real PDF document."""
@@ -51,7 +53,12 @@ class TestUi(HttpCase):
                 self.env["srm.report.log"]
                 .with_context(force_report_rendering=True)
                 ._generate(
-                    {"kind": "engagement_log", "project_ids": self.project.ids, "date_from": "2020-01-01", "date_to": "2099-12-31"},
+                    {
+                        "kind": "engagement_log",
+                        "project_ids": self.project.ids,
+                        "date_from": "2020-01-01",
+                        "date_to": "2099-12-31",
+                    },
                     "pdf",
                 )
             )

@@ -16,9 +16,7 @@ class SrmReportWizard(models.TransientModel):
     project_ids = fields.Many2many("srm.project", string="Projects", help="Leave empty for all projects.")
     stakeholder_type_ids = fields.Many2many("srm.stakeholder.type", string="Stakeholder Types")
     segment_ids = fields.Many2many("srm.segment", string="Segments")
-    partner_ids = fields.Many2many(
-        "res.partner", string="Stakeholders", domain="[('is_stakeholder', '=', True)]"
-    )
+    partner_ids = fields.Many2many("res.partner", string="Stakeholders", domain="[('is_stakeholder', '=', True)]")
     engagement_ids = fields.Many2many("srm.engagement", string="Selected Engagements")
     exclude_confidential = fields.Boolean(
         string="Leave Out Confidential Records",
@@ -50,9 +48,7 @@ class SrmReportWizard(models.TransientModel):
             if wizard.output_format == "pdf" and Report.get_wkhtmltopdf_state() in ("install", "broken"):
                 warning = self.env._("wkhtmltopdf is not installed on the server: PDF is not available.")
             elif wizard.output_format in LIBREOFFICE_FORMATS and not self.env["srm.report.log"]._libreoffice_bin():
-                warning = self.env._(
-                    "LibreOffice is not installed on the server: choose ODT, or PDF without template."
-                )
+                warning = self.env._("LibreOffice is not installed on the server: choose ODT, or PDF without template.")
             wizard.availability_warning = warning
 
     @api.model

@@ -29,105 +29,238 @@ SPEC = {
     "stakeholder_register": (
         True,
         [
-            ("stakeholders", [
-                ("ref", "Ref.", 6), ("name", "Stakeholder", 18), ("stakeholder_type", "Type", 10),
-                ("segments", "Segments", 12), ("projects", "Projects", 12), ("quadrant", "Power/Interest", 10),
-                ("channel", "Preferred channel", 9), ("consent", "Consent", 6), ("engagements", "Engagements", 7),
-                ("last_engagement", "Last engagement", 10),
-            ], False),
-            ("by_type", [("stakeholder_type", "Type", 50), ("count", "Stakeholders", 25), ("share", "Share", 25)], False),
-            ("by_quadrant", [("quadrant", "Quadrant", 50), ("count", "Stakeholders", 25), ("share", "Share", 25)], False),
+            (
+                "stakeholders",
+                [
+                    ("ref", "Ref.", 6),
+                    ("name", "Stakeholder", 18),
+                    ("stakeholder_type", "Type", 10),
+                    ("segments", "Segments", 12),
+                    ("projects", "Projects", 12),
+                    ("quadrant", "Power/Interest", 10),
+                    ("channel", "Preferred channel", 9),
+                    ("consent", "Consent", 6),
+                    ("engagements", "Engagements", 7),
+                    ("last_engagement", "Last engagement", 10),
+                ],
+                False,
+            ),
+            (
+                "by_type",
+                [("stakeholder_type", "Type", 50), ("count", "Stakeholders", 25), ("share", "Share", 25)],
+                False,
+            ),
+            (
+                "by_quadrant",
+                [("quadrant", "Quadrant", 50), ("count", "Stakeholders", 25), ("share", "Share", 25)],
+                False,
+            ),
         ],
     ),
     "engagement_log": (
         True,
         [
-            ("engagements", [
-                ("date", "Date", 9), ("subject", "Subject", 14), ("engagement_type", "Type", 8),
-                ("stakeholders", "Stakeholders", 14), ("project", "Project", 9), ("topics", "Topics", 10),
-                ("summary", "Summary", 18), ("outcome", "Outcome", 18),
-            ], False),
-            ("by_type", [
-                ("engagement_type", "Type", 40), ("count", "Engagements", 20), ("share", "Share", 20),
-                ("duration", "Duration (h)", 20),
-            ], False),
-            ("by_month", [("month", "Month", 40), ("count", "Engagements", 30), ("sentiment", "Average sentiment", 30)], False),
+            (
+                "engagements",
+                [
+                    ("date", "Date", 9),
+                    ("subject", "Subject", 14),
+                    ("engagement_type", "Type", 8),
+                    ("stakeholders", "Stakeholders", 14),
+                    ("project", "Project", 9),
+                    ("topics", "Topics", 10),
+                    ("summary", "Summary", 18),
+                    ("outcome", "Outcome", 18),
+                ],
+                False,
+            ),
+            (
+                "by_type",
+                [
+                    ("engagement_type", "Type", 40),
+                    ("count", "Engagements", 20),
+                    ("share", "Share", 20),
+                    ("duration", "Duration (h)", 20),
+                ],
+                False,
+            ),
+            (
+                "by_month",
+                [("month", "Month", 40), ("count", "Engagements", 30), ("sentiment", "Average sentiment", 30)],
+                False,
+            ),
         ],
     ),
     "commitment_register": (
         True,
         [
-            ("commitments", [
-                ("reference", "Ref.", 8), ("title", "Commitment", 18), ("stakeholders", "Stakeholders", 14),
-                ("project", "Project", 10), ("category", "Category", 9), ("owner", "Owner", 9),
-                ("due_date", "Due", 8), ("status", "Status", 8), ("overdue", "Overdue", 6),
-                ("evidence", "Fulfilment evidence", 20),
-            ], False),
+            (
+                "commitments",
+                [
+                    ("reference", "Ref.", 8),
+                    ("title", "Commitment", 18),
+                    ("stakeholders", "Stakeholders", 14),
+                    ("project", "Project", 10),
+                    ("category", "Category", 9),
+                    ("owner", "Owner", 9),
+                    ("due_date", "Due", 8),
+                    ("status", "Status", 8),
+                    ("overdue", "Overdue", 6),
+                    ("evidence", "Fulfilment evidence", 20),
+                ],
+                False,
+            ),
             ("by_status", [("status", "Status", 40), ("count", "Commitments", 30), ("overdue", "Overdue", 30)], False),
         ],
     ),
     "grievance_log": (
         True,
         [
-            ("grievances", [
-                ("reference", "Ref.", 9), ("received", "Received", 9), ("category", "Category", 9),
-                ("complainant", "Complainant", 12), ("severity", "Severity", 7), ("stage", "Stage", 9),
-                ("acknowledged_on_time", "Ack. on time", 7), ("resolved_on_time", "Resolved on time", 7),
-                ("days_to_close", "Days to close", 6), ("resolution", "Resolution", 25),
-            ], False),
-            ("sla_by_category", [
-                ("category", "Category", 30), ("count", "Received", 14), ("acknowledged_share", "Acknowledged on time", 19),
-                ("resolved_share", "Resolved on time", 19), ("days_to_close", "Average days to close", 18),
-            ], False),
-            ("sla_by_month", [
-                ("month", "Month", 30), ("count", "Received", 14), ("acknowledged_share", "Acknowledged on time", 19),
-                ("resolved_share", "Resolved on time", 19), ("days_to_close", "Average days to close", 18),
-            ], False),
+            (
+                "grievances",
+                [
+                    ("reference", "Ref.", 9),
+                    ("received", "Received", 9),
+                    ("category", "Category", 9),
+                    ("complainant", "Complainant", 12),
+                    ("severity", "Severity", 7),
+                    ("stage", "Stage", 9),
+                    ("acknowledged_on_time", "Ack. on time", 7),
+                    ("resolved_on_time", "Resolved on time", 7),
+                    ("days_to_close", "Days to close", 6),
+                    ("resolution", "Resolution", 25),
+                ],
+                False,
+            ),
+            (
+                "sla_by_category",
+                [
+                    ("category", "Category", 30),
+                    ("count", "Received", 14),
+                    ("acknowledged_share", "Acknowledged on time", 19),
+                    ("resolved_share", "Resolved on time", 19),
+                    ("days_to_close", "Average days to close", 18),
+                ],
+                False,
+            ),
+            (
+                "sla_by_month",
+                [
+                    ("month", "Month", 30),
+                    ("count", "Received", 14),
+                    ("acknowledged_share", "Acknowledged on time", 19),
+                    ("resolved_share", "Resolved on time", 19),
+                    ("days_to_close", "Average days to close", 18),
+                ],
+                False,
+            ),
         ],
     ),
     "stakeholder_profile": (
         False,
         [
             ("profile", [("label", "Field", 30), ("value", "Value", 70)], False),
-            ("engagements", [
-                ("date", "Date", 14), ("subject", "Subject", 20), ("engagement_type", "Type", 12),
-                ("sentiment", "Sentiment", 8), ("summary", "Summary", 23), ("outcome", "Outcome", 23),
-            ], False),
-            ("commitments", [
-                ("reference", "Ref.", 12), ("title", "Commitment", 34), ("due_date", "Due", 14),
-                ("status", "Status", 14), ("overdue", "Overdue", 10), ("evidence", "Evidence", 16),
-            ], True),
-            ("issues", [
-                ("reference", "Ref.", 14), ("received", "Received", 14), ("category", "Category", 14),
-                ("stage", "Stage", 14), ("resolution", "Resolution", 44),
-            ], True),
-            ("sentiment", [("month", "Month", 40), ("count", "Engagements", 30), ("sentiment", "Average sentiment", 30)], False),
+            (
+                "engagements",
+                [
+                    ("date", "Date", 14),
+                    ("subject", "Subject", 20),
+                    ("engagement_type", "Type", 12),
+                    ("sentiment", "Sentiment", 8),
+                    ("summary", "Summary", 23),
+                    ("outcome", "Outcome", 23),
+                ],
+                False,
+            ),
+            (
+                "commitments",
+                [
+                    ("reference", "Ref.", 12),
+                    ("title", "Commitment", 34),
+                    ("due_date", "Due", 14),
+                    ("status", "Status", 14),
+                    ("overdue", "Overdue", 10),
+                    ("evidence", "Evidence", 16),
+                ],
+                True,
+            ),
+            (
+                "issues",
+                [
+                    ("reference", "Ref.", 14),
+                    ("received", "Received", 14),
+                    ("category", "Category", 14),
+                    ("stage", "Stage", 14),
+                    ("resolution", "Resolution", 44),
+                ],
+                True,
+            ),
+            (
+                "sentiment",
+                [("month", "Month", 40), ("count", "Engagements", 30), ("sentiment", "Average sentiment", 30)],
+                False,
+            ),
         ],
     ),
     "consultation_summary": (
         False,
         [
-            ("stakeholders", [
-                ("stakeholder", "Stakeholder", 26), ("stakeholder_type", "Type", 14), ("count", "Engagements", 10),
-                ("first", "First", 13), ("last", "Last", 13), ("means", "Means", 24),
-            ], False),
-            ("means", [
-                ("engagement_type", "Means", 40), ("count", "Engagements", 20), ("share", "Share", 20),
-                ("stakeholders", "Stakeholders reached", 20),
-            ], False),
+            (
+                "stakeholders",
+                [
+                    ("stakeholder", "Stakeholder", 26),
+                    ("stakeholder_type", "Type", 14),
+                    ("count", "Engagements", 10),
+                    ("first", "First", 13),
+                    ("last", "Last", 13),
+                    ("means", "Means", 24),
+                ],
+                False,
+            ),
+            (
+                "means",
+                [
+                    ("engagement_type", "Means", 40),
+                    ("count", "Engagements", 20),
+                    ("share", "Share", 20),
+                    ("stakeholders", "Stakeholders reached", 20),
+                ],
+                False,
+            ),
             ("levels", [("level", "IAP2 level", 50), ("count", "Engagements", 25), ("share", "Share", 25)], False),
-            ("topics", [
-                ("topic", "Topic", 36), ("count", "Times raised", 16), ("stakeholders", "Stakeholders", 16),
-                ("answered", "Answered", 16), ("unanswered", "Without answer", 16),
-            ], False),
-            ("responses", [
-                ("topic", "Topic", 14), ("date", "Date", 13), ("stakeholders", "Stakeholders", 17),
-                ("raised", "What was raised", 28), ("response", "How it was answered", 28),
-            ], False),
-            ("grievances", [
-                ("reference", "Ref.", 14), ("received", "Received", 14), ("category", "Category", 16),
-                ("description", "Concern", 28), ("response", "Response", 28),
-            ], True),
+            (
+                "topics",
+                [
+                    ("topic", "Topic", 36),
+                    ("count", "Times raised", 16),
+                    ("stakeholders", "Stakeholders", 16),
+                    ("answered", "Answered", 16),
+                    ("unanswered", "Without answer", 16),
+                ],
+                False,
+            ),
+            (
+                "responses",
+                [
+                    ("topic", "Topic", 14),
+                    ("date", "Date", 13),
+                    ("stakeholders", "Stakeholders", 17),
+                    ("raised", "What was raised", 28),
+                    ("response", "How it was answered", 28),
+                ],
+                False,
+            ),
+            (
+                "grievances",
+                [
+                    ("reference", "Ref.", 14),
+                    ("received", "Received", 14),
+                    ("category", "Category", 16),
+                    ("description", "Concern", 28),
+                    ("response", "Response", 28),
+                ],
+                True,
+            ),
             ("consultations", [("name", "Consultation", 100)], True),
         ],
     ),
@@ -137,13 +270,26 @@ SPEC = {
             ("key_figures", [("label", "Figure", 60), ("value", "Value", 40)], False),
             ("by_type", [("engagement_type", "Type", 60), ("count", "Engagements", 40)], False),
             ("topics", [("topic", "Topic", 60), ("count", "Times raised", 40)], False),
-            ("follow_ups", [
-                ("follow_up_date", "Follow-up date", 18), ("subject", "Engagement", 32),
-                ("stakeholders", "Stakeholders", 32), ("responsible", "Responsible", 18),
-            ], False),
-            ("overdue_commitments", [
-                ("reference", "Ref.", 15), ("title", "Commitment", 45), ("owner", "Owner", 20), ("due_date", "Due", 20),
-            ], True),
+            (
+                "follow_ups",
+                [
+                    ("follow_up_date", "Follow-up date", 18),
+                    ("subject", "Engagement", 32),
+                    ("stakeholders", "Stakeholders", 32),
+                    ("responsible", "Responsible", 18),
+                ],
+                False,
+            ),
+            (
+                "overdue_commitments",
+                [
+                    ("reference", "Ref.", 15),
+                    ("title", "Commitment", 45),
+                    ("owner", "Owner", 20),
+                    ("due_date", "Due", 20),
+                ],
+                True,
+            ),
         ],
     ),
 }
@@ -175,15 +321,12 @@ class OdtWriter:
         name = f"py3o.{expr}"
         if name not in self.fields:
             self.fields.append(name)
-        return f'<text:user-field-get text:name={quoteattr(name)}>{escape(expr)}</text:user-field-get>'
+        return f"<text:user-field-get text:name={quoteattr(name)}>{escape(expr)}</text:user-field-get>"
 
     @staticmethod
     def link(instruction):
         href = f"py3o://{instruction}"
-        return (
-            f'<text:a xlink:type="simple" xlink:href={quoteattr(href)}>'
-            f"{escape(instruction)}</text:a>"
-        )
+        return f'<text:a xlink:type="simple" xlink:href={quoteattr(href)}>{escape(instruction)}</text:a>'
 
     def para(self, content, style="P_Body"):
         self.body.append(f'<text:p text:style-name="{style}">{content}</text:p>')
@@ -203,7 +346,7 @@ class OdtWriter:
             out.append(f'<table:table-column table:style-name="{name}.C{index}"/>')
             self.col_styles.append((f"{name}.C{index}", width * 10000 // total))
         if header:
-            out.append('<table:table-header-rows><table:table-row>')
+            out.append("<table:table-header-rows><table:table-row>")
             for _key, label, _width in columns:
                 out.append(
                     '<table:table-cell table:style-name="T_Head" office:value-type="string">'
@@ -249,11 +392,13 @@ class OdtWriter:
             f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}>'
             "<office:automatic-styles>"
             '<style:style style:name="T_Table" style:family="table">'
-            '<style:table-properties style:rel-width="100%" table:align="margins" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/>'
+            '<style:table-properties style:rel-width="100%" table:align="margins" '
+            'fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/>'
             "</style:style>"
             f"{col_styles}"
             '<style:style style:name="T_Head" style:family="table-cell">'
-            '<style:table-cell-properties fo:background-color="#dce6f1" fo:padding="0.05cm" fo:border="0.5pt solid #808080"/>'
+            '<style:table-cell-properties fo:background-color="#dce6f1" fo:padding="0.05cm" '
+            'fo:border="0.5pt solid #808080"/>'
             "</style:style>"
             '<style:style style:name="T_Cell" style:family="table-cell">'
             '<style:table-cell-properties fo:padding="0.05cm" fo:border="0.5pt solid #808080"/>'
@@ -348,7 +493,10 @@ def build(kind, landscape, sections):
         if optional:
             doc.block_end("if")
     doc.para(
-        "Produced by " + doc.field("report.generated_by") + " – " + doc.field("report.kind_label")
+        "Produced by "
+        + doc.field("report.generated_by")
+        + " – "
+        + doc.field("report.kind_label")
         + ". The SHA-256 digest of this file is kept in the report audit trail.",
         "P_Small",
     )

@@ -161,9 +161,10 @@ class Bench:
         self.cr = env.cr
         self.args = args
         self.only = set(filter(None, args.only.split(",")))
+        # installed and loaded (a module whose dependencies are missing is not loaded)
         self.installed = set(
             env["ir.module.module"].sudo().search([("state", "=", "installed")]).mapped("name")
-        )
+        ) & set(env.registry._init_modules)
 
     def wants(self, group):
         return not self.only or group in self.only
@@ -265,7 +266,8 @@ class Bench:
              "SELECT id FROM srm_engagement WHERE project_id = %(project)s ORDER BY date DESC, id DESC LIMIT 80",
              "SELECT COUNT(*) FROM srm_engagement WHERE project_id = %(project)s"),
             ("by period (last month)", [("date", ">=", str(month_start)), ("date", "<", str(month_end))],
-             "SELECT id FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s ORDER BY date DESC, id DESC LIMIT 80",
+             "SELECT id FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s "
+             "ORDER BY date DESC, id DESC LIMIT 80",
              "SELECT COUNT(*) FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s"),
             (f"by text ('{word}' in subject or summary)",
              ["|", ("name", "ilike", word), ("summary", "ilike", word)],
@@ -387,7 +389,8 @@ class Bench:
                     "file_name": "stakeholders.xlsx",
                     "file_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 })
-                result = wizard.execute_import(fields, header[: len(fields)], dict(options), dryrun=False)
+                fields_all = list(fields) + [False] * (len(header) - len(fields))
+                result = wizard.execute_import(fields_all, header, dict(options), dryrun=False)
                 e.flush_all()
                 savepoint.close(rollback=True)
                 e.invalidate_all()
@@ -398,8 +401,9 @@ class Bench:
         base_fields = ["name", "email", "phone", "city", "ref"]
         s = measure(env, run({"default_is_stakeholder": True, "tracking_disable": True}, srm_fields), 1, warm=False)
         b = measure(env, run({"tracking_disable": True}, base_fields), 1, warm=False)
-        msgs = [m.get("message") for m in (s[2].get("messages") or [])][:2]
-        note = f"{len(s[2].get('ids') or [])} stakeholders created" + (f"; messages: {msgs}" if msgs else "")
+        msgs = [m.get("message") for m in (s[2].get("messages") or []) + (b[2].get("messages") or [])][:2]
+        note = (f"{len(s[2].get('ids') or [])} stakeholders / {len(b[2].get('ids') or [])} contacts created"
+                + (f"; messages: {msgs}" if msgs else ""))
         report("import", f"import {rows} stakeholders from XLSX", s, b, "Contacts import, same file", note)
 
     # -- crons
@@ -434,8 +438,9 @@ class Bench:
         def odoo_export(e):
             from types import SimpleNamespace
 
-            from odoo.addons.web.controllers.export import ExportXlsxWriter
             from odoo.http import _request_stack
+
+            from odoo.addons.web.controllers.export import ExportXlsxWriter
 
             # the writer reads the currencies' decimal places through the request
             _request_stack.push(SimpleNamespace(env=e))

@@ -32,6 +32,7 @@ import argparse
 import csv
 import datetime
 import io
+import itertools
 import json
 import logging
 import random
@@ -115,6 +116,12 @@ def parse_args(argv):
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
         "--years", type=float, default=3.0, help="engagements are spread over this many past years"
+    )
+    parser.add_argument(
+        "--only-modules",
+        action="store_true",
+        help="keep the stakeholders and engagements already generated; add only the "
+        "commitments and issues (after installing srm_commitments or srm_issues)",
     )
     parser.add_argument("odoo_args", nargs="*", help="options given to Odoo's configuration (after --)")
     return parser.parse_args(argv)
@@ -292,7 +299,8 @@ class Generator:
         for word in WORDS["en"][: max(0, 12 - len(topics))]:
             topics |= Topic.create({"name": word.capitalize()})
         self.topics = topics.ids
-        self.countries = env["res.country"].sudo().search([("code", "in", ["CA", "PE", "CL", "CN", "FR", "ES", "AU"])]).ids
+        codes = ["CA", "PE", "CL", "CN", "FR", "ES", "AU"]
+        self.countries = env["res.country"].sudo().search([("code", "in", codes)]).ids
         env.flush_all()
 
     # ------------------------------------------------------------------ stakeholders
@@ -421,10 +429,12 @@ class Generator:
             partners = self.project_partners[project_index]
             if not partners:
                 return []
-            weights = weights_cache.get(project_index)
-            if weights is None:
-                weights = weights_cache[project_index] = [1.0 / (1 + i % 500) for i in range(len(partners))]
-            return list(dict.fromkeys(rng.choices(partners, weights, k=k)))
+            cum_weights = weights_cache.get(project_index)
+            if cum_weights is None:
+                cum_weights = weights_cache[project_index] = list(
+                    itertools.accumulate(1.0 / (1 + i % 500) for i in range(len(partners)))
+                )
+            return list(dict.fromkeys(rng.choices(partners, cum_weights=cum_weights, k=k)))
 
         def rows(first):
             for offset in range(count):
@@ -502,64 +512,81 @@ class Generator:
         self.links = links
 
     # ------------------------------------------------------------------ commitments, issues
+    DATE_NAMES = ("date", "date_received", "date_deadline", "date_due", "due_date", "deadline", "date_start")
+    TEXT_NAMES = ("description", "summary", "note", "notes")
+
+    def _classify(self, name, field, sequence_field):
+        """How ``generic_rows`` fills a field (None: the model's default)."""
+        kind = None
+        if name == sequence_field:
+            kind = "sequence"
+        elif field.type == "char" and ("token" in name or "tracking_code" in name or name.endswith("_code")):
+            kind = "token"
+        elif field.type == "char" and (field.required or name in ("name", "title", "location")):
+            kind = "title"
+        elif field.type in ("text", "html") and (field.required or name in self.TEXT_NAMES):
+            kind = "text"
+        elif field.type == "selection" and (name == "state" or (field.required and not field.default)):
+            values = [v for v in field.get_values(self.env) if not v.startswith("cancel")]
+            kind = ("selection", values)
+        elif field.type in ("date", "datetime") and (field.required or name in self.DATE_NAMES):
+            kind = field.type
+        elif field.type == "many2one" and field.comodel_name == "res.users" and name == "user_id":
+            kind = "user"
+        elif field.type == "many2one" and field.comodel_name == "res.partner" and field.required:
+            kind = "partner"
+        elif field.type == "many2one" and field.required:
+            kind = ("comodel", self.env[field.comodel_name].sudo().search([]).ids or [None])
+        return kind
+
+    def _value(self, kind, lang, offset, company_id, project_index):
+        rng = self.rng
+        if kind == "sequence":
+            return f"{self.seq_prefix}{offset + 1:0{self.seq_padding}d}"
+        if kind == "token":
+            return secrets.token_hex(8)
+        if kind == "title":
+            return self.sentence(lang, (3, 8)).rstrip(".。")
+        if kind == "text":
+            return self.paragraph(lang)
+        if isinstance(kind, tuple):
+            return rng.choice(kind[1])
+        if kind == "date":
+            return (self.now + datetime.timedelta(days=rng.randint(-365, 180))).date()
+        if kind == "datetime":
+            return self.past(365)
+        if kind == "user":
+            return rng.choice(self.users_by_company[company_id])
+        if kind == "partner":
+            partners = self.project_partners[project_index]
+            return rng.choice(partners) if partners else self.partner_first + rng.randrange(self.partner_count)
+        return None
+
     def generic_rows(self, model_name, count, sequence_field=None):
         """Rows for a model of another module, from its fields: stakeholders,
         project and company consistent, dates spread, selections drawn."""
         model = self.env[model_name]
         rng = self.rng
-        fields_ = model._fields
-        given = {}
         skip = {"id", "create_uid", "write_uid", "create_date", "write_date", "company_id", "project_id",
                 "is_confidential", "message_main_attachment_id", "active"}
-        for name, field in fields_.items():
-            if not field.store or not field.column_type or name in skip or field.type in ("properties", "binary"):
-                continue
-            if field.compute and not field.readonly is False:
+        rows_fields = {}
+        for name, field in model._fields.items():
+            if (not field.store or not field.column_type or name in skip or field.related
+                    or field.type in ("properties", "binary") or (field.compute and field.readonly is not False)):
                 continue  # stored computed fields are recomputed after the load
-            if field.related:
-                continue
-            given[name] = field
+            kind = self._classify(name, field, sequence_field)
+            if kind is not None:
+                rows_fields[name] = kind
         sequence = None
+        self.seq_prefix, self.seq_padding = "", 5
         if sequence_field:
             sequence = self.env["ir.sequence"].sudo().search([("code", "=", model_name)], limit=1)
-        text_names = ("description", "summary", "note", "notes", "resolution", "response")
-        rows_fields = {}
-        for name, field in given.items():
-            if name == sequence_field:
-                rows_fields[name] = "sequence"
-            elif field.type in ("char",) and ("token" in name or "tracking_code" in name or name.endswith("_code")):
-                rows_fields[name] = "token"
-            elif field.type in ("char",) and (field.required or name in ("name", "title", "location")):
-                rows_fields[name] = "title"
-            elif field.type in ("text", "html") and (field.required or any(t in name for t in text_names)):
-                rows_fields[name] = "text"
-            elif field.type == "selection" and field.required and name not in ("state",) and not field.default:
-                rows_fields[name] = "selection"
-            elif field.type in ("date", "datetime") and (field.required or "date" in name or "deadline" in name):
-                rows_fields[name] = field.type
-            elif field.type == "many2one" and field.comodel_name == "res.users" and name == "user_id":
-                rows_fields[name] = "user"
-            elif field.type == "many2one" and field.comodel_name == "res.partner" and field.required:
-                rows_fields[name] = "partner"
-            elif field.type == "many2one" and field.required:
-                rows_fields[name] = "comodel"
-        comodel_ids = {}
-        for name, kind in rows_fields.items():
-            if kind == "comodel":
-                comodel_ids[name] = self.env[fields_[name].comodel_name].sudo().search([]).ids or [None]
-            if kind == "selection":
-                selection = fields_[name].get_values(self.env)
-                rows_fields[name] = ("selection", selection)
-        prefix = ""
-        padding = 5
-        if sequence:
-            prefix = sequence._get_prefix_suffix()[0]
-            padding = sequence.padding
-        partner_first, partner_count = self.partner_first, self.partner_count
+            if sequence:
+                self.seq_prefix, self.seq_padding = sequence._get_prefix_suffix()[0], sequence.padding
         columns = list(rows_fields) + ["company_id", "project_id", "is_confidential"]
-        if "active" in fields_ and fields_["active"].store:
+        has_active = "active" in model._fields and model._fields["active"].store
+        if has_active:
             columns.append("active")
-        self.sequence_next = {}
 
         def rows(first):
             for offset in range(count):
@@ -567,30 +594,10 @@ class Generator:
                 project_index = rng.randrange(len(self.projects))
                 project_id, company_id = self.projects[project_index]
                 row = {"company_id": company_id, "project_id": project_id, "is_confidential": rng.random() < 0.05}
-                if "active" in columns:
+                if has_active:
                     row["active"] = True
                 for name, kind in rows_fields.items():
-                    if kind == "sequence":
-                        row[name] = f"{prefix}{offset + 1:0{padding}d}"
-                    elif kind == "token":
-                        row[name] = secrets.token_hex(8)
-                    elif kind == "title":
-                        row[name] = self.sentence(lang, (3, 8)).rstrip(".。")
-                    elif kind == "text":
-                        row[name] = self.paragraph(lang)
-                    elif isinstance(kind, tuple):
-                        row[name] = rng.choice(kind[1])
-                    elif kind == "date":
-                        row[name] = (self.now + datetime.timedelta(days=rng.randint(-365, 180))).date()
-                    elif kind == "datetime":
-                        row[name] = self.past(365)
-                    elif kind == "user":
-                        row[name] = rng.choice(self.users_by_company[company_id])
-                    elif kind == "partner":
-                        partners = self.project_partners[project_index]
-                        row[name] = rng.choice(partners) if partners else partner_first + rng.randrange(partner_count)
-                    elif kind == "comodel":
-                        row[name] = rng.choice(comodel_ids[name])
+                    row[name] = self._value(kind, lang, offset, company_id, project_index)
                 yield row
 
         return rows, columns, sequence
@@ -654,6 +661,31 @@ class Generator:
                     return name
         return None
 
+    def load_existing(self):
+        """The structure and stakeholders of an earlier run of this script."""
+        self.make_structure()
+        project_index = {pid: i for i, (pid, _c) in enumerate(self.projects)}
+        self.project_partners = [[] for _ in self.projects]
+        self.cr.execute(
+            "SELECT id, srm_main_project_id FROM res_partner WHERE ref LIKE 'STK-%%' ORDER BY id"
+        )
+        rows = self.cr.fetchall()
+        if not rows:
+            sys.exit("no generated stakeholder in this database: run without --only-modules first")
+        for pid, project_id in rows:
+            if project_id in project_index:
+                self.project_partners[project_index[project_id]].append(pid)
+        self.partner_first, self.partner_count = rows[0][0], len(rows)
+
+    def run_modules_only(self):
+        started = time.time()
+        self.load_existing()
+        self.make_module_records("srm_commitments", "srm.commitment", "commitments",
+                                 self.sequence_field("srm.commitment"))
+        self.make_module_records("srm_issues", "srm.issue", "issues", self.sequence_field("srm.issue"))
+        self.env.flush_all()
+        print(f"generated in {time.time() - started:.0f}s", flush=True)
+
     def run(self):
         started = time.time()
         self.make_structure()
@@ -702,7 +734,18 @@ def main(argv=None):
             sys.exit(f"database {args.db} has no srm_base installed")
         env = odoo.api.Environment(cr, env.ref("base.user_admin").id, {"tracking_disable": True})
         env = env(su=True)
-        Generator(env, args.scale, args.seed, args.years).run()
+        generator = Generator(env, args.scale, args.seed, args.years)
+        if args.only_modules:
+            generator.run_modules_only()
+        else:
+            # the rows are consistent by construction: skip the foreign-key triggers
+            # during the load (superuser only; otherwise they simply run)
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute("SET LOCAL session_replication_role = replica")
+            except Exception:  # noqa: BLE001
+                _logger.info("foreign keys checked row by row (not a PostgreSQL superuser)")
+            generator.run()
         cr.commit()
     # ANALYZE outside the transaction, so the planner sees the new volume at once
     with registry.cursor() as cr:

@@ -199,3 +199,9 @@ def admin_web(srm_env):
     with WebSession(srm_env["url"], srm_env["db"]) as session:
         session.authenticate(srm_env["login"], srm_env["password"])
         yield session
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: drives Odoo in subprocesses on its own database (minutes); deselect with -m 'not slow'"
+    )

@@ -1,0 +1,136 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import etree
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import SrmCase
+
+
+def view_specification(model, arch):
+    """The fields the web client reads for a view, as given to web_read / web_search_read."""
+    root = etree.fromstring(arch) if isinstance(arch, str) else arch
+
+    def field_nodes(node):
+        for child in node:
+            if child.tag == "field":
+                yield child
+            elif child.tag not in ("list", "kanban", "form"):
+                yield from field_nodes(child)
+
+    spec = {}
+    for node in field_nodes(root):
+        field = model._fields[node.get("name")]
+        if field.type == "many2one":
+            spec[field.name] = {"fields": {"display_name": {}}}
+        elif field.type in ("one2many", "many2many"):
+            sub = node.find("list")
+            if sub is not None:
+                spec[field.name] = {
+                    "fields": view_specification(model.env[field.comodel_name], sub),
+                    "limit": int(sub.get("limit", 40)),
+                }
+            else:
+                spec[field.name] = {"fields": {"display_name": {}}}
+        else:
+            spec[field.name] = {}
+    return spec
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(SrmCase):
+    """Opening the stakeholder list and form costs the same number of queries
+    whatever the number of stakeholders and engagements."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = cls._new_user("srm_perf_user", "srm_base.group_srm_user")
+        Partner = cls.env["res.partner"].with_user(cls.user)
+        list_view = cls.env.ref("srm_base.res_partner_view_list_stakeholder")
+        views = Partner.get_views([(list_view.id, "list"), (False, "form")])["views"]
+        cls.list_spec = view_specification(Partner, views["list"]["arch"])
+        cls.form_spec = view_specification(Partner, views["form"]["arch"])
+        cls.member = cls.env.ref("srm_base.srm_relationship_type_member")
+        cls.batch = 0
+
+    def _populate(self, count, engagements_each):
+        """``count`` stakeholders of a new segment, each with engagements and relationships."""
+        self.__class__.batch += 1
+        segment = self.env["srm.segment"].create({"name": f"Perf segment {self.batch}"})
+        tag = self.env["res.partner.category"].create({"name": f"Perf tag {self.batch}"})
+        partners = self.env["res.partner"].create([
+            {
+                "name": f"Perf stakeholder {self.batch}-{i}",
+                "email": f"perf{self.batch}.{i}@example.com",
+                "is_stakeholder": True,
+                "stakeholder_type_id": self.type_individual.id,
+                "srm_segment_ids": [Command.set(segment.ids)],
+                "category_id": [Command.set(tag.ids)],
+                "srm_project_ids": [Command.set(self.project.ids)],
+                "user_id": self.user.id,
+            }
+            for i in range(count)
+        ])
+        self.env["srm.engagement"].create([
+            {
+                "name": f"Perf engagement {j}",
+                "partner_ids": [Command.set([partner.id, self.community.id])],
+                "project_id": self.project.id,
+                "is_confidential": j % 5 == 0,
+            }
+            for partner in partners
+            for j in range(engagements_each)
+        ])
+        self.env["srm.relationship"].create([
+            {"partner_id": partner.id, "type_id": self.member.id, "related_partner_id": other.id}
+            for partner in partners[:1]
+            for other in partners[1:]
+        ])
+        for partner in partners[: engagements_each]:
+            partner.activity_schedule("mail.mail_activity_data_todo", user_id=self.user.id)
+        # what the administrator just created must not stay in the cache shared with the user
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return segment, partners
+
+    def _queries(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        return self.env.cr.sql_log_count - before
+
+    def _open_list(self, segment):
+        Partner = self.env["res.partner"].with_user(self.user).with_context(default_is_stakeholder=True)
+        result = Partner.web_search_read(
+            [("is_stakeholder", "=", True), ("srm_segment_ids", "in", segment.ids)],
+            self.list_spec, limit=80, count_limit=10001,
+        )
+        return result
+
+    def _open_form(self, partner):
+        return partner.with_user(self.user).with_context(default_is_stakeholder=True).web_read(self.form_spec)
+
+    def test_list_and_form_query_count_is_constant(self):
+        small_segment, small = self._populate(5, 3)
+        big_segment, big = self._populate(15, 9)
+        # warm the caches (views, access rules, translations)
+        self._open_list(small_segment)
+        self._open_form(small[0])
+
+        list_small = self._queries(lambda: self._open_list(small_segment))
+        list_big = self._queries(lambda: self._open_list(big_segment))
+        self.assertEqual(self._open_list(big_segment)["length"], 15)
+        self.assertEqual(list_small, list_big, "the stakeholder list must not query per row")
+
+        form_small = self._queries(lambda: self._open_form(small[0]))
+        form_big = self._queries(lambda: self._open_form(big[0]))
+        self.assertEqual(form_small, form_big, "the stakeholder form must not query per engagement")
+
+        data = self._open_form(big[0])[0]
+        # the confidential engagements are not counted for a user without access
+        self.assertEqual(data["srm_engagement_count"], 9 - 2)
+        self.assertEqual(len(data["srm_engagement_ids"]), 7)
+        self.assertEqual(len(data["srm_relationship_ids"]), 14)

@@ -1,0 +1,164 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import SrmCase
+
+
+@tagged("post_install", "-at_install")
+class TestStakeholder(SrmCase):
+    def _partner(self, **values):
+        return self.env["res.partner"].create(dict({"name": "Scored", "is_stakeholder": True}, **values))
+
+    def test_quadrant_follows_influence_and_interest(self):
+        cases = [
+            (5, 5, "manage_closely"),
+            (4, 4, "manage_closely"),
+            (5, 2, "keep_satisfied"),
+            (2, 4, "keep_informed"),
+            (3, 3, "monitor"),
+            (1, 1, "monitor"),
+        ]
+        for influence, interest, quadrant in cases:
+            with self.subTest(influence=influence, interest=interest):
+                partner = self._partner(srm_influence=influence, srm_interest=interest)
+                self.assertEqual(partner.srm_quadrant, quadrant)
+        partner = self._partner(srm_influence=2, srm_interest=2)
+        partner.srm_influence = 5
+        self.assertEqual(partner.srm_quadrant, "keep_satisfied")
+        partner.srm_interest = 5
+        self.assertEqual(partner.srm_quadrant, "manage_closely")
+        # stored, so that lists can filter and group on it
+        self.assertIn(partner, self.env["res.partner"].search([("srm_quadrant", "=", "manage_closely")]))
+
+    def test_salience(self):
+        cases = [
+            ((5, 5, 5), "definitive"),
+            ((5, 5, 1), "dominant"),
+            ((5, 1, 5), "dangerous"),
+            ((1, 5, 5), "dependent"),
+            ((4, 1, 1), "dormant"),
+            ((1, 4, 1), "discretionary"),
+            ((1, 1, 4), "demanding"),
+            ((3, 3, 3), "none"),
+        ]
+        for (power, legitimacy, urgency), salience in cases:
+            with self.subTest(salience=salience):
+                partner = self._partner(
+                    srm_influence=power, srm_legitimacy=legitimacy, srm_urgency=urgency
+                )
+                self.assertEqual(partner.srm_salience, salience)
+
+    def test_scores_outside_1_5_are_refused(self):
+        for fname, label in (
+            ("srm_influence", "Influence"),
+            ("srm_interest", "Interest"),
+            ("srm_legitimacy", "Legitimacy"),
+            ("srm_urgency", "Urgency"),
+        ):
+            for value in (0, 6, -1):
+                with self.subTest(field=fname, value=value):
+                    with self.assertRaisesRegex(ValidationError, f"{label} of Out of range must be between 1 and 5"):
+                        self._partner(name="Out of range", **{fname: value})
+        partner = self._partner(name="Valid")
+        with self.assertRaisesRegex(ValidationError, "Influence of Valid must be between 1 and 5"):
+            partner.srm_influence = 7
+        with self.assertRaises(ValidationError):
+            partner.write({"srm_urgency": 0})
+
+    def test_scale_error_in_the_user_language(self):
+        for lang in ("fr_FR", "es_ES"):
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(["srm_base"], ["fr_FR", "es_ES"], overwrite=True)
+        partner = self._partner(name="Valide")
+        with self.assertRaisesRegex(ValidationError, r"^Influence de Valide doit être comprise entre 1 et 5 \(valeur saisie : 9\)"):
+            partner.with_context(lang="fr_FR").srm_influence = 9
+        with self.assertRaisesRegex(ValidationError, r"^Urgencia de Valide debe estar entre 1 y 5 \(valor indicado: 0\)"):
+            partner.with_context(lang="es_ES").srm_urgency = 0
+        engagement = self.env["srm.engagement"].with_context(lang="es_ES")
+        with self.assertRaisesRegex(ValidationError, "debe incluir al menos un grupo de interés"):
+            engagement.create({"name": "Sin nadie"})
+
+    def test_consent_and_do_not_contact_exclude_each_other(self):
+        with self.assertRaises(ValidationError):
+            self._partner(srm_consent=True, srm_do_not_contact=True)
+        partner = self._partner(srm_consent=True)
+        with self.assertRaises(ValidationError):
+            partner.srm_do_not_contact = True
+
+    def test_check_contactable(self):
+        self.assertTrue(self.stakeholder._srm_check_contactable())
+        with self.assertRaisesRegex(UserError, "Tomás Reyes asked not to be contacted"):
+            (self.stakeholder | self.do_not_contact)._srm_check_contactable()
+
+    def test_relationships_visible_from_both_sides(self):
+        member = self.env.ref("srm_base.srm_relationship_type_member")
+        relation = self.env["srm.relationship"].create({
+            "partner_id": self.stakeholder.id,
+            "type_id": member.id,
+            "related_partner_id": self.community.id,
+            "date_start": date(2020, 1, 1),
+        })
+        self.assertEqual(self.stakeholder.srm_relationship_ids, relation)
+        self.assertEqual(self.community.srm_relationship_inverse_ids, relation)
+        self.assertEqual(relation.type_name_inverse, "has as member")
+        self.assertEqual(relation.display_name, "Elena Ríos is a member of Junta de Vecinos Test")
+        # the form of the other side lists it with the inverse wording
+        form_arch = self.env["res.partner"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="type_name_inverse"', form_arch)
+
+    def test_relationship_checks(self):
+        member = self.env.ref("srm_base.srm_relationship_type_member")
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
+            self.env["srm.relationship"].create({
+                "partner_id": self.stakeholder.id,
+                "type_id": member.id,
+                "related_partner_id": self.community.id,
+                "date_start": date(2024, 5, 1),
+                "date_end": date(2024, 4, 1),
+            })
+        with self.assertRaisesRegex(ValidationError, "with itself"):
+            self.env["srm.relationship"].create({
+                "partner_id": self.stakeholder.id,
+                "type_id": member.id,
+                "related_partner_id": self.stakeholder.id,
+            })
+
+    def test_ended_relationships_are_archived_by_the_cron(self):
+        member = self.env.ref("srm_base.srm_relationship_type_member")
+        today = fields.Date.today()
+        relation = self.env["srm.relationship"].create({
+            "partner_id": self.stakeholder.id,
+            "type_id": member.id,
+            "related_partner_id": self.community.id,
+            "date_end": today + timedelta(days=3),
+        })
+        self.assertTrue(relation.active)
+        with freeze_time(today + timedelta(days=10)):
+            self.env["res.partner"]._cron_srm_refresh_days_since_contact()
+        self.assertFalse(relation.active)
+        self.assertFalse(self.stakeholder.srm_relationship_ids)
+
+    def test_engagement_count_and_action(self):
+        self._engagement(self.stakeholder)
+        self._engagement(self.stakeholder | self.community)
+        self.assertEqual(self.stakeholder.srm_engagement_count, 2)
+        self.assertEqual(self.community.srm_engagement_count, 1)
+        action = self.stakeholder.action_srm_view_engagements()
+        self.assertEqual(self.env["srm.engagement"].search_count(action["domain"]), 2)
+        log = self.stakeholder.action_srm_log_engagement()
+        self.assertEqual(log["context"]["default_partner_ids"], self.stakeholder.ids)
+        self.assertEqual(log["context"]["default_project_id"], self.project.id)
+
+    def test_project_counts(self):
+        self._engagement(self.stakeholder)
+        self.assertEqual(self.project.engagement_count, 1)
+        self.assertEqual(self.project.stakeholder_count, 3)
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
+            self.project.write({"date_start": date(2025, 1, 2), "date_end": date(2025, 1, 1)})

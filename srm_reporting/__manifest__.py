@@ -12,6 +12,7 @@
     "installable": True,
     "depends": [
         "srm_base",
+        "srm_commitments",
         "srm_issues",
         "report_xlsx",
         "report_py3o",

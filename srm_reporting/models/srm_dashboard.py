@@ -123,7 +123,36 @@ class SrmDashboard(models.AbstractModel):
     def _add_extra_figures(self, data, builder, flt):
         """Issue and commitment figures: the state today of the chosen projects."""
         data["issues"] = self._issue_figures(builder, flt)
-        data.setdefault("commitments", None)
+        data["commitments"] = self._commitment_figures(flt)
+
+    @api.model
+    def _commitment_figures(self, flt):
+        """Commitments overdue today, in total and per project."""
+        domain = [("is_overdue", "=", True)]
+        if flt["project_ids"]:
+            domain.append(("project_id", "in", flt["project_ids"]))
+        groups = self.env["srm.commitment"]._read_group(domain, ["project_id"], ["__count"])
+        no_project = self.env._("No project")
+        by_project = [
+            self._figure(
+                f"commitments_overdue_{project.id or 0}",
+                project.display_name or no_project,
+                count,
+                "srm.commitment",
+                expression.AND([domain, [("project_id", "=", project.id or False)]]),
+            )
+            for project, count in sorted(groups, key=lambda g: (-g[1], g[0].display_name or ""))
+        ]
+        return {
+            "overdue": self._figure(
+                "commitments_overdue",
+                self.env._("Overdue commitments"),
+                sum(count for _project, count in groups),
+                "srm.commitment",
+                domain,
+            ),
+            "by_project": by_project,
+        }
 
     @api.model
     def _issue_figures(self, builder, flt):

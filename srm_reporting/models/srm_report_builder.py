@@ -23,6 +23,8 @@ from odoo.osv import expression
 from odoo.tools import html2plaintext
 from odoo.tools.misc import format_date, formatLang
 
+from odoo.addons.srm_commitments.models.srm_commitment import ACTIVE_STATES as ACTIVE_COMMITMENT_STATES
+
 _logger = logging.getLogger(__name__)
 
 REPORT_KINDS = [
@@ -710,6 +712,200 @@ class SrmReportBuilder(models.AbstractModel):
         }
 
     # ------------------------------------------------------------------
+    # 3. Commitments register (srm.commitment)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _commitment_domain(self, filters):
+        """Commitments due in the period, and those due before it still outstanding."""
+        domain = []
+        if filters.get("date_to"):
+            domain.append(("date_due", "<=", filters["date_to"]))
+        if filters.get("date_from"):
+            domain += ["|", ("date_due", ">=", filters["date_from"]), ("state", "in", list(ACTIVE_COMMITMENT_STATES))]
+        domain += self._secured_domain(filters)
+        return domain
+
+    @api.model
+    def _commitment_evidence(self, commitment):
+        text = html2plaintext(commitment.evidence_note or "").strip()
+        documents = commitment.evidence_attachment_ids
+        if documents:
+            names = ", ".join(documents.mapped("name"))
+            text = f"{text}\n{self.env._('Documents: %s', names)}".strip()
+        return text
+
+    @api.model
+    def _build_commitment_register(self, filters):
+        _ = self.env._
+        Commitment = self.env["srm.commitment"]
+        domain = self._commitment_domain(filters)
+        count = Commitment.search_count(domain)
+        confidential = Commitment.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+        states = self._labels("srm.commitment", "state")
+        sources = self._labels("srm.commitment", "source")
+        priorities = self._labels("srm.commitment", "priority")
+        today = fields.Date.context_today(self)
+        with_confidential = self._user_sees_confidential()
+        columns = [
+            column("reference", _("Reference"), "char", 15),
+            column("title", _("Commitment"), "char", 32),
+            column("stakeholders", _("Stakeholders"), "char", 28),
+            column("project", _("Project"), "char", 20),
+            column("category", _("Category"), "char", 18),
+            column("source", _("Source"), "char", 18),
+            column("engagement", _("Made during"), "char", 24),
+            column("owner", _("Owner"), "char", 18),
+            column("priority", _("Priority"), "char", 10),
+            column("due_date", _("Due date"), "date", 12),
+            column("status", _("Status"), "char", 12),
+            column("overdue", _("Overdue"), "boolean", 10),
+            column("days_overdue", _("Days overdue"), "integer", 10),
+            column("progress", _("Progress"), "percent", 10),
+            column("fulfilled_on", _("Fulfilled on"), "date", 12),
+            column("on_time", _("Fulfilled on time"), "boolean", 12),
+            column("evidence", _("Fulfilment evidence"), "text", 45),
+            column("description", _("Description"), "text", 45),
+        ]
+        if with_confidential:
+            columns.append(column("confidential", _("Confidential"), "boolean", 12))
+        fnames = [
+            "reference", "name", "partner_ids", "project_id", "category_id", "source", "engagement_id",
+            "user_id", "priority", "date_due", "state", "is_overdue", "progress", "date_fulfilled",
+            "evidence_note", "evidence_attachment_ids", "description", "is_confidential",
+        ]  # fmt: skip
+
+        def rows():
+            for commitments in self._iter_keyset("srm.commitment", domain, fnames, "date_due"):
+                for commitment in commitments:
+                    fulfilled = commitment.state == "fulfilled"
+                    row = [
+                        commitment.reference or "",
+                        commitment.name,
+                        ", ".join(commitment.partner_ids.mapped("display_name")),
+                        commitment.project_id.display_name or "",
+                        commitment.category_id.name or "",
+                        sources.get(commitment.source, ""),
+                        commitment.engagement_id.display_name or "",
+                        commitment.user_id.name or "",
+                        priorities.get(commitment.priority, ""),
+                        commitment.date_due,
+                        states.get(commitment.state, ""),
+                        commitment.is_overdue,
+                        (today - commitment.date_due).days if commitment.is_overdue else None,
+                        (commitment.progress or 0) / 100.0,
+                        commitment.date_fulfilled or None,
+                        (commitment.date_fulfilled <= commitment.date_due)
+                        if fulfilled and commitment.date_fulfilled
+                        else None,
+                        self._commitment_evidence(commitment),
+                        html2plaintext(commitment.description or "").strip(),
+                    ]
+                    if with_confidential:
+                        row.append(commitment.is_confidential)
+                    yield row
+
+        by_state = dict(Commitment._read_group(domain, ["state"], ["__count"]))
+        overdue_by_state = dict(
+            Commitment._read_group(expression.AND([domain, [("is_overdue", "=", True)]]), ["state"], ["__count"])
+        )
+        overdue = sum(overdue_by_state.values())
+        # fulfilled on time compares two dates of each record: read them, a batch at a time
+        on_time_by_category = {}
+        fulfilled_by_category = {}
+        fulfilled_domain = expression.AND([domain, [("state", "=", "fulfilled")]])
+        for batch in self._iter_keyset(
+            "srm.commitment", fulfilled_domain, ["category_id", "date_due", "date_fulfilled"], "date_due"
+        ):
+            for commitment in batch:
+                key = commitment.category_id.id
+                fulfilled_by_category[key] = fulfilled_by_category.get(key, 0) + 1
+                if commitment.date_fulfilled and commitment.date_fulfilled <= commitment.date_due:
+                    on_time_by_category[key] = on_time_by_category.get(key, 0) + 1
+        overdue_by_category = {
+            category.id: n
+            for category, n in Commitment._read_group(
+                expression.AND([domain, [("is_overdue", "=", True)]]), ["category_id"], ["__count"]
+            )
+        }
+        by_category = []
+        for category, n in Commitment._read_group(domain, ["category_id"], ["__count"]):
+            key = category.id
+            fulfilled = fulfilled_by_category.get(key, 0)
+            on_time = on_time_by_category.get(key, 0)
+            by_category.append(
+                [
+                    category.name or _("Uncategorised"),
+                    n,
+                    fulfilled,
+                    on_time,
+                    on_time / fulfilled if fulfilled else None,
+                    overdue_by_category.get(key, 0),
+                ]
+            )
+        by_category.sort(key=lambda row: (-row[1], row[0]))
+        fulfilled_total = sum(fulfilled_by_category.values())
+        on_time_total = sum(on_time_by_category.values())
+        sections = [
+            self._section(
+                "commitments",
+                _("Commitments"),
+                columns,
+                rows,
+                count=count,
+                totals={"reference": _("Total: %s", count)},
+            ),
+            self._section(
+                "by_status",
+                _("By status"),
+                [
+                    column("status", _("Status"), "char", 20),
+                    column("count", _("Commitments"), "integer", 14),
+                    column("overdue", _("Overdue"), "integer", 12),
+                ],
+                [[label, by_state.get(key, 0), overdue_by_state.get(key, 0)] for key, label in states.items()],
+                totals={"status": _("Total"), "count": count, "overdue": overdue},
+            ),
+            self._section(
+                "by_category",
+                _("By category"),
+                [
+                    column("category", _("Category"), "char", 25),
+                    column("count", _("Commitments"), "integer", 14),
+                    column("fulfilled", _("Fulfilled"), "integer", 12),
+                    column("on_time", _("Fulfilled on time"), "integer", 14),
+                    column("on_time_share", _("Fulfilled on time (%)"), "percent", 14),
+                    column("overdue", _("Overdue"), "integer", 12),
+                ],
+                by_category,
+                totals={
+                    "category": _("Total"),
+                    "count": count,
+                    "fulfilled": fulfilled_total,
+                    "on_time": on_time_total,
+                    "on_time_share": on_time_total / fulfilled_total if fulfilled_total else None,
+                    "overdue": overdue,
+                },
+            ),
+        ]
+        return {
+            "title": _("Commitments register"),
+            "record_count": count,
+            "confidential_count": confidential,
+            "sections": sections,
+            "highlights": [
+                {"label": _("Commitments"), "value": count, "type": "integer"},
+                {"label": _("Fulfilled"), "value": fulfilled_total, "type": "integer"},
+                {
+                    "label": _("Fulfilled on time"),
+                    "value": on_time_total / fulfilled_total if fulfilled_total else None,
+                    "type": "percent",
+                },
+                {"label": _("Overdue"), "value": overdue, "type": "integer"},
+            ],
+        }
+
+    # ------------------------------------------------------------------
     # 4. Grievance log (srm.issue)
     # ------------------------------------------------------------------
 
@@ -1044,10 +1240,53 @@ class SrmReportBuilder(models.AbstractModel):
         return domain
 
     @api.model
+    def _profile_commitment_domain(self, partner, filters):
+        domain = [("partner_ids", "in", partner.ids)]
+        if filters.get("date_from") or filters.get("date_to"):
+            domain += self._commitment_domain(dict(filters, partner_ids=[], stakeholder_type_ids=[], segment_ids=[]))
+        else:
+            domain += self._secured_domain(dict(filters, partner_ids=[], stakeholder_type_ids=[], segment_ids=[]))
+        return domain
+
+    @api.model
     def _profile_extra_sections(self, partner, filters):
         """Commitments and issues of the stakeholder."""
         _ = self.env._
-        sections = []
+        states = self._labels("srm.commitment", "state")
+        commitments = self.env["srm.commitment"].search(
+            self._profile_commitment_domain(partner, filters), order="date_due, id"
+        )
+        sections = [
+            dict(
+                self._section(
+                    "commitments",
+                    _("Commitments"),
+                    [
+                        column("reference", _("Reference"), "char", 15),
+                        column("title", _("Commitment"), "char", 32),
+                        column("due_date", _("Due date"), "date", 12),
+                        column("status", _("Status"), "char", 12),
+                        column("overdue", _("Overdue"), "boolean", 10),
+                        column("fulfilled_on", _("Fulfilled on"), "date", 12),
+                        column("evidence", _("Fulfilment evidence"), "text", 45),
+                    ],
+                    [
+                        [
+                            commitment.reference or "",
+                            commitment.name,
+                            commitment.date_due,
+                            states.get(commitment.state, ""),
+                            commitment.is_overdue,
+                            commitment.date_fulfilled or None,
+                            self._commitment_evidence(commitment),
+                        ]
+                        for commitment in commitments
+                    ],
+                    count=len(commitments),
+                ),
+                confidential_count=len(commitments.filtered("is_confidential")),
+            )
+        ]
         Issue = self.env["srm.issue"]
         domain = self._profile_issue_domain(partner, filters)
         issues = Issue.search(domain, order="date_received, id")
@@ -1088,7 +1327,22 @@ class SrmReportBuilder(models.AbstractModel):
     def _profile_extra_highlights(self, partner, filters):
         Issue = self.env["srm.issue"]
         domain = self._profile_issue_domain(partner, filters)
+        commitment_domain = self._profile_commitment_domain(partner, filters)
         return [
+            {
+                "label": self.env._("Commitments outstanding"),
+                "value": self.env["srm.commitment"].search_count(
+                    expression.AND([commitment_domain, [("state", "in", list(ACTIVE_COMMITMENT_STATES))]])
+                ),
+                "type": "integer",
+            },
+            {
+                "label": self.env._("Commitments overdue"),
+                "value": self.env["srm.commitment"].search_count(
+                    expression.AND([commitment_domain, [("is_overdue", "=", True)]])
+                ),
+                "type": "integer",
+            },
             {
                 "label": self.env._("Open issues"),
                 "value": Issue.search_count(expression.AND([domain, [("is_closed", "=", False)]])),
@@ -1482,7 +1736,34 @@ class SrmReportBuilder(models.AbstractModel):
         domain = self._issue_domain(filters)
         [sla] = self._sla_rows(domain) or [[None, 0, 0, 0, None, 0, 0, None, 0, None, 0]]
         open_domain = expression.AND([self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]])
+        Commitment = self.env["srm.commitment"]
+        project_domain = self._secured_domain(dict(filters, partner_ids=[]))
+        due = expression.AND(
+            [project_domain, [("date_due", ">=", filters["date_from"]), ("date_due", "<=", filters["date_to"])]]
+        )
         return [
+            (_("Commitments due in the period"), Commitment.search_count(due), "integer"),
+            (
+                _("Commitments fulfilled in the period"),
+                Commitment.search_count(
+                    expression.AND(
+                        [
+                            project_domain,
+                            [
+                                ("state", "=", "fulfilled"),
+                                ("date_fulfilled", ">=", filters["date_from"]),
+                                ("date_fulfilled", "<=", filters["date_to"]),
+                            ],
+                        ]
+                    )
+                ),
+                "integer",
+            ),
+            (
+                _("Commitments overdue today"),
+                Commitment.search_count(expression.AND([project_domain, [("is_overdue", "=", True)]])),
+                "integer",
+            ),
             (_("Grievances received"), sla[1], "integer"),
             (_("Acknowledged on time"), sla[4], "percent"),
             (_("Resolved on time"), sla[7], "percent"),
@@ -1500,7 +1781,35 @@ class SrmReportBuilder(models.AbstractModel):
         Issue = self.env["srm.issue"]
         open_domain = expression.AND([self._secured_domain(dict(filters, partner_ids=[])), [("is_closed", "=", False)]])
         issues = Issue.search(open_domain, order="date_next_due, id", limit=200)
+        overdue = self.env["srm.commitment"].search(
+            expression.AND([self._secured_domain(dict(filters, partner_ids=[])), [("is_overdue", "=", True)]]),
+            order="date_due, id",
+            limit=200,
+        )
         return [
+            dict(
+                self._section(
+                    "overdue_commitments",
+                    _("Overdue commitments"),
+                    [
+                        column("reference", _("Reference"), "char", 15),
+                        column("title", _("Commitment"), "char", 32),
+                        column("owner", _("Owner"), "char", 18),
+                        column("due_date", _("Due date"), "date", 12),
+                    ],
+                    [
+                        [
+                            commitment.reference or "",
+                            commitment.name,
+                            commitment.user_id.name or "",
+                            commitment.date_due,
+                        ]
+                        for commitment in overdue
+                    ],
+                    count=len(overdue),
+                ),
+                confidential_count=len(overdue.filtered("is_confidential")),
+            ),
             dict(
                 self._section(
                     "open_grievances",
@@ -1527,7 +1836,7 @@ class SrmReportBuilder(models.AbstractModel):
                     count=len(issues),
                 ),
                 confidential_count=len(issues.filtered("is_confidential")),
-            )
+            ),
         ]
 
     # ------------------------------------------------------------------

@@ -1,5 +1,6 @@
 from . import test_report_xlsx
 from . import test_report_grievances
+from . import test_report_commitments
 from . import test_report_documents
 from . import test_report_audit
 from . import test_report_bad_input

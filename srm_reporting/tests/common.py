@@ -110,6 +110,47 @@ class SrmReportingCommon(TransactionCase):
         cls.e_other = engagement("Lake meeting", "meeting", "2026-03-10 10:00:00", cls.dave, project=cls.project_other)
 
         cls._create_issues()
+        cls._create_commitments()
+
+    @classmethod
+    def _create_commitments(cls):
+        """Commitments of the project: one fulfilled on time, two overdue (one of them
+        confidential), one overdue from before the period; one fulfilled before the
+        period, one on the other project."""
+        ref = cls.env.ref
+        # historical commitments are recorded as an import would (due dates in the past)
+        Commitment = cls.env["srm.commitment"].with_context(import_file=True, srm_commitment_no_assign_activity=True)
+
+        def commitment(name, category, due, partners, project=None, **vals):
+            return Commitment.create(
+                dict(
+                    {
+                        "name": name,
+                        "category_id": ref(f"srm_commitments.srm_commitment_category_{category}").id,
+                        "date_due": due,
+                        "partner_ids": [Command.set(partners.ids)],
+                        "project_id": (project or cls.project).id,
+                        "user_id": cls.manager.id,
+                        "state": "open",
+                    },
+                    **vals,
+                )
+            )
+
+        cls.c1 = commitment(
+            "Water trucks twice a day", "environmental", "2026-01-31", cls.alice, engagement_id=cls.e1.id,
+            evidence_note="<p>Trucks log book signed by the village chief.</p>",
+        )  # fmt: skip
+        cls.c1.write({"state": "fulfilled", "date_fulfilled": "2026-01-28", "progress": 100})
+        cls.c2 = commitment("New well for the village", "community_investment", "2026-02-15", cls.alice, progress=40)
+        cls.c3 = commitment(
+            "SECRET compensation payment", "compensation", "2026-03-20", cls.carol,
+            visibility="confidential", state="in_progress",
+        )  # fmt: skip
+        cls.c4 = commitment("Quarterly water report", "regulatory", "2025-12-15", cls.bob)
+        cls.c5 = commitment("Old promise kept", "information", "2025-11-30", cls.bob, evidence_note="<p>Done.</p>")
+        cls.c5.write({"state": "fulfilled", "date_fulfilled": "2025-11-29"})
+        cls.c_other = commitment("Lake clean-up", "environmental", "2026-02-01", cls.dave, project=cls.project_other)
 
     @classmethod
     def _create_issues(cls):

@@ -129,6 +129,17 @@ class TestDashboard(SrmReportingCommon):
         issues = self.get_data(user=self.srm_user)["issues"]
         self.assertEqual(issues["open"]["value"], 2)
 
+    def test_overdue_commitments(self):
+        commitments = self.get_data()["commitments"]
+        Commitment = self.env["srm.commitment"]
+        self.assertEqual(
+            commitments["overdue"]["value"],
+            Commitment.search_count([("is_overdue", "=", True), ("project_id", "=", self.project.id)]),
+        )
+        self.assertEqual(commitments["overdue"]["value"], 3)
+        self.assertEqual([(c["label"], c["value"]) for c in commitments["by_project"]], [("[CR] Copper Ridge", 3)])
+        self.assertEqual(self.get_data(user=self.srm_user)["commitments"]["overdue"]["value"], 2)
+
     def test_reversed_period(self):
         with self.assertRaisesRegex(UserError, "before it starts"):
             self.env["srm.dashboard"].get_data({"date_from": "2026-03-01", "date_to": "2026-01-01"})

@@ -1,0 +1,852 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import Command, api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_date
+
+from ..demo.srm_commitment_demo_data import load_demo_data
+
+STATES = [
+    ("draft", "Draft"),
+    ("open", "Open"),
+    ("in_progress", "In Progress"),
+    ("fulfilled", "Fulfilled"),
+    ("cancelled", "Cancelled"),
+]
+# commitments still to deliver: followed up, reminded and escalated
+ACTIVE_STATES = ("draft", "open", "in_progress")
+CLOSED_STATES = ("fulfilled", "cancelled")
+
+SOURCES = [
+    ("verbal", "Verbal (meeting, call, visit)"),
+    ("letter", "Letter or email"),
+    ("agreement", "Signed agreement"),
+    ("permit_condition", "Permit condition"),
+    ("public_meeting", "Public meeting or hearing"),
+    ("consultation", "Consultation"),
+    ("grievance", "Grievance resolution"),
+    ("plan", "Management plan or policy"),
+    ("other", "Other"),
+]
+
+# engagement type code (srm_base) -> source of the commitments made there
+SOURCE_BY_ENGAGEMENT_TYPE = {
+    "meeting": "verbal",
+    "call": "verbal",
+    "site_visit": "verbal",
+    "interview": "verbal",
+    "email": "letter",
+    "letter": "letter",
+    "public_meeting": "public_meeting",
+    "consultation": "consultation",
+}
+
+VISIBILITIES = [
+    ("public", "Public"),
+    ("internal", "Internal"),
+    ("confidential", "Confidential"),
+]
+
+PRIORITIES = [
+    ("0", "Normal"),
+    ("1", "Important"),
+    ("2", "Critical"),
+]
+
+SEQUENCE_CODE = "srm.commitment"
+BATCH_SIZE = 500
+
+ACTIVITY_ASSIGNED = "srm_commitments.mail_activity_type_commitment_assigned"
+ACTIVITY_REMINDER = "srm_commitments.mail_activity_type_commitment_reminder"
+ACTIVITY_ESCALATION = "srm_commitments.mail_activity_type_commitment_escalation"
+FOLLOW_UP_ACTIVITIES = (ACTIVITY_ASSIGNED, ACTIVITY_REMINDER, ACTIVITY_ESCALATION)
+
+
+class SrmCommitment(models.Model):
+    """A promise made to stakeholders, with an owner, a due date and evidence of fulfilment."""
+
+    _name = "srm.commitment"
+    _description = "Stakeholder Commitment"
+    _inherit = ["srm.secured.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+    _rec_names_search = ["reference", "name"]
+    _mail_post_access = "read"
+
+    reference = fields.Char(
+        readonly=True,
+        copy=False,
+        index="trigram",
+        help="Number given when the commitment is recorded, e.g. COM-2026-0001.",
+    )
+    name = fields.Char(string="Title", required=True, tracking=True)
+    description = fields.Html(help="What exactly was promised, to whom, and how fulfilment will be shown.")
+    partner_ids = fields.Many2many(
+        "res.partner",
+        "srm_commitment_partner_rel",
+        "commitment_id",
+        "partner_id",
+        string="Stakeholders",
+        domain="[('is_stakeholder', '=', True)]",
+        tracking=True,
+    )
+    stakeholder_type_ids = fields.Many2many(
+        "srm.stakeholder.type",
+        string="Stakeholder Types",
+        compute="_compute_stakeholder_type_ids",
+        search="_search_stakeholder_type_ids",
+    )
+    engagement_id = fields.Many2one(
+        "srm.engagement",
+        string="Engagement",
+        index="btree_not_null",
+        ondelete="set null",
+        check_company=True,
+        tracking=True,
+        help="The meeting, letter or consultation where the commitment was made.",
+    )
+    category_id = fields.Many2one(
+        "srm.commitment.category", string="Category", index=True, tracking=True
+    )
+    source = fields.Selection(SOURCES, default="verbal", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Who makes sure the commitment is fulfilled on time.",
+    )
+    team_id = fields.Many2one(
+        "srm.commitment.team",
+        string="Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+    )
+    priority = fields.Selection(PRIORITIES, default="0", index=True)
+    date_due = fields.Date(string="Due Date", required=True, index=True, tracking=True)
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand="_read_group_expand_states",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        store=True,
+        index=True,
+        help="Not fulfilled nor cancelled, and its due date has passed. Refreshed every day.",
+    )
+    progress = fields.Integer(tracking=True, help="Progress towards fulfilment, in percent.")
+    date_fulfilled = fields.Date(string="Fulfilment Date", copy=False, tracking=True)
+    evidence_note = fields.Html(
+        string="Evidence",
+        copy=False,
+        help="How the commitment was met: what was done, when, who confirmed it.",
+    )
+    evidence_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "srm_commitment_evidence_attachment_rel",
+        "commitment_id",
+        "attachment_id",
+        string="Evidence Documents",
+        copy=False,
+        help="Minutes, photos, receipts, reports... showing the commitment was fulfilled.",
+    )
+    has_evidence = fields.Boolean(compute="_compute_has_evidence")
+    visibility = fields.Selection(
+        VISIBILITIES,
+        compute="_compute_visibility",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        help="Public: may be published to stakeholders (public commitments register). "
+        "Internal: staff only. Confidential: only users with Confidential access.",
+    )
+    reminder_days = fields.Integer(
+        string="Remind (days before)",
+        default=lambda self: self.env.company.srm_commitment_reminder_days,
+        help="The owner gets a reminder activity this many days before the due date.",
+    )
+    date_reminder = fields.Date(
+        string="Reminder Date", compute="_compute_date_reminder", store=True, index=True
+    )
+    reminder_sent_date = fields.Date(string="Reminder Sent On", readonly=True, copy=False)
+    escalation_date = fields.Date(string="Escalated On", readonly=True, copy=False)
+    escalation_user_id = fields.Many2one(
+        "res.users", string="Escalated To", readonly=True, copy=False
+    )
+    recurrence_id = fields.Many2one(
+        "srm.commitment.recurrence",
+        string="Recurring Series",
+        index="btree_not_null",
+        ondelete="set null",
+        check_company=True,
+        copy=False,
+    )
+    recurrence_date = fields.Date(
+        string="Date in the Series",
+        readonly=True,
+        copy=False,
+        help="The date the series planned this occurrence for.",
+    )
+    color = fields.Integer(related="category_id.color")
+
+    def init(self):
+        # partial indexes for the daily follow-up: only the commitments still to remind or escalate
+        active = ", ".join(f"'{state}'" for state in ACTIVE_STATES)
+        tools.create_index(
+            self.env.cr,
+            "srm_commitment_reminder_todo_index",
+            self._table,
+            ["date_reminder", "id"],
+            where=f"reminder_sent_date IS NULL AND state IN ({active})",
+        )
+        tools.create_index(
+            self.env.cr,
+            "srm_commitment_escalation_todo_index",
+            self._table,
+            ["date_due", "id"],
+            where=f"escalation_date IS NULL AND state IN ({active})",
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("date_due", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for commitment in self:
+            commitment.is_overdue = bool(
+                commitment.state in ACTIVE_STATES and commitment.date_due and commitment.date_due < today
+            )
+
+    @api.depends("date_due", "reminder_days")
+    def _compute_date_reminder(self):
+        for commitment in self:
+            commitment.date_reminder = commitment.date_due and commitment.date_due - timedelta(
+                days=max(commitment.reminder_days, 0)
+            )
+
+    @api.depends("is_confidential")
+    def _compute_visibility(self):
+        for commitment in self:
+            if commitment.is_confidential:
+                commitment.visibility = "confidential"
+            elif commitment.visibility in (False, "confidential"):
+                commitment.visibility = "internal"
+
+    @api.depends("user_id", "company_id")
+    def _compute_team_id(self):
+        todo = self.filtered(
+            lambda c: c.user_id and not (c.team_id and c.user_id in c.team_id.member_ids)
+        )
+        teams = self.env["srm.commitment.team"]._team_of_users(todo.user_id, todo.company_id)
+        for commitment in todo:
+            team = teams.get((commitment.user_id.id, commitment.company_id.id))
+            if team:
+                commitment.team_id = team
+
+    @api.depends("partner_ids.stakeholder_type_id")
+    def _compute_stakeholder_type_ids(self):
+        for commitment in self:
+            commitment.stakeholder_type_ids = commitment.partner_ids.stakeholder_type_id
+
+    def _search_stakeholder_type_ids(self, operator, value):
+        return [("partner_ids.stakeholder_type_id", operator, value)]
+
+    @api.depends("evidence_note", "evidence_attachment_ids")
+    def _compute_has_evidence(self):
+        for commitment in self:
+            commitment.has_evidence = bool(
+                commitment.evidence_attachment_ids or not tools.is_html_empty(commitment.evidence_note)
+            )
+
+    @api.depends("reference", "name")
+    def _compute_display_name(self):
+        for commitment in self:
+            commitment.display_name = (
+                f"{commitment.reference} {commitment.name}" if commitment.reference else commitment.name
+            )
+
+    def _read_group_expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("state", "evidence_note", "evidence_attachment_ids")
+    def _check_evidence(self):
+        self.filtered(lambda c: c.state == "fulfilled")._check_has_evidence()
+
+    def _check_has_evidence(self):
+        missing = self.filtered(lambda c: not c.has_evidence)
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "A commitment is fulfilled on evidence. Describe how %(names)s was met in "
+                    "the Evidence tab, or attach a document (minutes, photo, report, receipt).",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    @api.constrains("is_confidential", "user_id")
+    def _check_confidential_owner(self):
+        self._check_confidential_owner_of(self.filtered("is_confidential"))
+
+    @api.model
+    def _check_confidential_owner_of(self, records):
+        """The owner of a confidential commitment (or series) must be able to read it."""
+        group = self.env.ref("srm_base.group_srm_confidential")
+        for record in records.filtered(lambda r: r.user_id and group not in r.user_id.groups_id):
+            raise ValidationError(
+                self.env._(
+                    "%(user)s cannot own the confidential commitment “%(name)s”: they have no "
+                    "Confidential access. Choose another owner, or ask a manager to give them access.",
+                    user=record.user_id.name,
+                    name=record.display_name,
+                )
+            )
+
+    @api.constrains("progress")
+    def _check_progress(self):
+        if any(not 0 <= c.progress <= 100 for c in self):
+            raise ValidationError(self.env._("The progress is a percentage, from 0 to 100."))
+
+    @api.constrains("reminder_days")
+    def _check_reminder_days(self):
+        if any(c.reminder_days < 0 for c in self):
+            raise ValidationError(self.env._("The reminder cannot be a negative number of days."))
+
+    @api.constrains("date_fulfilled")
+    def _check_date_fulfilled(self):
+        today = fields.Date.context_today(self)
+        if any(c.date_fulfilled and c.date_fulfilled > today for c in self):
+            raise ValidationError(self.env._("A commitment cannot be fulfilled on a future date."))
+
+    def _check_confidential_rights(self, vals_list):
+        if self.env.su or self.env.user.has_group("srm_base.group_srm_confidential"):
+            return
+        if any(vals.get("visibility") == "confidential" or vals.get("is_confidential") for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "Only users with Confidential access can make a commitment confidential. "
+                    "Ask a manager to do it."
+                )
+            )
+
+    @api.model
+    def _sync_visibility_vals(self, vals):
+        """Confidential visibility and the confidential flag of srm_base are one thing."""
+        if "visibility" in vals:
+            vals["is_confidential"] = vals["visibility"] == "confidential"
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            self._sync_visibility_vals(vals)
+            # historical commitments can be imported; new ones cannot start late
+            if (
+                vals.get("date_due")
+                and fields.Date.to_date(vals["date_due"]) < today
+                and not self.env.context.get("import_file")
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The due date of the new commitment “%(name)s” (%(date)s) is before today: "
+                        "a new commitment must be due today or later.",
+                        name=vals.get("name") or "",
+                        date=format_date(self.env, vals["date_due"]),
+                    )
+                )
+        self._check_confidential_rights(vals_list)
+        self._assign_references(vals_list)
+        commitments = super().create(vals_list)
+        commitments._attach_evidence_documents()
+        if not self.env.context.get("srm_commitment_no_assign_activity"):
+            commitments._schedule_assignment_activities()
+        return commitments
+
+    def write(self, vals):
+        self._sync_visibility_vals(vals)
+        self._check_confidential_rights([vals])
+        rescheduled = owner_changed = self.browse()
+        if "date_due" in vals:
+            new_date = fields.Date.to_date(vals["date_due"])
+            rescheduled = self.filtered(lambda c: c.date_due != new_date)
+        if "user_id" in vals:
+            owner_changed = self.filtered(lambda c: c.user_id.id != vals["user_id"])
+        res = super().write(vals)
+        if rescheduled:
+            rescheduled._reset_follow_up()
+        if owner_changed:
+            owner_changed._reassign_owner_activities()
+        if "evidence_attachment_ids" in vals:
+            self._attach_evidence_documents()
+        return res
+
+    @api.model
+    def _assign_references(self, vals_list):
+        """COM-2026-0001: one numbering per company."""
+        todo = [vals for vals in vals_list if not vals.get("reference")]
+        if not todo:
+            return
+        company_ids = {vals.get("company_id") or self.env.company.id for vals in todo}
+        sequences = self._reference_sequences(self.env["res.company"].browse(company_ids))
+        for vals in todo:
+            sequence = sequences[vals.get("company_id") or self.env.company.id]
+            vals["reference"] = sequence.next_by_id()
+
+    @api.model
+    def _reference_sequences(self, companies):
+        Sequence = self.env["ir.sequence"].sudo()
+        sequences = {
+            seq.company_id.id: seq
+            for seq in Sequence.search([("code", "=", SEQUENCE_CODE), ("company_id", "in", companies.ids)])
+        }
+        missing = companies.filtered(lambda c: c.id not in sequences)
+        if missing:
+            model = self.env.ref("srm_commitments.seq_srm_commitment", raise_if_not_found=False)
+            for company in missing:
+                sequences[company.id] = Sequence.create(
+                    {
+                        "name": self.env._("Commitments (%s)", company.name),
+                        "code": SEQUENCE_CODE,
+                        "company_id": company.id,
+                        "prefix": model.prefix if model else "COM-%(year)s-",
+                        "padding": model.padding if model else 4,
+                    }
+                )
+        return sequences
+
+    def _attach_evidence_documents(self):
+        """Documents uploaded on a commitment not saved yet belong to it once saved."""
+        orphans = self.evidence_attachment_ids.filtered(
+            lambda a: not a.res_id and a.res_model in (False, self._name)
+        )
+        for commitment in self:
+            mine = orphans & commitment.evidence_attachment_ids
+            if mine:
+                mine.sudo().write({"res_model": self._name, "res_id": commitment.id})
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        today = fields.Date.context_today(self)
+        for commitment, vals in zip(self, vals_list, strict=True):
+            if commitment.date_due and commitment.date_due < today:
+                vals["date_due"] = today
+        return vals_list
+
+    # ------------------------------------------------------------------
+    # Activities of the owner
+    # ------------------------------------------------------------------
+
+    def _follow_up_activity_types(self, xmlids=FOLLOW_UP_ACTIVITIES):
+        return self.env["mail.activity.type"].browse(
+            [self.env["ir.model.data"]._xmlid_to_res_id(xmlid) for xmlid in xmlids]
+        )
+
+    def _pending_activities(self, xmlids):
+        if not self:
+            return self.env["mail.activity"]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "in", self._follow_up_activity_types(xmlids).ids),
+                ]
+            )
+        )
+
+    def _activity_values(self, xmlid, user, date_deadline, note=None):
+        self.ensure_one()
+        return {
+            "activity_type_id": self.env["ir.model.data"]._xmlid_to_res_id(xmlid),
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "user_id": user.id,
+            "date_deadline": date_deadline,
+            "automated": True,
+            "note": note or False,
+        }
+
+    def _create_activities(self, vals_list):
+        """Activities in one batch. The people concerned are told by the assignment
+        notification of mail (owner) or by one digest per person (reminders, escalations),
+        not by one email per activity."""
+        if not vals_list:
+            return self.env["mail.activity"]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _schedule_assignment_activities(self):
+        """The owner of an open commitment has an activity to fulfil it, once."""
+        todo = self.filtered(lambda c: c.user_id and c.state in ACTIVE_STATES)
+        if not todo:
+            return
+        already = set(todo._pending_activities([ACTIVITY_ASSIGNED]).mapped("res_id"))
+        today = fields.Date.context_today(self)
+        todo._create_activities(
+            [
+                commitment._activity_values(ACTIVITY_ASSIGNED, commitment.user_id, today)
+                for commitment in todo
+                if commitment.id not in already
+            ]
+        )
+
+    def _reassign_owner_activities(self):
+        """A new owner takes over the pending activities of the former one."""
+        pending = self._pending_activities([ACTIVITY_ASSIGNED, ACTIVITY_REMINDER])
+        for commitment in self:
+            mine = pending.filtered(lambda a, c=commitment: a.res_id == c.id)
+            if commitment.user_id and mine:
+                mine.with_context(mail_activity_quick_update=True).write({"user_id": commitment.user_id.id})
+            elif not commitment.user_id:
+                mine.unlink()
+        if not self.env.context.get("srm_commitment_no_assign_activity"):
+            self._schedule_assignment_activities()
+
+    def _reset_follow_up(self):
+        """A new due date: remind and escalate again, drop what the old date caused."""
+        self._pending_activities([ACTIVITY_REMINDER, ACTIVITY_ESCALATION]).unlink()
+        super().write({"reminder_sent_date": False, "escalation_date": False, "escalation_user_id": False})
+
+    def _close_follow_up(self):
+        self._pending_activities(FOLLOW_UP_ACTIVITIES).unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda c: c.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for %(name)s: it is %(state)s.",
+                    action=action,
+                    name=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def action_confirm(self):
+        self._check_state(("draft",), self.env._("Confirming"))
+        self.write({"state": "open"})
+        return True
+
+    def action_start(self):
+        self._check_state(("draft", "open"), self.env._("Starting"))
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_fulfill(self):
+        self._check_state(ACTIVE_STATES, self.env._("Fulfilling"))
+        # raise before writing anything: the constraint would say the same afterwards
+        self._check_has_evidence()
+        today = fields.Date.context_today(self)
+        dated = self.filtered("date_fulfilled")
+        dated.write({"state": "fulfilled", "progress": 100})
+        (self - dated).write({"state": "fulfilled", "progress": 100, "date_fulfilled": today})
+        self._close_follow_up()
+        return True
+
+    def action_cancel(self):
+        self._check_state(ACTIVE_STATES, self.env._("Cancelling"))
+        self.write({"state": "cancelled"})
+        self._close_follow_up()
+        return True
+
+    def action_reopen(self):
+        """Back to open; the tracking keeps when and by whom it was fulfilled or cancelled."""
+        self._check_state(CLOSED_STATES, self.env._("Reopening"))
+        self.write({"state": "open", "date_fulfilled": False})
+        self._reset_follow_up()
+        self._schedule_assignment_activities()
+        return True
+
+    def action_draft(self):
+        self._check_state(("open",), self.env._("Resetting to draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_open_recurrence(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "srm.commitment.recurrence",
+            "res_id": self.recurrence_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_make_recurring(self):
+        """Open a new series prefilled from this commitment, which becomes its first occurrence."""
+        self.ensure_one()
+        if self.recurrence_id:
+            raise UserError(self.env._("%s is already part of a recurring series.", self.display_name))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recurring Commitment"),
+            "res_model": "srm.commitment.recurrence",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {
+                "srm_commitment_origin_id": self.id,
+                "default_name": self.name,
+                "default_description": self.description,
+                "default_partner_ids": [Command.set(self.partner_ids.ids)],
+                "default_project_id": self.project_id.id,
+                "default_company_id": self.company_id.id,
+                "default_engagement_id": self.engagement_id.id,
+                "default_category_id": self.category_id.id,
+                "default_source": self.source,
+                "default_user_id": self.user_id.id,
+                "default_team_id": self.team_id.id,
+                "default_priority": self.priority,
+                "default_visibility": self.visibility,
+                "default_reminder_days": self.reminder_days,
+                "default_date_start": self.date_due,
+            },
+        }
+
+    @api.model
+    def _srm_load_demo_data(self):
+        """Called by the demo data file: the commitments of the Río Claro Copper Project."""
+        load_demo_data(self.env)
+
+    # ------------------------------------------------------------------
+    # Daily follow-up: overdue flag, reminders, escalation
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_process_commitments(self, batch_size=BATCH_SIZE):
+        """Daily job: refresh the overdue flag, extend the recurring series, remind
+        the owners of commitments due soon and escalate the overdue ones.
+
+        Work goes by batches of ``batch_size`` commitments; each batch marks what it
+        did (``reminder_sent_date``, ``escalation_date``), so that running the job
+        again, or after an interruption, neither repeats nor forgets anything. The
+        progress is reported to the cron framework after each batch, and each batch
+        is committed (except in tests, where the test transaction must stay whole).
+        """
+        today = fields.Date.context_today(self)
+        self._refresh_overdue(today)
+        self.env["srm.commitment.recurrence"]._cron_generate_occurrences(today)
+        auto_commit = not (
+            getattr(threading.current_thread(), "testing", False) or self.env.registry.in_test_mode()
+        )
+        if auto_commit:
+            self.env.cr.commit()
+        done = 0
+        while True:
+            processed = self._process_follow_up_batch(today, batch_size)
+            done += processed
+            remaining = self._follow_up_remaining(today) if processed else 0
+            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+            if auto_commit:
+                self.env.cr.commit()
+            if not remaining:
+                break
+        return done
+
+    @api.model
+    def _refresh_overdue(self, today):
+        """The overdue flag depends on today: set it in one query for the whole table."""
+        self.flush_model(["state", "date_due", "is_overdue"])
+        overdue = SQL(
+            "(state IN %s AND date_due IS NOT NULL AND date_due < %s)",
+            ACTIVE_STATES,
+            today,
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET is_overdue = %s WHERE is_overdue IS DISTINCT FROM %s",
+                SQL.identifier(self._table),
+                overdue,
+                overdue,
+            )
+        )
+        self.invalidate_model(["is_overdue"])
+        return self.env.cr.rowcount
+
+    @api.model
+    def _reminder_domain(self, today):
+        return [
+            ("state", "in", ACTIVE_STATES),
+            ("reminder_sent_date", "=", False),
+            ("date_reminder", "<=", today),
+            ("date_due", ">=", today),
+        ]
+
+    @api.model
+    def _escalation_domain(self, today):
+        return [
+            ("state", "in", ACTIVE_STATES),
+            ("escalation_date", "=", False),
+            ("date_due", "<", today),
+        ]
+
+    @api.model
+    def _follow_up_remaining(self, today):
+        return self.search_count(self._reminder_domain(today)) + self.search_count(
+            self._escalation_domain(today)
+        )
+
+    @api.model
+    def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE):
+        """Remind or escalate at most ``batch_size`` commitments; return how many."""
+        reminders = self.search(self._reminder_domain(today), limit=batch_size, order="id")
+        reminders._send_reminders(today)
+        escalations = self.browse()
+        if len(reminders) < batch_size:
+            escalations = self.search(
+                self._escalation_domain(today), limit=batch_size - len(reminders), order="id"
+            )
+            escalations._escalate(today)
+        return len(reminders) + len(escalations)
+
+    def _send_reminders(self, today):
+        """A reminder activity for the owner, and one message per owner listing them."""
+        if not self:
+            return
+        already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
+        todo = self.filtered(lambda c: c.user_id and c.id not in already)
+        self._create_activities(
+            [c._activity_values(ACTIVITY_REMINDER, c.user_id, c.date_due) for c in todo]
+        )
+        for owner, commitments in todo.grouped("user_id").items():
+            commitments._notify_digest(
+                owner,
+                lambda env: env._("Commitments due soon"),
+                lambda env, count: env._(
+                    "These commitments you own are due soon. Fulfil them, or record their "
+                    "progress and agree a new date with the stakeholders:"
+                ),
+            )
+        super().write({"reminder_sent_date": today})
+
+    def _escalate(self, today):
+        """Overdue: a note on the commitment, an activity and a message for the manager."""
+        if not self:
+            return
+        targets = self._escalation_targets()
+        already = set(self._pending_activities([ACTIVITY_ESCALATION]).mapped("res_id"))
+        bodies = {}
+        activities = []
+        for commitment in self:
+            target = targets[commitment.id]
+            lang_env = self.with_context(lang=target.lang or self.env.lang).env if target else self.env
+            due = format_date(lang_env, commitment.date_due)
+            if target:
+                bodies[commitment.id] = Markup("<p>%s</p>") % lang_env._(
+                    "Overdue since %(date)s: escalated to %(user)s.", date=due, user=target.name
+                )
+                if commitment.id not in already:
+                    activities.append(commitment._activity_values(ACTIVITY_ESCALATION, target, today))
+            else:
+                bodies[commitment.id] = Markup("<p>%s</p>") % self.env._(
+                    "Overdue since %(date)s, and nobody to escalate to: set an escalation user on "
+                    "the team or a manager on the project.",
+                    date=due,
+                )
+        self._message_log_batch(bodies=bodies)
+        self._create_activities(activities)
+        by_target = defaultdict(list)
+        for commitment in self:
+            by_target[targets[commitment.id]].append(commitment.id)
+        for target, ids in by_target.items():
+            commitments = self.browse(ids)
+            if target:
+                commitments._notify_digest(
+                    target,
+                    lambda env: env._("Overdue commitments escalated to you"),
+                    lambda env, count: env._(
+                        "These commitments are overdue. Please check with their owners how and "
+                        "when they will be fulfilled:"
+                    ),
+                )
+            super(SrmCommitment, commitments).write(
+                {"escalation_date": today, "escalation_user_id": target.id}
+            )
+
+    def _escalation_targets(self):
+        """{commitment id: user} the overdue commitment is escalated to.
+
+        The escalation user of the team first, then the manager of the project;
+        somebody else than the owner, who may read the commitment (its company,
+        project and confidentiality); failing that, the owner.
+        """
+        candidates = {
+            commitment.id: [
+                user
+                for user in (commitment.team_id.escalation_user_id, commitment.project_id.user_id, commitment.user_id)
+                if user and user.active and not user.share
+            ]
+            for commitment in self
+        }
+        users = self.env["res.users"].union(*[user for users in candidates.values() for user in users])
+        readable = {user: set(self.with_user(user)._filtered_access("read").ids) for user in users}
+        targets = {}
+        for commitment in self:
+            allowed = [user for user in candidates[commitment.id] if commitment.id in readable[user]]
+            others = [user for user in allowed if user != commitment.user_id]
+            targets[commitment.id] = (others or allowed or [self.env["res.users"]])[0]
+        return targets
+
+    def _notify_digest(self, user, subject, intro):
+        """One message to ``user`` listing these commitments, in their language.
+
+        Only the commitments the user may read are listed (confidential ones need
+        Confidential access)."""
+        commitments = self
+        if not user.has_group("srm_base.group_srm_confidential"):
+            commitments = commitments.filtered(lambda c: not c.is_confidential)
+        if not commitments:
+            return
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        items = Markup("").join(
+            Markup('<li><a href="/odoo/%s/%s">%s</a> — %s</li>')
+            % (self._name, commitment.id, commitment.display_name, format_date(env, commitment.date_due))
+            for commitment in commitments
+        )
+        body = Markup("<p>%s</p><ul>%s</ul>") % (escape(intro(env, len(commitments))), items)
+        self.env["srm.commitment"].message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=subject(env),
+            body=body,
+            email_layout_xmlid="mail.mail_notification_light",
+        )

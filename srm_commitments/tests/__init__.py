@@ -1,0 +1,5 @@
+from . import test_recurrence
+from . import test_commitment
+from . import test_follow_up
+from . import test_access
+from . import test_ui

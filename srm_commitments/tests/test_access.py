@@ -1,0 +1,172 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import CommitmentCase
+
+
+@tagged("post_install", "-at_install")
+class TestAccess(CommitmentCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.public = cls._commitment(name="Public promise", visibility="public")
+        cls.internal = cls._commitment(name="Internal promise")
+        cls.secret = cls._commitment(name="Secret promise", visibility="confidential", user_id=cls.lawyer.id)
+        cls.road = cls._commitment(name="Road promise", project_id=cls.other_project.id)
+        cls.no_project = cls._commitment(name="Promise without project", project_id=False)
+        cls.other_company = cls.env["res.company"].create({"name": "Other Mining Co"})
+        cls.foreign = (
+            cls.env["srm.commitment"]
+            .with_company(cls.other_company)
+            .create(
+                {
+                    "name": "Foreign promise",
+                    "company_id": cls.other_company.id,
+                    "date_due": fields.Date.context_today(cls.env["srm.commitment"]),
+                }
+            )
+        )
+        cls.mine = cls.public | cls.internal | cls.secret | cls.road | cls.no_project | cls.foreign
+        export = cls.env.ref("base.group_allow_export")
+        for user in (cls.manager, cls.officer, cls.lawyer, cls.restricted, cls.auditor):
+            user.groups_id = [Command.link(export.id)]
+
+    def _visible(self, user):
+        return self.env["srm.commitment"].with_user(user).search([("id", "in", self.mine.ids)])
+
+    def test_what_each_group_sees(self):
+        expected = {
+            "manager": self.public | self.internal | self.secret | self.road | self.no_project,
+            "officer": self.public | self.internal | self.road | self.no_project,
+            "lawyer": self.public | self.internal | self.secret | self.road | self.no_project,
+            "restricted": self.public | self.internal,
+            "auditor": self.public | self.internal | self.road | self.no_project,
+        }
+        for key, commitments in expected.items():
+            user = getattr(self, key)
+            with self.subTest(group=key):
+                self.assertEqual(self._visible(user), commitments)
+                # counted and grouped the same way
+                Commitment = self.env["srm.commitment"].with_user(user)
+                self.assertEqual(Commitment.search_count([("id", "in", self.mine.ids)]), len(commitments))
+                groups = Commitment.read_group([("id", "in", self.mine.ids)], ["state"], ["state"])
+                self.assertEqual(sum(g["state_count"] for g in groups), len(commitments))
+                # export goes through the same rules
+                exported = Commitment.search([("id", "in", self.mine.ids)]).export_data(["reference", "name"])
+                self.assertEqual(len(exported["datas"]), len(commitments))
+
+    def test_other_companies_only_when_selected(self):
+        self.assertNotIn(self.foreign, self._visible(self.manager), "not a company of the manager")
+        self.officer.company_ids = [Command.link(self.other_company.id)]
+        Commitment = self.env["srm.commitment"].with_user(self.officer)
+        main_only = Commitment.with_context(allowed_company_ids=[self.company.id])
+        self.assertNotIn(self.foreign, main_only.search([("id", "in", self.mine.ids)]))
+        other_only = Commitment.with_context(allowed_company_ids=[self.other_company.id])
+        self.assertEqual(other_only.search([("id", "in", self.mine.ids)]), self.foreign)
+
+    def test_confidential_records_need_confidential_access(self):
+        with self.assertRaises(AccessError):
+            self.secret.with_user(self.officer).read(["name"])
+        with self.assertRaises(AccessError):
+            self.secret.with_user(self.auditor).read(["name"])
+        self.assertEqual(self.secret.with_user(self.lawyer).name, "Secret promise")
+
+    def test_auditor_reads_but_changes_nothing(self):
+        commitment = self.internal.with_user(self.auditor)
+        self.assertEqual(commitment.name, "Internal promise")
+        with self.assertRaises(AccessError):
+            commitment.write({"progress": 50})
+        with self.assertRaises(AccessError):
+            self.env["srm.commitment"].with_user(self.auditor).create(
+                {"name": "Nope", "date_due": fields.Date.context_today(commitment)}
+            )
+        with self.assertRaises(AccessError):
+            commitment.action_confirm()
+
+    def test_users_record_and_follow_up_commitments(self):
+        Commitment = self.env["srm.commitment"].with_user(self.officer)
+        commitment = Commitment.create(
+            {
+                "name": "Send the minutes",
+                "project_id": self.other_project.id,
+                "partner_ids": [Command.set(self.council.ids)],
+                "date_due": fields.Date.context_today(Commitment),
+            }
+        )
+        self.assertEqual(commitment.user_id, self.officer)
+        commitment.action_confirm()
+        commitment.write({"evidence_note": "<p>Minutes sent.</p>"})
+        commitment.action_fulfill()
+        self.assertEqual(commitment.state, "fulfilled")
+        with self.assertRaises(AccessError):
+            commitment.unlink()
+        with self.assertRaises(UserError):
+            commitment.write({"visibility": "confidential"})
+        self.internal.with_user(self.manager).unlink()
+
+    def test_restricted_users_work_on_their_projects_only(self):
+        Commitment = self.env["srm.commitment"].with_user(self.restricted)
+        commitment = Commitment.create(
+            {
+                "name": "Fix the fence",
+                "project_id": self.project.id,
+                "date_due": fields.Date.context_today(Commitment),
+            }
+        )
+        commitment.write({"progress": 30})
+        with self.assertRaises(AccessError):
+            Commitment.create(
+                {
+                    "name": "Elsewhere",
+                    "project_id": self.other_project.id,
+                    "date_due": fields.Date.context_today(Commitment),
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.road.with_user(self.restricted).read(["name"])
+
+    def test_series_follow_the_same_rules(self):
+        Series = self.env["srm.commitment.recurrence"]
+        values = {
+            "project_id": self.project.id,
+            "repeat_unit": "month",
+            "repeat_type": "count",
+            "repeat_count": 2,
+        }
+        secret = Series.create(dict(values, name="Secret series", visibility="confidential"))
+        road = Series.create(dict(values, name="Road series", project_id=self.other_project.id))
+        internal = Series.create(dict(values, name="Internal series"))
+        mine = secret | road | internal
+        expected = {
+            "manager": mine,
+            "officer": road | internal,
+            "lawyer": mine,
+            "restricted": internal,
+            "auditor": road | internal,
+        }
+        for key, series in expected.items():
+            with self.subTest(group=key):
+                self.assertEqual(Series.with_user(getattr(self, key)).search([("id", "in", mine.ids)]), series)
+        with self.assertRaises(AccessError):
+            internal.with_user(self.auditor).write({"name": "Changed"})
+        # a restricted user can create a series on their project; occurrences follow
+        created = Series.with_user(self.restricted).create(dict(values, name="Fence checks"))
+        self.assertTrue(created.commitment_ids)
+        self.assertEqual(created.commitment_ids.project_id, self.project)
+
+    def test_smart_button_counts_respect_the_rules(self):
+        self.assertEqual(self.council.with_user(self.manager).srm_commitment_count, 5)
+        self.assertEqual(self.council.with_user(self.officer).srm_commitment_count, 4)
+        self.assertEqual(self.council.with_user(self.restricted).srm_commitment_count, 2)
+
+    def test_configuration_for_managers(self):
+        Category = self.env["srm.commitment.category"]
+        self.assertTrue(Category.with_user(self.officer).search([]))
+        with self.assertRaises(AccessError):
+            Category.with_user(self.officer).create({"name": "Spiritual"})
+        Category.with_user(self.manager).create({"name": "Spiritual"})
+        with self.assertRaises(AccessError):
+            self.env["srm.commitment.team"].with_user(self.officer).create({"name": "My own team"})

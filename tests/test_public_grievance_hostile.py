@@ -338,7 +338,6 @@ def test_broken_encodings_and_content_types(odoo, visitor, project, admin_sees_a
             b"csrf_token=" + csrf + b"&name=\xff\xfe\xfd" + marker.encode() + b"&description=\xc3\x28",
         ),
         ("application/x-www-form-urlencoded", b"csrf_token=" + csrf + b"&name=%FF%FE%00" + marker.encode()),
-        ("application/x-www-form-urlencoded", b"csrf_token=" + csrf + b"&" + valid + b"&description=%C3%28%80%BF"),
         (
             "application/x-www-form-urlencoded; charset=latin-1",
             b"csrf_token=" + csrf + b"&name=caf\xe9" + marker.encode(),
@@ -383,6 +382,17 @@ def test_broken_encodings_and_content_types(odoo, visitor, project, admin_sees_a
         response = _check(getattr(visitor.web, method)(path), f"{method.upper()} {path[:60]}")
         assert "<script>alert(1)" not in response.text
     assert _count(odoo, marker) == 0
+    # a valid form followed by a second, invalid UTF-8 "description": the first value
+    # counts, the form is valid and stored once
+    valid_marker = f"QAW{uuid.uuid4().hex[:12]}"
+    valid = "&".join(f"{k}={requests.utils.quote(v)}" for k, v in _valid(project, valid_marker).items()).encode()
+    body = b"csrf_token=" + csrf + b"&" + valid + b"&description=%C3%28%80%BF"
+    response = _check(
+        visitor.web.post("/grievance/submit", data=body, headers={"Content-Type": "application/x-www-form-urlencoded"}),
+        "POST valid form with a broken duplicate field",
+    )
+    assert response.status_code == 200
+    assert _count(odoo, valid_marker) == 1
 
 
 def test_csrf_missing_forged_or_foreign(odoo, server, visitor, project, admin_sees_all):
@@ -480,7 +490,9 @@ def test_status_page_shows_own_issue_only(odoo, server, visitor, project, admin_
     for wrong in wrong_codes:
         for method in ("post", "get"):
             page = visitor.status(wrong, method=method).text
-            found = set(re.findall(r"[A-Z]{2,5}-\d{4}-\d+", page)) & all_refs
+            # the page may repeat what the visitor typed, nothing else
+            shown = page.replace(html.escape(wrong.strip()[:64]), "").replace(wrong.strip()[:64], "")
+            found = set(re.findall(r"[A-Z]{2,5}-\d{4}-\d+", shown)) & all_refs
             assert not found, f"status page showed {found} for the wrong code {wrong[:40]!r}"
             assert secret not in page
             assert "<script>alert" not in page

@@ -117,6 +117,8 @@ def parse_args(argv):
     parser.add_argument(
         "--years", type=float, default=3.0, help="engagements are spread over this many past years"
     )
+    parser.add_argument("--issues", type=int, help="number of issues (default: 50,000 x scale)")
+    parser.add_argument("--commitments", type=int, help="number of commitments (default: 100,000 x scale)")
     parser.add_argument(
         "--only-modules",
         action="store_true",
@@ -735,6 +737,9 @@ def main(argv=None):
         env = odoo.api.Environment(cr, env.ref("base.user_admin").id, {"tracking_disable": True})
         env = env(su=True)
         generator = Generator(env, args.scale, args.seed, args.years)
+        for key in ("issues", "commitments"):
+            if getattr(args, key) is not None:
+                generator.counts[key] = getattr(args, key)
         if args.only_modules:
             generator.run_modules_only()
         else:

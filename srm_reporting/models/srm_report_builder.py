@@ -71,9 +71,14 @@ FILTER_ID_KEYS = (
 )
 
 
-def column(key, label, ctype="char", width=None):
-    """A column of a table section; ctype drives formatting and XLSX cell types."""
-    return {"key": key, "label": label, "type": ctype, "width": width}
+def column(key, label, ctype="char", width=None, doc=True):
+    """A column of a table section; ctype drives formatting and XLSX cell types.
+
+    Every column goes to the spreadsheet; ``doc=False`` leaves it out of the printed
+    (PDF) table of a wide section, where it would squeeze the others. py3o templates
+    can use every column.
+    """
+    return {"key": key, "label": label, "type": ctype, "width": width, "doc": doc}
 
 
 class SrmReportBuilder(models.AbstractModel):
@@ -401,6 +406,7 @@ class SrmReportBuilder(models.AbstractModel):
         builder = self.with_context(tz=self._tz().zone)
         report = getattr(builder, f"_build_{filters['kind']}")(filters)
         report.setdefault("highlights", [])
+        report.setdefault("note", "")
         report.setdefault("confidential_count", 0)
         report.setdefault("project_ids", filters.get("project_ids") or [])
         report.update(
@@ -446,20 +452,20 @@ class SrmReportBuilder(models.AbstractModel):
             column("stakeholder_type", _("Type"), "char", 20),
             column("segments", _("Segments"), "char", 25),
             column("projects", _("Projects"), "char", 25),
-            column("region", _("Region"), "char", 18),
-            column("influence", _("Influence"), "integer", 10),
-            column("interest", _("Interest"), "integer", 10),
+            column("region", _("Region"), "char", 18, doc=False),
+            column("influence", _("Influence"), "integer", 10, doc=False),
+            column("interest", _("Interest"), "integer", 10, doc=False),
             column("quadrant", _("Power/Interest"), "char", 18),
-            column("salience", _("Salience"), "char", 14),
+            column("salience", _("Salience"), "char", 14, doc=False),
             column("channel", _("Preferred channel"), "char", 18),
             column("consent", _("Consents to contact"), "boolean", 10),
             column("do_not_contact", _("Do not contact"), "boolean", 10),
-            column("owner", _("Relationship owner"), "char", 20),
+            column("owner", _("Relationship owner"), "char", 20, doc=False),
             column("engagements", _("Engagements in period"), "integer", 12),
             column("last_engagement", _("Last engagement"), "datetime", 17),
-            column("days_since_contact", _("Days since contact"), "integer", 10),
-            column("email", _("Email"), "char", 25),
-            column("phone", _("Phone"), "char", 16),
+            column("days_since_contact", _("Days since contact"), "integer", 10, doc=False),
+            column("email", _("Email"), "char", 25, doc=False),
+            column("phone", _("Phone"), "char", 16, doc=False),
         ]
         fnames = [
             "ref", "name", "display_name", "stakeholder_type_id", "srm_segment_ids", "srm_project_ids",
@@ -536,6 +542,7 @@ class SrmReportBuilder(models.AbstractModel):
         ]
         return {
             "title": _("Stakeholder register"),
+            "note": _("Stakeholders of the projects today; engagements are counted over the period."),
             "record_count": count,
             "sections": sections,
             "highlights": [
@@ -571,22 +578,22 @@ class SrmReportBuilder(models.AbstractModel):
     def _engagement_columns(self):
         _ = self.env._
         columns = [
-            column("id", _("ID"), "integer", 8),
+            column("id", _("ID"), "integer", 8, doc=False),
             column("date", _("Date"), "datetime", 17),
             column("subject", _("Subject"), "char", 32),
             column("engagement_type", _("Type"), "char", 16),
-            column("direction", _("Initiated by"), "char", 16),
+            column("direction", _("Initiated by"), "char", 16, doc=False),
             column("project", _("Project"), "char", 22),
             column("stakeholders", _("Stakeholders"), "char", 34),
             column("topics", _("Topics"), "char", 22),
-            column("iap2_level", _("IAP2 level"), "char", 12),
+            column("iap2_level", _("IAP2 level"), "char", 12, doc=False),
             column("sentiment", _("Sentiment"), "integer", 10),
-            column("duration", _("Duration (h)"), "float", 10),
-            column("location", _("Location"), "char", 18),
-            column("responsible", _("Responsible"), "char", 18),
+            column("duration", _("Duration (h)"), "float", 10, doc=False),
+            column("location", _("Location"), "char", 18, doc=False),
+            column("responsible", _("Responsible"), "char", 18, doc=False),
             column("summary", _("Summary"), "text", 50),
             column("outcome", _("Outcome"), "text", 50),
-            column("follow_up_date", _("Follow-up date"), "date", 12),
+            column("follow_up_date", _("Follow-up date"), "date", 12, doc=False),
         ]
         if self._user_sees_confidential():
             columns.append(column("confidential", _("Confidential"), "boolean", 12))
@@ -751,21 +758,21 @@ class SrmReportBuilder(models.AbstractModel):
             column("reference", _("Reference"), "char", 15),
             column("title", _("Commitment"), "char", 32),
             column("stakeholders", _("Stakeholders"), "char", 28),
-            column("project", _("Project"), "char", 20),
+            column("project", _("Project"), "char", 20, doc=False),
             column("category", _("Category"), "char", 18),
-            column("source", _("Source"), "char", 18),
-            column("engagement", _("Made during"), "char", 24),
+            column("source", _("Source"), "char", 18, doc=False),
+            column("engagement", _("Made during"), "char", 24, doc=False),
             column("owner", _("Owner"), "char", 18),
-            column("priority", _("Priority"), "char", 10),
+            column("priority", _("Priority"), "char", 10, doc=False),
             column("due_date", _("Due date"), "date", 12),
             column("status", _("Status"), "char", 12),
             column("overdue", _("Overdue"), "boolean", 10),
-            column("days_overdue", _("Days overdue"), "integer", 10),
-            column("progress", _("Progress"), "percent", 10),
+            column("days_overdue", _("Days overdue"), "integer", 10, doc=False),
+            column("progress", _("Progress"), "percent", 10, doc=False),
             column("fulfilled_on", _("Fulfilled on"), "date", 12),
-            column("on_time", _("Fulfilled on time"), "boolean", 12),
+            column("on_time", _("Fulfilled on time"), "boolean", 12, doc=False),
             column("evidence", _("Fulfilment evidence"), "text", 45),
-            column("description", _("Description"), "text", 45),
+            column("description", _("Description"), "text", 45, doc=False),
         ]
         if with_confidential:
             columns.append(column("confidential", _("Confidential"), "boolean", 12))
@@ -890,6 +897,7 @@ class SrmReportBuilder(models.AbstractModel):
         ]
         return {
             "title": _("Commitments register"),
+            "note": _("Commitments due in the period, and commitments due before it that are still outstanding."),
             "record_count": count,
             "confidential_count": confidential,
             "sections": sections,
@@ -996,28 +1004,28 @@ class SrmReportBuilder(models.AbstractModel):
         columns = [
             column("reference", _("Reference"), "char", 15),
             column("received", _("Received"), "datetime", 17),
-            column("kind", _("Kind"), "char", 11),
+            column("kind", _("Kind"), "char", 11, doc=False),
             column("category", _("Category"), "char", 16),
-            column("channel", _("Channel"), "char", 11),
-            column("project", _("Project"), "char", 20),
+            column("channel", _("Channel"), "char", 11, doc=False),
+            column("project", _("Project"), "char", 20, doc=False),
             column("subject", _("Subject"), "char", 30),
             column("complainant", _("Complainant"), "char", 20),
-            column("stakeholders", _("Stakeholders"), "char", 25),
+            column("stakeholders", _("Stakeholders"), "char", 25, doc=False),
             column("severity", _("Severity"), "char", 10),
             column("stage", _("Stage"), "char", 16),
-            column("assigned", _("Assigned to"), "char", 16),
-            column("ack_due", _("Acknowledgement due"), "datetime", 17),
-            column("acknowledged", _("Acknowledged on"), "datetime", 17),
+            column("assigned", _("Assigned to"), "char", 16, doc=False),
+            column("ack_due", _("Acknowledgement due"), "datetime", 17, doc=False),
+            column("acknowledged", _("Acknowledged on"), "datetime", 17, doc=False),
             column("acknowledged_on_time", _("Acknowledged on time"), "boolean", 12),
-            column("resolution_due", _("Resolution due"), "datetime", 17),
-            column("resolved", _("Resolved on"), "datetime", 17),
+            column("resolution_due", _("Resolution due"), "datetime", 17, doc=False),
+            column("resolved", _("Resolved on"), "datetime", 17, doc=False),
             column("resolved_on_time", _("Resolved on time"), "boolean", 12),
-            column("closed", _("Closed on"), "datetime", 17),
+            column("closed", _("Closed on"), "datetime", 17, doc=False),
             column("days_to_close", _("Days to close"), "float", 10),
-            column("sla_breached", _("Service level breached"), "boolean", 12),
-            column("outcome", _("Close-out outcome"), "char", 18),
-            column("satisfaction", _("Satisfaction"), "char", 14),
-            column("description", _("Description"), "text", 45),
+            column("sla_breached", _("Service level breached"), "boolean", 12, doc=False),
+            column("outcome", _("Close-out outcome"), "char", 18, doc=False),
+            column("satisfaction", _("Satisfaction"), "char", 14, doc=False),
+            column("description", _("Description"), "text", 45, doc=False),
             column("resolution", _("Resolution"), "text", 45),
         ]
         if with_confidential:
@@ -1108,6 +1116,7 @@ class SrmReportBuilder(models.AbstractModel):
         ]
         return {
             "title": _("Grievance log"),
+            "note": _("Issues and grievances of every kind received in the period, with their service levels."),
             "record_count": count,
             "confidential_count": confidential,
             "sections": sections,
@@ -1907,6 +1916,11 @@ class SrmReportBuilder(models.AbstractModel):
                         {col["key"]: self._display(val, col["type"]) for col, val in zip(columns, row, strict=True)}
                     )
             section["lines"] = lines
+            doc_columns = [col for col in columns if col.get("doc", True)]
+            total_width = sum(col.get("width") or 16 for col in doc_columns) or 1
+            section["doc_columns"] = [
+                dict(col, percent=round(100.0 * (col.get("width") or 16) / total_width, 2)) for col in doc_columns
+            ]
             section["line_count"] = len(lines)
             section["line_count_display"] = self._display(len(lines), "integer")
             totals = section.get("totals")

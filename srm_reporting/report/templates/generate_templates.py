@@ -12,7 +12,7 @@ script only produces the starting point shipped with the module:
     python3 generate_templates.py            # rewrites the *.odt next to it
 
 Data available in every template (all values are display strings):
-  report.title, report.subtitle, report.kind_label, report.generated_by,
+  report.title, report.subtitle, report.note, report.kind_label, report.generated_by,
   report.parameters[] (label, value), report.highlights[] (label, display),
   report.section.<key>.title / .lines[] (one entry per column key) /
   .line_count_display / .total_line (or None)
@@ -111,6 +111,17 @@ SPEC = {
                 False,
             ),
             ("by_status", [("status", "Status", 40), ("count", "Commitments", 30), ("overdue", "Overdue", 30)], False),
+            (
+                "by_category",
+                [
+                    ("category", "Category", 32),
+                    ("count", "Commitments", 17),
+                    ("fulfilled", "Fulfilled", 17),
+                    ("on_time_share", "Fulfilled on time", 17),
+                    ("overdue", "Overdue", 17),
+                ],
+                False,
+            ),
         ],
     ),
     "grievance_log": (
@@ -287,6 +298,17 @@ SPEC = {
                     ("title", "Commitment", 45),
                     ("owner", "Owner", 20),
                     ("due_date", "Due", 20),
+                ],
+                True,
+            ),
+            (
+                "open_grievances",
+                [
+                    ("reference", "Ref.", 16),
+                    ("received", "Received", 18),
+                    ("subject", "Subject", 32),
+                    ("stage", "Stage", 16),
+                    ("next_due", "Next deadline", 18),
                 ],
                 True,
             ),
@@ -476,6 +498,7 @@ def build(kind, landscape, sections):
     doc.col_styles = []
     doc.para(doc.field("report.title"), "P_Title")
     doc.para(doc.field("report.subtitle"), "P_Subtitle")
+    doc.para(doc.field("report.note"), "P_Body")
     doc.table(
         "Parameters",
         [("label", "Parameter", 30), ("value", "Value", 70)],

@@ -10,7 +10,7 @@
     "author": "SRM Suite Contributors",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["srm_base", "srm_issues"],
+    "depends": ["srm_base", "srm_commitments", "srm_issues"],
     "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/srm_ai_security.xml",

@@ -233,7 +233,7 @@ class ResPartner(models.Model):
         if "is_closed" in fields_ and fields_["is_closed"].store:
             spec["open"] = [("is_closed", "=", False)]
         elif "state" in fields_:
-            spec["open"] = [("state", "not in", ["done", "fulfilled", "cancel", "cancelled", "closed", "draft"])]
+            spec["open"] = [("state", "not in", ["done", "fulfilled", "cancel", "cancelled", "closed"])]
         else:
             spec["open"] = []
         return spec

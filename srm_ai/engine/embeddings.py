@@ -24,7 +24,10 @@ MAX_CHARS = 2000  # e5-small reads 512 tokens; longer notes are cut
 
 
 def disabled():
-    return os.environ.get("SRM_AI_DISABLE_EMBEDDINGS", "").lower() in ("1", "true", "yes")
+    value = os.environ.get("SRM_AI_DISABLE_OPTIONAL", "").lower()
+    return os.environ.get("SRM_AI_DISABLE_EMBEDDINGS", "").lower() in ("1", "true", "yes") or (
+        value in ("1", "all", "true") or "embeddings" in value.split(",")
+    )
 
 
 def _cpu_supported():
@@ -62,7 +65,7 @@ def available():
 
 def unavailable_reason():
     if disabled():
-        return "disabled by SRM_AI_DISABLE_EMBEDDINGS"
+        return "disabled by configuration (SRM_AI_DISABLE_EMBEDDINGS or SRM_AI_DISABLE_OPTIONAL)"
     if np is None:
         return "numpy is not installed"
     get_model()

@@ -14,6 +14,7 @@ import re
 import threading
 
 from . import embeddings
+from .options import optional_disabled
 from .lexicons import BOOSTERS, CONTRAST, LEXICONS, NEGATORS
 from .text import CJK_RE, CJK_RUN_RE, EMOJI_NEG, EMOJI_POS, detect_language, strip_accents
 
@@ -264,8 +265,7 @@ def vader_available():
 
 
 def _optional_disabled(name):
-    value = os.environ.get("SRM_AI_DISABLE_OPTIONAL", "").lower()
-    return value in ("1", "all", "true") or name in value.split(",")
+    return optional_disabled(name)
 
 
 def vader_score(text):

@@ -27,7 +27,7 @@ class TfIdf:
             weight = (1 + math.log(count)) * self.idf.get(term, self.default_idf)
             # language-independent concepts count a bit more: they carry across languages
             if term.startswith("#"):
-                weight *= 1.2
+                weight *= 2.0
             vector[term] = weight
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {term: v / norm for term, v in vector.items()}

@@ -9,8 +9,11 @@ import re
 import unicodedata
 
 from .concepts import CONCEPTS
+from .options import optional_disabled
 
 try:  # optional
+    if optional_disabled("jieba"):
+        raise ImportError("disabled")
     import jieba  # pylint: disable=import-error
 
     jieba.setLogLevel(60)
@@ -70,9 +73,9 @@ STOPWORDS = {
         会 要 能 可以 已经 还 又 再 很 非常 还是 这些 那些 什么 怎么 如何 因为 所以 但是 如果 虽然 然后""".split()
     ),
 }
-STOPWORDS["en"] |= set("not no nor cannot".split())
-STOPWORDS["fr"] |= set("non pas été".split())
-STOPWORDS["es"] |= set("han".split())
+STOPWORDS["en"] |= set("not no nor cannot still yet again already".split())
+STOPWORDS["fr"] |= set("non pas été toujours encore déjà".split())
+STOPWORDS["es"] |= set("han todavía aún ya otra vez".split())
 ALL_STOPWORDS = set().union(*STOPWORDS.values())
 ALL_STOPWORDS |= {strip_accents(w) for w in ALL_STOPWORDS}
 

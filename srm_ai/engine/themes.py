@@ -12,7 +12,11 @@ from . import embeddings
 from .similarity import TfIdf, cosine, rescale_embedding_cosine
 from .text import concept_label, detect_language
 
+from .options import optional_disabled
+
 try:  # optional
+    if optional_disabled("sklearn"):
+        raise ImportError("disabled")
     from sklearn.cluster import AgglomerativeClustering  # pylint: disable=import-error
 except ImportError:  # pragma: no cover - depends on the environment
     AgglomerativeClustering = None

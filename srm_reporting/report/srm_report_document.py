@@ -28,10 +28,23 @@ class ReportSrmDocument(models.AbstractModel):
             filters = json.loads(logs[0].filters_json or "{}")
         builder = self.env["srm.report.builder"]
         report = builder._materialize(builder._build(filters))
+        provenance = self.env._(
+            "Produced by %(user)s on %(date)s.",
+            user=report["generated_by"],
+            date=builder._display(report["generated_on"], "datetime"),
+        )
+        if logs:
+            provenance += " " + self.env._(
+                "Report reference %(ref)s: its SHA-256 digest is kept in the report audit trail, where any "
+                "copy of this file can be verified.",
+                ref=logs[0].id,
+            )
+        report["provenance"] = provenance
         return {
             "doc_ids": docids,
             "doc_model": "srm.report.log",
             "docs": logs,
             "report": report,
+            "provenance": provenance,
             "company": report["company"],
         }

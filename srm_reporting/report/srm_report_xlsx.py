@@ -84,11 +84,26 @@ class ReportSrmXlsx(models.AbstractModel):
         else:
             sheet.write_string(row, col, str(value)[:XLSX_MAX_STRING], style)
 
+    def _srm_page_setup(self, sheet, title, landscape):
+        """Print as people expect: A4, one page wide, header row on every page."""
+        sheet.set_paper(9)
+        if landscape:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        header_title = title.replace("&", "&&")[:200]
+        sheet.set_header(f"&L&B{header_title}")
+        sheet.set_footer("&L&A&R&P / &N")
+
     def _srm_write_cover(self, workbook, report, styles):
         _ = self.env._
         sheet = workbook.add_worksheet(self._srm_sheet_name(_("Report")))
-        sheet.set_column(0, 0, 34)
-        sheet.set_column(1, 1, 70)
+        self._srm_page_setup(sheet, report["title"], landscape=False)
+        sheet.set_column(0, 0, 32)
+        sheet.set_column(1, 1, 60, styles["cell"]["text"])
         sheet.write_string(0, 0, _("Item"), styles["header"])
         sheet.write_string(0, 1, _("Value"), styles["header"])
         rows = [
@@ -103,13 +118,14 @@ class ReportSrmXlsx(models.AbstractModel):
         rows += [(item["label"], item["value"], item["type"]) for item in report["highlights"]]
         for index, (label, value, ctype) in enumerate(rows, start=1):
             sheet.write_string(index, 0, label, styles["cell"]["char"])
-            self._srm_write(sheet, index, 1, value, ctype, styles["cell"])
+            self._srm_write(sheet, index, 1, value, "text" if ctype == "char" else ctype, styles["cell"])
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, len(rows), 1)
 
     def _srm_write_section(self, workbook, builder, section, styles):
         sheet = workbook.add_worksheet(self._srm_sheet_name(section.get("sheet") or section["title"]))
         columns = section["columns"]
+        self._srm_page_setup(sheet, section["title"], landscape=len(columns) > 6)
         for index, col in enumerate(columns):
             sheet.set_column(index, index, col.get("width") or 16)
         for index, col in enumerate(columns):

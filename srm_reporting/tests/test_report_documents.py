@@ -102,6 +102,7 @@ class TestReportTemplates(SrmReportingCommon):
         self.assertTrue(log.file_name.endswith(".odt"))
         texts = self.odt_text(self.content(log))
         self.assertIn("Engagement log", texts)
+        self.assertIn(f"Report reference {log.id}", texts[-1])
         self.assertIn("Village meeting on dust", texts)
         self.assertIn("Water trucks twice a day.", texts)
         self.assertIn("SECRET land negotiation", texts)
@@ -132,15 +133,15 @@ class TestReportTemplates(SrmReportingCommon):
     def test_custom_template(self):
         """An organisation's own template replaces the standard one."""
         data = rezip_odt(
-            standard_template("engagement_log"),
-            lambda xml: xml.replace(b"Produced by ", b"Regulator layout, produced by "),
+            standard_template("engagement_log"), lambda xml: xml.replace(b">Key figure<", b">Regulator key figure<")
         )
         template = self.env["py3o.template"].create(
             {"name": "Regulator layout", "filetype": "odt", "py3o_template_data": base64.b64encode(data)}
         )
         log = self.generate("engagement_log", "odt", template=template)
         texts = self.odt_text(self.content(log))
-        self.assertTrue([text for text in texts if text.startswith("Regulator layout, produced by")])
+        self.assertIn("Regulator key figure", texts)
+        self.assertIn("Key figure", self.odt_text(self.content(self.generate("engagement_log", "odt"))))
         self.assertIn("Village meeting on dust", texts)
         self.assertEqual(log.template_name, "Regulator layout")
 

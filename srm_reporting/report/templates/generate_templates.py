@@ -13,6 +13,7 @@ script only produces the starting point shipped with the module:
 
 Data available in every template (all values are display strings):
   report.title, report.subtitle, report.note, report.kind_label, report.generated_by,
+  report.provenance (who produced the file, when, and its reference in the audit trail),
   report.parameters[] (label, value), report.highlights[] (label, display),
   report.section.<key>.title / .lines[] (one entry per column key) /
   .line_count_display / .total_line (or None)
@@ -515,14 +516,7 @@ def build(kind, landscape, sections):
         doc.table(f"S{index}_{key}", columns, "line", f"{section}.lines")
         if optional:
             doc.block_end("if")
-    doc.para(
-        "Produced by "
-        + doc.field("report.generated_by")
-        + " – "
-        + doc.field("report.kind_label")
-        + ". The SHA-256 digest of this file is kept in the report audit trail.",
-        "P_Small",
-    )
+    doc.para(doc.field("report.provenance"), "P_Small")
     path = os.path.join(HERE, f"{kind}.odt")
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")

@@ -1,0 +1,377 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Public grievance pages: no login needed.
+
+* ``/grievance``: the form (GET) and ``/grievance/submit`` (POST, CSRF-protected);
+* ``/grievance/status``: status for a tracking code;
+* ``/grievance/summary``: aggregate figures that name nobody.
+
+Every input is validated here; records are created by ``srm.issue._srm_public_submit``
+called with ``sudo()``, which is the only elevated write of these pages. Reads use
+``sudo()`` on the issue found by its tracking code or on aggregate counts only.
+"""
+import io
+import logging
+import re
+import secrets
+import zipfile
+
+from odoo import http, tools
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+LIMITS = {
+    "name": 150,
+    "description": 5000,
+    "location": 200,
+    "contact_name": 100,
+    "contact_email": 120,
+    "contact_phone": 30,
+}
+KINDS = ("grievance", "concern", "incident", "enquiry")
+EMAIL_RE = re.compile(
+    r"^[^@\s<>()\[\]\\,;:\"']+"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{4,30}$")
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# extension -> stored mimetype; the content must match (see _sniff)
+ALLOWED_TYPES = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "txt": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+FILENAME_RE = re.compile(r"[^\w\-. ()]+", re.UNICODE)
+
+
+def _sniff(data, ext):
+    """True when the first bytes of ``data`` are those of a file of type ``ext``."""
+    if ext == "pdf":
+        return data.startswith(b"%PDF-")
+    if ext == "png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
+    if ext in ("jpg", "jpeg"):
+        return data.startswith(b"\xff\xd8\xff")
+    if ext == "gif":
+        return data[:6] in (b"GIF87a", b"GIF89a")
+    if ext == "txt":
+        if b"\x00" in data:
+            return False
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    if ext in ("docx", "xlsx", "odt"):
+        if not data.startswith(b"PK\x03\x04"):
+            return False
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if ext == "docx":
+                    return "word/document.xml" in names
+                if ext == "xlsx":
+                    return "xl/workbook.xml" in names
+                if "mimetype" not in names:
+                    return False
+                with archive.open("mimetype") as mimetype:
+                    return mimetype.read(64).strip() == ALLOWED_TYPES["odt"].encode()
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+            return False
+    return False
+
+
+class SrmIssuePublic(http.Controller):
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    def _srm_lang(self, requested=None):
+        """The visitor's language: explicit choice, else the one of the request (from the
+        URL prefix, the ``frontend_lang`` cookie or the browser, see http_routing)."""
+        installed = dict(request.env["res.lang"].sudo().get_installed())
+        for candidate in (requested, request.env.lang):
+            if candidate and candidate in installed:
+                lang = candidate
+                break
+        else:
+            lang = next(iter(installed), "en_US")
+        request.update_context(lang=lang)
+        return lang
+
+    def _srm_render(self, template, values, status=200, lang=None):
+        langs = request.env["res.lang"].sudo().get_installed()
+        values = dict(
+            values,
+            srm_langs=langs,
+            srm_lang=lang or request.env.lang,
+            srm_path=request.httprequest.path,
+        )
+        response = request.render(template, values, status=status)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        if lang:
+            response.set_cookie("frontend_lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
+        return response
+
+    def _srm_address(self):
+        return request.httprequest.remote_addr or "unknown"
+
+    def _srm_public_projects(self):
+        return request.env["srm.project"].sudo().search([("srm_issue_public", "=", True)])
+
+    def _srm_public_categories(self):
+        return request.env["srm.issue.category"].sudo().search([("is_public", "=", True)])
+
+    def _srm_limits(self):
+        params = request.env["ir.config_parameter"].sudo()
+        try:
+            max_mb = float(params.get_param("srm_issues.public_max_attachment_mb", 5))
+            max_files = int(params.get_param("srm_issues.public_max_attachments", 3))
+        except ValueError:
+            max_mb, max_files = 5.0, 3
+        return int(max_mb * 1024 * 1024), max_files
+
+    def _srm_form_context(self, form, errors, lang, general_errors=None):
+        max_size, max_files = self._srm_limits()
+        return {
+            "form": form,
+            "errors": errors,
+            "general_errors": general_errors or [],
+            "projects": self._srm_public_projects(),
+            "categories": self._srm_public_categories(),
+            "kinds": [
+                (key, label)
+                for key, label in request.env["srm.issue"]._fields["kind"]._description_selection(request.env)
+                if key in KINDS
+            ],
+            "attachment_help": request.env._(
+                "At most %(files)s files of %(size)s MB each. Accepted: %(types)s.",
+                files=max_files,
+                size=round(max_size / 1024 / 1024, 1),
+                types=", ".join(sorted(ALLOWED_TYPES)),
+            ),
+            "submission_token": form.get("submission_token") or secrets.token_urlsafe(24),
+            "lang": lang,
+        }
+
+    @staticmethod
+    def _srm_text(post, key):
+        value = post.get(key)
+        if not isinstance(value, str):
+            return ""
+        return CONTROL_RE.sub("", value).strip()
+
+    def _srm_read_form(self, post):
+        form = {key: self._srm_text(post, key) for key in (
+            "name", "description", "location", "contact_name", "contact_email",
+            "contact_phone", "kind", "category_id", "project_id", "submission_token",
+        )}
+        form["is_anonymous"] = post.get("is_anonymous") in ("on", "1", "true")
+        form["consent"] = post.get("consent") in ("on", "1", "true")
+        return form
+
+    def _srm_validate(self, form):
+        """Return (values for the model, errors {field: message})."""
+        errors = {}
+        values = {
+            "name": form["name"],
+            "description": form["description"],
+            "location": form["location"],
+            "is_anonymous": form["is_anonymous"],
+        }
+        self._srm_validate_texts(form, errors)
+        values.update(self._srm_validate_choices(form, errors))
+        if not form["is_anonymous"]:
+            self._srm_validate_contact(form, errors)
+            values.update(
+                {
+                    "contact_name": form["contact_name"],
+                    "contact_email": form["contact_email"],
+                    "contact_phone": form["contact_phone"],
+                }
+            )
+        return values, errors
+
+    def _srm_validate_texts(self, form, errors):
+        _ = request.env._
+        for key, limit in LIMITS.items():
+            if len(form[key]) > limit:
+                errors[key] = _("At most %s characters.", limit)
+        if not form["name"]:
+            errors["name"] = _("Give a short subject.")
+        if not form["description"]:
+            errors["description"] = _("Describe what happened.")
+
+    def _srm_validate_choices(self, form, errors):
+        """Kind, category and project must be among the ones the form offers."""
+        _ = request.env._
+        values = {"kind": form["kind"] or "grievance"}
+        if values["kind"] not in KINDS:
+            errors["kind"] = _("Choose one of the proposed types.")
+        if form["category_id"]:
+            values["category_id"] = int(form["category_id"]) if form["category_id"].isdigit() else 0
+            if values["category_id"] not in self._srm_public_categories().ids:
+                errors["category_id"] = _("Choose one of the proposed categories.")
+        projects = self._srm_public_projects()
+        if form["project_id"]:
+            values["project_id"] = int(form["project_id"]) if form["project_id"].isdigit() else 0
+            if values["project_id"] not in projects.ids:
+                errors["project_id"] = _("Choose one of the proposed projects.")
+        elif len(projects) == 1:
+            values["project_id"] = projects.id
+        return values
+
+    def _srm_validate_contact(self, form, errors):
+        _ = request.env._
+        if not form["contact_name"]:
+            errors["contact_name"] = _("Give your name, or tick “Stay anonymous”.")
+        if not form["contact_email"] and not form["contact_phone"]:
+            errors.setdefault(
+                "contact_email", _("Give an email address or a phone number so we can answer you.")
+            )
+        if not form["consent"]:
+            errors["consent"] = _("We need your consent to record your contact details.")
+        email = form["contact_email"]
+        if email and (not EMAIL_RE.match(email) or not tools.email_normalize(email)):
+            errors["contact_email"] = _("This email address is not valid.")
+        if form["contact_phone"] and not PHONE_RE.match(form["contact_phone"]):
+            errors["contact_phone"] = _("This phone number is not valid.")
+
+    def _srm_read_files(self):
+        """Return (files [(name, mimetype, data)], error message or None)."""
+        _ = request.env._
+        max_size, max_files = self._srm_limits()
+        uploads = [
+            upload for upload in request.httprequest.files.getlist("attachments") if upload and upload.filename
+        ]
+        if len(uploads) > max_files:
+            return [], _("Attach at most %s files.", max_files)
+        files = []
+        for upload in uploads:
+            raw_name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
+            filename = FILENAME_RE.sub("_", CONTROL_RE.sub("", raw_name)).strip(" ._")[-100:] or "file"
+            ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+            if ext not in ALLOWED_TYPES:
+                return [], _(
+                    "“%(name)s”: this type of file is not accepted. Accepted: %(types)s.",
+                    name=filename,
+                    types=", ".join(sorted(ALLOWED_TYPES)),
+                )
+            data = upload.stream.read(max_size + 1)
+            if len(data) > max_size:
+                return [], _(
+                    "“%(name)s” is too large: at most %(size)s MB per file.",
+                    name=filename,
+                    size=round(max_size / 1024 / 1024, 1),
+                )
+            if not data:
+                return [], _("“%s” is empty.", filename)
+            if not _sniff(data, ext):
+                return [], _("“%s” does not contain what its name says.", filename)
+            files.append((filename, ALLOWED_TYPES[ext], data))
+        return files, None
+
+    # ------------------------------------------------------------------
+    # Submission
+    # ------------------------------------------------------------------
+
+    @http.route("/grievance", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
+    def grievance_form(self, lang=None, **kw):
+        lang = self._srm_lang(lang)
+        context = self._srm_form_context({}, {}, lang)
+        return self._srm_render("srm_issues.public_grievance_form", context, lang=lang)
+
+    @http.route("/grievance/submit", type="http", auth="public", methods=["POST"], website=True, sitemap=False)
+    def grievance_submit(self, **post):
+        _ = request.env._
+        lang = self._srm_lang(post.get("lang"))
+        form = self._srm_read_form(post)
+        Flood = request.env["srm.issue.flood"].sudo()
+        address = self._srm_address()
+
+        def again(errors, general_errors=None, status=200):
+            context = self._srm_form_context(form, errors, lang, general_errors)
+            return self._srm_render("srm_issues.public_grievance_form", context, status=status, lang=lang)
+
+        if not Flood._check_and_log(address, "attempt"):
+            message = _(
+                "Too many attempts from your connection. Please wait a few minutes and send the "
+                "form again: what you typed is kept below."
+            )
+            return again({}, [message], status=429)
+        values, errors = self._srm_validate(form)
+        files, file_error = self._srm_read_files()
+        if file_error:
+            errors["attachments"] = file_error
+        if errors:
+            general = [_("Some information is missing or not valid: please check the highlighted fields.")]
+            if request.httprequest.files.getlist("attachments"):
+                general.append(_("For your security, attached files must be selected again."))
+            return again(errors, general)
+        token = form["submission_token"] if TOKEN_RE.match(form["submission_token"] or "") else None
+        if token:
+            reference = Flood._lock_submission(token)
+            if reference:
+                return self._srm_render(
+                    "srm_issues.public_grievance_done",
+                    {"reference": reference, "code": None, "duplicate": True},
+                    lang=lang,
+                )
+        if not Flood._check_and_log(address, "submit"):
+            message = _(
+                "Too many grievances were sent from your connection. Please wait a few minutes and "
+                "send the form again: what you typed is kept below."
+            )
+            return again({}, [message], status=429)
+        values["lang"] = lang
+        issue, code = request.env["srm.issue"].sudo()._srm_public_submit(values, files, submission_token=token)
+        return self._srm_render(
+            "srm_issues.public_grievance_done",
+            {"reference": issue.reference, "code": code, "duplicate": False},
+            lang=lang,
+        )
+
+    # ------------------------------------------------------------------
+    # Status for a tracking code
+    # ------------------------------------------------------------------
+
+    @http.route("/grievance/status", type="http", auth="public", methods=["GET", "POST"], website=True, sitemap=False)
+    def grievance_status(self, code=None, **kw):
+        lang = self._srm_lang(kw.get("lang"))
+        values = {"status": None, "searched": False, "code": "", "error": None}
+        if request.httprequest.method == "POST":
+            _ = request.env._
+            values["searched"] = True
+            if not request.env["srm.issue.flood"].sudo()._check_and_log(self._srm_address(), "status"):
+                values["error"] = _("Too many look-ups from your connection. Please wait a few minutes.")
+                return self._srm_render("srm_issues.public_grievance_status", values, status=429, lang=lang)
+            code = code if isinstance(code, str) else ""
+            values["code"] = CONTROL_RE.sub("", code).strip()[:64]
+            issue = request.env["srm.issue"]._srm_find_by_code(values["code"])
+            if issue:
+                values["status"] = issue.with_context(lang=lang)._srm_public_status()
+            else:
+                values["error"] = _("No grievance matches this tracking code. Check the code and try again.")
+        return self._srm_render("srm_issues.public_grievance_status", values, lang=lang)
+
+    # ------------------------------------------------------------------
+    # Public summary
+    # ------------------------------------------------------------------
+
+    @http.route("/grievance/summary", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
+    def grievance_summary(self, lang=None, **kw):
+        lang = self._srm_lang(lang)
+        summary = request.env["srm.issue"].with_context(lang=lang).get_public_summary()
+        return self._srm_render("srm_issues.public_grievance_summary", {"summary": summary}, lang=lang)

@@ -1,0 +1,52 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    srm_issue_count = fields.Integer(
+        string="Issues",
+        compute="_compute_srm_issue_count",
+        groups="srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_issues.group_srm_issue_worker",
+    )
+
+    def _srm_issue_domain(self):
+        return [
+            "|",
+            ("complainant_id", "child_of", self.ids),
+            ("partner_ids", "child_of", self.ids),
+        ]
+
+    def _compute_srm_issue_count(self):
+        """Issues a stakeholder raised or is concerned by, counted with the reader's rights.
+
+        Uses the visible complainant field, so that sensitive issues do not reveal who
+        raised them through the count.
+        """
+        if not self.ids:
+            self.srm_issue_count = 0
+            return
+        issues = self.env["srm.issue"].search_fetch(
+            self._srm_issue_domain(), ["complainant_id", "partner_ids"]
+        )
+
+        def lineage(partners):
+            ids = set()
+            for partner in partners:
+                while partner and partner.id not in ids:
+                    ids.add(partner.id)
+                    partner = partner.parent_id
+            return ids
+
+        issue_lineages = [lineage(issue.complainant_id | issue.partner_ids) for issue in issues]
+        for partner in self:
+            partner.srm_issue_count = sum(1 for ids in issue_lineages if partner.id in ids)
+
+    def action_srm_view_issues(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("srm_issues.srm_issue_action_all")
+        action["domain"] = self._srm_issue_domain()
+        action["context"] = {"default_partner_ids": [self.id]}
+        return action

@@ -1,0 +1,1180 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import hashlib
+import hmac
+import logging
+import secrets
+import threading
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import split_every
+
+from .srm_issue_sla import SEVERITIES
+
+_logger = logging.getLogger(__name__)
+
+KINDS = [
+    ("concern", "Concern"),
+    ("issue", "Issue"),
+    ("grievance", "Grievance"),
+    ("incident", "Incident"),
+    ("enquiry", "Enquiry"),
+]
+
+CHANNELS = [
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("web_form", "Web form"),
+    ("in_person", "In person"),
+    ("letter", "Letter"),
+    ("sms", "SMS"),
+    ("social_media", "Social media"),
+    ("portal", "Portal"),
+]
+
+LIKELIHOODS = [
+    ("1", "Unlikely"),
+    ("2", "Possible"),
+    ("3", "Likely"),
+    ("4", "Almost certain"),
+]
+
+PRIORITIES = [
+    ("0", "Low"),
+    ("1", "Medium"),
+    ("2", "High"),
+    ("3", "Critical"),
+]
+
+ACCEPTANCE = [
+    ("pending", "Pending"),
+    ("accepted", "Accepted"),
+    ("rejected", "Rejected"),
+]
+
+OUTCOMES = [
+    ("resolved_accepted", "Resolved with acceptance"),
+    ("upheld", "Upheld"),
+    ("partially_upheld", "Partially upheld"),
+    ("rejected", "Rejected"),
+    ("withdrawn", "Withdrawn"),
+    ("referred", "Referred"),
+    ("unresolved", "Unresolved"),
+]
+
+SATISFACTION = [
+    ("1", "Very dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very satisfied"),
+]
+
+APPEAL_OUTCOMES = [
+    ("confirmed", "Original decision confirmed"),
+    ("revised", "Decision revised"),
+    ("partially_revised", "Decision partially revised"),
+    ("withdrawn", "Appeal withdrawn"),
+]
+
+SCOPES = [
+    ("community", "Community"),
+    ("worker", "Worker"),
+]
+
+# fields of the SLA status, refreshed together by _compute_sla_status
+SLA_STATUS_FIELDS = [
+    "is_ack_breached",
+    "is_investigation_breached",
+    "is_resolution_breached",
+    "is_sla_breached",
+    "date_next_due",
+]
+
+# engagement type code -> intake channel
+ENGAGEMENT_CHANNELS = {
+    "call": "phone",
+    "email": "email",
+    "letter": "letter",
+    "social_media": "social_media",
+}
+
+
+def _priority_from_score(score):
+    if score >= 12:
+        return "3"
+    if score >= 6:
+        return "2"
+    if score >= 3:
+        return "1"
+    return "0"
+
+
+class SrmIssue(models.Model):
+    """A concern, grievance or incident raised by stakeholders, workers or the public.
+
+    The complainant's identity is stored in ``complainant_partner_id``, readable only
+    by Confidential access users. ``complainant_id`` mirrors it for everybody else,
+    except on sensitive or anonymous issues where it stays empty; searching, reading
+    or exporting the protected field without the group raises an access error.
+    """
+
+    _name = "srm.issue"
+    _description = "Stakeholder Issue"
+    _inherit = [
+        "srm.secured.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "priority desc, date_received desc, id desc"
+    _mail_post_access = "read"
+    _rec_names_search = ["reference", "name"]
+
+    reference = fields.Char(
+        required=True, readonly=True, copy=False, index="trigram", default="/", tracking=True
+    )
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    kind = fields.Selection(KINDS, required=True, default="grievance", tracking=True)
+    grievance_scope = fields.Selection(
+        SCOPES,
+        string="Audience",
+        required=True,
+        default="community",
+        index=True,
+        tracking=True,
+        help="Worker grievances are kept apart: only Worker grievance officers see them.",
+    )
+    category_id = fields.Many2one(
+        "srm.issue.category", index=True, tracking=True
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        "srm_issue_partner_rel",
+        "issue_id",
+        "partner_id",
+        string="Stakeholders",
+        help="Stakeholders concerned by the issue (villages, households, organisations...).",
+    )
+    complainant_partner_id = fields.Many2one(
+        "res.partner",
+        string="Complainant Identity",
+        index="btree_not_null",
+        copy=False,
+        groups="srm_base.group_srm_confidential",
+        help="Who raised the issue. Readable only with Confidential access.",
+    )
+    complainant_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_complainant_id",
+        inverse="_inverse_complainant_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        copy=False,
+        help="Who raised the issue; empty for anonymous issues and hidden on sensitive ones.",
+    )
+    complainant_display = fields.Char(
+        string="Complainant Name", compute="_compute_complainant_display"
+    )
+    is_anonymous = fields.Boolean(
+        string="Anonymous", tracking=True, help="The complainant chose not to give their identity."
+    )
+    is_sensitive = fields.Boolean(
+        string="Sensitive",
+        tracking=True,
+        help="Protect the complainant's identity: only Confidential access users see who "
+        "raised this issue. Only they can lift the protection.",
+    )
+    lang = fields.Selection(
+        selection="_lang_get",
+        string="Language",
+        default=lambda self: self.env.lang,
+        help="Language of the messages to the complainant when they have no contact record.",
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="in_person", tracking=True)
+    date_received = fields.Datetime(
+        string="Received On", required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+    description = fields.Html(sanitize=True)
+    location = fields.Char()
+    severity = fields.Selection(SEVERITIES, required=True, default="2", tracking=True)
+    likelihood = fields.Selection(
+        LIKELIHOODS, required=True, default="2", help="Likelihood that the impact happens or recurs."
+    )
+    priority_score = fields.Integer(compute="_compute_priority", store=True)
+    priority = fields.Selection(
+        PRIORITIES, compute="_compute_priority", store=True, index=True, tracking=True
+    )
+    stage_id = fields.Many2one(
+        "srm.issue.stage",
+        index=True,
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+    )
+    public_stage_name = fields.Char(compute="_compute_public_stage_name")
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    color = fields.Integer()
+    user_id = fields.Many2one(
+        "res.users",
+        string="Assigned To",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        default=lambda self: self.env.user if not self.env.user.share else False,
+    )
+    team_id = fields.Many2one(
+        "srm.issue.team",
+        index=True,
+        tracking=True,
+        check_company=True,
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+    )
+    engagement_ids = fields.Many2many(
+        "srm.engagement",
+        "srm_issue_engagement_rel",
+        "issue_id",
+        "engagement_id",
+        string="Engagements",
+        check_company=True,
+    )
+    engagement_count = fields.Integer(compute="_compute_engagement_count")
+    # investigation and response
+    action_ids = fields.One2many("srm.issue.action", "issue_id", string="Actions Taken")
+    investigation_notes = fields.Html(help="Findings of the investigation (internal).")
+    proposed_response = fields.Html(help="The response proposed to the complainant.")
+    date_response_proposed = fields.Datetime(string="Response Proposed On", copy=False)
+    response_acceptance = fields.Selection(
+        ACCEPTANCE, string="Complainant Acceptance", copy=False, tracking=True
+    )
+    resolution = fields.Html(copy=False)
+    outcome = fields.Selection(OUTCOMES, string="Close-out Outcome", copy=False, tracking=True)
+    satisfaction = fields.Selection(
+        SATISFACTION, string="Complainant Satisfaction", copy=False, tracking=True
+    )
+    # appeal
+    date_appeal = fields.Datetime(string="Appealed On", copy=False, tracking=True)
+    appeal_reason = fields.Text(copy=False)
+    appeal_reviewer_id = fields.Many2one(
+        "res.partner",
+        string="Independent Reviewer",
+        copy=False,
+        tracking=True,
+        help="Person or body, independent from the team, who reviews the appeal.",
+    )
+    appeal_outcome = fields.Selection(APPEAL_OUTCOMES, copy=False, tracking=True)
+    appeal_decision = fields.Text(copy=False)
+    date_appeal_decided = fields.Date(string="Appeal Decided On", copy=False)
+    # service levels
+    sla_id = fields.Many2one(
+        "srm.issue.sla",
+        string="Service Level",
+        compute="_compute_sla_id",
+        store=True,
+        readonly=False,
+        ondelete="set null",
+    )
+    date_acknowledged = fields.Datetime(string="Acknowledged On", copy=False, tracking=True)
+    date_investigated = fields.Datetime(string="Investigation Completed On", copy=False)
+    date_resolved = fields.Datetime(string="Resolved On", copy=False, tracking=True)
+    date_closed = fields.Datetime(string="Closed On", copy=False, index=True)
+    date_ack_due = fields.Datetime(
+        string="Acknowledgement Due", compute="_compute_due_dates", store=True
+    )
+    date_investigation_due = fields.Datetime(
+        string="Investigation Due", compute="_compute_due_dates", store=True
+    )
+    date_resolution_due = fields.Datetime(
+        string="Resolution Due", compute="_compute_due_dates", store=True, tracking=True
+    )
+    date_investigation_revised = fields.Datetime(
+        string="Revised Investigation Date", copy=False, tracking=True
+    )
+    date_resolution_revised = fields.Datetime(
+        string="Revised Resolution Date", copy=False, tracking=True
+    )
+    deadline_revision_date = fields.Datetime(
+        string="Last Revised Date", copy=False, help="Last revised date announced to the complainant."
+    )
+    deadline_revision_reason = fields.Text(
+        string="Reason for the Revised Date", copy=False,
+        help="Last reason given to the complainant for a revised date.",
+    )
+    is_ack_breached = fields.Boolean(
+        string="Acknowledgement Late", compute="_compute_sla_status", store=True
+    )
+    is_investigation_breached = fields.Boolean(
+        string="Investigation Late", compute="_compute_sla_status", store=True
+    )
+    is_resolution_breached = fields.Boolean(
+        string="Resolution Late", compute="_compute_sla_status", store=True
+    )
+    is_sla_breached = fields.Boolean(
+        string="Service Level Breached", compute="_compute_sla_status", store=True, index=True
+    )
+    date_next_due = fields.Datetime(
+        string="Next Deadline", compute="_compute_sla_status", store=True, index=True
+    )
+    ack_escalated = fields.Boolean(copy=False)
+    investigation_escalated = fields.Boolean(copy=False)
+    resolution_escalated = fields.Boolean(copy=False)
+    ack_hours = fields.Float(
+        string="Hours to Acknowledge", compute="_compute_kpis", store=True, aggregator="avg"
+    )
+    ack_on_time_rate = fields.Float(
+        string="Acknowledged on Time (%)",
+        compute="_compute_kpis",
+        store=True,
+        aggregator="avg",
+        help="100 for an issue acknowledged by its deadline, 0 otherwise. Averaged over "
+        "acknowledged issues, it gives the share acknowledged on time.",
+    )
+    resolve_days = fields.Float(
+        string="Days to Resolve", compute="_compute_kpis", store=True, aggregator="avg"
+    )
+    close_days = fields.Float(
+        string="Days to Close", compute="_compute_kpis", store=True, aggregator="avg"
+    )
+    # public intake
+    tracking_code_hash = fields.Char(copy=False, index=True, groups="base.group_system")
+    submission_token = fields.Char(copy=False, groups="base.group_system")
+
+    _sql_constraints = [
+        ("submission_token_uniq", "unique(submission_token)", "This form was already submitted."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _lang_get(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.model
+    def _default_stage_id(self):
+        return self.env["srm.issue.stage"].search([], limit=1)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        # stage names are not confidential; portal users group their issues by stage too
+        return stages.sudo().search([], order=stages._order)
+
+    @api.depends("reference", "name")
+    def _compute_display_name(self):
+        for issue in self:
+            if issue.reference and issue.reference != "/":
+                issue.display_name = f"{issue.reference} {issue.name or ''}".strip()
+            else:
+                issue.display_name = issue.name
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for issue in self:
+            issue.access_url = f"/my/issues/{issue.id}"
+
+    @api.depends("complainant_partner_id", "is_sensitive", "is_anonymous")
+    def _compute_complainant_id(self):
+        for issue in self:
+            if issue.is_sensitive or issue.is_anonymous:
+                issue.complainant_id = False
+            else:
+                issue.complainant_id = issue.sudo().complainant_partner_id.id
+
+    def _inverse_complainant_id(self):
+        for issue in self:
+            if issue.is_sensitive or issue.is_anonymous:
+                continue
+            if issue.sudo().complainant_partner_id != issue.complainant_id:
+                issue.sudo().complainant_partner_id = issue.complainant_id
+
+    @api.depends_context("uid")
+    @api.depends("complainant_id", "is_sensitive", "is_anonymous")
+    def _compute_complainant_display(self):
+        can_see = self.env.su or self.env.user.has_group("srm_base.group_srm_confidential")
+        for issue in self:
+            if issue.is_anonymous:
+                issue.complainant_display = self.env._("Anonymous")
+            elif issue.is_sensitive and not can_see:
+                issue.complainant_display = self.env._("Protected")
+            else:
+                issue.complainant_display = issue.sudo().complainant_partner_id.display_name or ""
+
+    @api.depends("severity", "likelihood")
+    def _compute_priority(self):
+        for issue in self:
+            score = int(issue.severity or 1) * int(issue.likelihood or 1)
+            issue.priority_score = score
+            issue.priority = _priority_from_score(score)
+
+    @api.depends("stage_id")
+    def _compute_public_stage_name(self):
+        for issue in self:
+            issue.public_stage_name = issue.stage_id._get_public_name() if issue.stage_id else ""
+
+    @api.depends("category_id")
+    def _compute_team_id(self):
+        for issue in self:
+            if not issue.team_id and issue.category_id.team_id:
+                issue.team_id = issue.category_id.team_id
+
+    def _compute_engagement_count(self):
+        for issue in self:
+            issue.engagement_count = len(issue.engagement_ids)
+
+    @api.depends("severity", "category_id", "company_id")
+    def _compute_sla_id(self):
+        matches = self.env["srm.issue.sla"]._srm_match(self)
+        for issue in self:
+            issue.sla_id = matches[issue]
+
+    @api.depends(
+        "sla_id", "date_received", "date_investigation_revised", "date_resolution_revised"
+    )
+    def _compute_due_dates(self):
+        Sla = self.env["srm.issue.sla"]
+        cache = {}
+        for issue in self:
+            sla = issue.sla_id.sudo()
+            if not sla or not issue.date_received:
+                issue.date_ack_due = False
+                issue.date_investigation_due = issue.date_investigation_revised
+                issue.date_resolution_due = issue.date_resolution_revised
+                continue
+            calendar = issue.company_id.sudo().resource_calendar_id
+            received = issue.date_received
+            issue.date_ack_due = Sla._srm_add_delay(
+                received, sla.ack_delay, sla.ack_unit, calendar, cache
+            )
+            issue.date_investigation_due = issue.date_investigation_revised or Sla._srm_add_delay(
+                received, sla.investigation_delay, sla.investigation_unit, calendar, cache
+            )
+            issue.date_resolution_due = issue.date_resolution_revised or Sla._srm_add_delay(
+                received, sla.resolution_delay, sla.resolution_unit, calendar, cache
+            )
+
+    @api.depends(
+        "date_ack_due",
+        "date_acknowledged",
+        "date_investigation_due",
+        "date_investigated",
+        "date_resolution_due",
+        "date_resolved",
+    )
+    def _compute_sla_status(self):
+        """Breach flags depend on the current time too: ``_cron_srm_sla_check`` refreshes
+        them for open deadlines that passed since the last computation."""
+        now = fields.Datetime.now()
+        for issue in self:
+            checks = [
+                (issue.date_ack_due, issue.date_acknowledged),
+                (issue.date_investigation_due, issue.date_investigated),
+                (issue.date_resolution_due, issue.date_resolved),
+            ]
+            breached = [bool(due) and (done or now) > due for due, done in checks]
+            issue.is_ack_breached, issue.is_investigation_breached, issue.is_resolution_breached = breached
+            issue.is_sla_breached = any(breached)
+            open_dues = [due for due, done in checks if due and not done]
+            issue.date_next_due = min(open_dues) if open_dues else False
+
+    @api.depends("date_received", "date_acknowledged", "date_ack_due", "date_resolved", "date_closed")
+    def _compute_kpis(self):
+        for issue in self:
+            received = issue.date_received
+            if received and issue.date_acknowledged:
+                issue.ack_hours = (issue.date_acknowledged - received).total_seconds() / 3600
+                on_time = not issue.date_ack_due or issue.date_acknowledged <= issue.date_ack_due
+                issue.ack_on_time_rate = 100.0 if on_time else 0.0
+            else:
+                issue.ack_hours = 0.0
+                issue.ack_on_time_rate = 0.0
+            issue.resolve_days = (
+                (issue.date_resolved - received).total_seconds() / 86400
+                if received and issue.date_resolved
+                else 0.0
+            )
+            issue.close_days = (
+                (issue.date_closed - received).total_seconds() / 86400
+                if received and issue.date_closed
+                else 0.0
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("stage_id", "outcome")
+    def _check_outcome(self):
+        for issue in self:
+            if issue.stage_id.is_closed and not issue.outcome:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the close-out outcome of %s before closing it.", issue.display_name
+                    )
+                )
+
+    @api.constrains("date_received")
+    def _check_date_received(self):
+        limit = fields.Datetime.now() + timedelta(minutes=10)
+        for issue in self:
+            if issue.date_received and issue.date_received > limit:
+                raise ValidationError(
+                    self.env._("The issue %s cannot be received in the future.", issue.display_name)
+                )
+
+    @api.constrains("response_acceptance", "proposed_response")
+    def _check_acceptance(self):
+        for issue in self:
+            if issue.response_acceptance in ("accepted", "rejected") and tools.is_html_empty(
+                issue.proposed_response
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Record the proposed response of %s before the complainant's answer to it.",
+                        issue.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_next_reference(self, company, date):
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", "srm.issue"), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            template = self.env.ref("srm_issues.seq_srm_issue", raise_if_not_found=False)
+            if template and not template.company_id:
+                sequence = template.sudo().copy({"company_id": company.id, "name": f"{template.name} ({company.name})"})
+            else:
+                sequence = Sequence.create(
+                    {
+                        "name": f"Issues ({company.name})",
+                        "code": "srm.issue",
+                        "prefix": "GRV-%(range_year)s-",
+                        "padding": 4,
+                        "use_date_range": True,
+                        "company_id": company.id,
+                    }
+                )
+        return sequence.next_by_id(sequence_date=fields.Date.to_date(date))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Project = self.env["srm.project"]
+        for vals in vals_list:
+            if vals.get("project_id") and not vals.get("company_id"):
+                vals["company_id"] = Project.browse(vals["project_id"]).sudo().company_id.id
+            if vals.get("is_anonymous"):
+                vals.pop("complainant_id", None)
+                vals.pop("complainant_partner_id", None)
+            if not vals.get("reference") or vals["reference"] == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["reference"] = self._srm_next_reference(
+                    company, vals.get("date_received") or fields.Datetime.now()
+                )
+        issues = super().create(vals_list)
+        issues._srm_apply_stage(issues.env["srm.issue.stage"], notify=False)
+        issues._srm_subscribe_complainant()
+        return issues
+
+    def write(self, vals):
+        confidential = self.env.su or self.env.user.has_group("srm_base.group_srm_confidential")
+        if vals.get("is_sensitive") is False and not confidential:
+            if any(self.mapped("is_sensitive")):
+                raise UserError(
+                    self.env._(
+                        "Only users with Confidential access can lift the protection of a "
+                        "complainant's identity."
+                    )
+                )
+        old_stages = {issue.id: issue.stage_id for issue in self} if "stage_id" in vals else None
+        res = super().write(vals)
+        if vals.get("proposed_response") and "date_response_proposed" not in vals:
+            self.filtered(
+                lambda i: not i.date_response_proposed and not tools.is_html_empty(i.proposed_response)
+            ).write({"date_response_proposed": fields.Datetime.now()})
+        if vals.get("is_anonymous"):
+            self.sudo().complainant_partner_id = False
+        if vals.get("is_sensitive"):
+            for issue in self:
+                partner = issue.sudo().complainant_partner_id
+                if partner:
+                    issue.sudo().message_unsubscribe(partner_ids=partner.ids)
+        if old_stages is not None:
+            moved = self.filtered(lambda i: i.stage_id != old_stages[i.id])
+            for old_stage, issues in moved.grouped(lambda i: old_stages[i.id]).items():
+                issues._srm_apply_stage(old_stage)
+        return res
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        return [
+            dict(vals, name=self.env._("%s (copy)", issue.name))
+            for issue, vals in zip(self, vals_list, strict=True)
+        ]
+
+    def _srm_subscribe_complainant(self):
+        for issue in self:
+            if issue.is_sensitive or issue.is_anonymous:
+                continue
+            partner = issue.sudo().complainant_partner_id
+            if partner:
+                issue.sudo().message_subscribe(partner_ids=partner.ids)
+
+    def _srm_apply_stage(self, old_stage, notify=True):
+        """Stamp the service-level dates of the issues' new stage and tell the complainant.
+
+        The acknowledgement and investigation dates are set once; the resolution and
+        closing dates follow the stage (an issue reopened on appeal is no longer closed).
+        """
+        now = fields.Datetime.now()
+        ack_template = self.env.ref(
+            "srm_issues.mail_template_issue_acknowledged", raise_if_not_found=False
+        )
+        by_vals = defaultdict(lambda: self.browse())
+        newly_acknowledged = self.browse()
+        for issue in self:
+            stage = issue.stage_id
+            vals = {}
+            if stage.is_acknowledged and not issue.date_acknowledged:
+                vals["date_acknowledged"] = now
+                newly_acknowledged |= issue
+            if stage.is_investigated and not issue.date_investigated:
+                vals["date_investigated"] = now
+            if stage.is_resolved and not issue.date_resolved:
+                vals["date_resolved"] = now
+            elif not stage.is_resolved and not stage.is_appeal and issue.date_resolved:
+                vals["date_resolved"] = False
+            if stage.is_closed and not issue.date_closed:
+                vals["date_closed"] = now
+            elif not stage.is_closed and issue.date_closed:
+                vals["date_closed"] = False
+            if stage.is_appeal and not issue.date_appeal:
+                vals["date_appeal"] = now
+            if vals:
+                by_vals[tuple(sorted(vals.items()))] |= issue
+        for vals, issues in by_vals.items():
+            super(SrmIssue, issues).write(dict(vals))
+        escalated = self.filtered(lambda i: i.stage_id.is_escalated and i.stage_id != old_stage)
+        escalated._srm_schedule_escalation(
+            self.env._("Issue escalated: review and decide"),
+        )
+        if not notify:
+            return
+        for issue in self:
+            template = issue.stage_id.mail_template_id
+            if not template and issue in newly_acknowledged:
+                template = ack_template
+            if template:
+                issue._srm_notify_complainant(template)
+
+    # ------------------------------------------------------------------
+    # Communication with the complainant
+    # ------------------------------------------------------------------
+
+    def _srm_notify_complainant(self, template):
+        """Send ``template`` to the complainant in their language.
+
+        The message is posted on the issue as a message (not a note), which makes it
+        visible on the public status page and in the portal. On sensitive and
+        confidential issues the email goes out without naming the complainant among the
+        message's recipients: people without Confidential access cannot learn who they
+        are, and the complainant gets no access to the record from being a recipient.
+        Complainants who asked not to be contacted get no email.
+        """
+        if not template or self.env.context.get("srm_issue_no_notify"):
+            return self.env["mail.message"]
+        template = template.sudo()
+        subtype = self.env.ref("mail.mt_comment")
+        messages = self.env["mail.message"]
+        for issue in self:
+            partner = issue.sudo().complainant_partner_id
+            rendered = template._generate_template(issue.ids, ("subject", "body_html"))[issue.id]
+            reachable = bool(partner.email) and not issue.is_anonymous and not partner.srm_do_not_contact
+            direct = issue.is_sensitive or issue.is_confidential
+            message = issue.with_context(mail_post_autofollow=False).message_post(
+                body=rendered.get("body_html") or "",
+                subject=rendered.get("subject"),
+                message_type="comment",
+                subtype_id=subtype.id,
+                partner_ids=partner.ids if reachable and not direct else [],
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+            if reachable and direct:
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "mail_message_id": message.id,
+                        "email_to": partner.email_formatted,
+                        "body_html": rendered.get("body_html") or "",
+                        "auto_delete": True,
+                    }
+                )
+            messages |= message
+        return messages
+
+    def _srm_public_messages(self):
+        """Messages sent to the complainant by the team: never notes or internal messages."""
+        self.ensure_one()
+        subtype = self.env.ref("mail.mt_comment")
+        messages = self.env["mail.message"].sudo().search(
+            [
+                ("model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("message_type", "in", ("comment", "email_outgoing")),
+                ("subtype_id", "=", subtype.id),
+                ("is_internal", "=", False),
+            ],
+            order="date desc, id desc",
+            limit=50,
+        )
+        return messages.filtered(
+            lambda m: any(
+                not user.share for user in m.author_id.with_context(active_test=False).user_ids
+            )
+        )
+
+    def _srm_confidential_group(self):
+        """Confidential worker grievances are read by worker grievance officers."""
+        if self and all(issue.grievance_scope == "worker" for issue in self):
+            return self.env.ref("srm_issues.group_srm_issue_worker")
+        return super()._srm_confidential_group()
+
+    def _message_auto_subscribe_notify(self, partner_ids, template):
+        # an officer who may not read a confidential issue is not told about it
+        partner_ids = self._srm_filter_confidential_partner_ids(partner_ids)
+        if not partner_ids:
+            return
+        return super()._message_auto_subscribe_notify(partner_ids, template)
+
+    def _mail_get_partner_fields(self, introspect_fields=False):
+        return ["complainant_id"]
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if "stage_id" in init_values:
+            return self.env.ref("srm_issues.mt_issue_stage")
+        return super()._track_subtype(init_values)
+
+    def _creation_subtype(self):
+        return self.env.ref("srm_issues.mt_issue_new")
+
+    # ------------------------------------------------------------------
+    # Mail gateway: an email to the alias becomes an issue
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_find_or_create_sender(self, msg_dict):
+        Partner = self.env["res.partner"].sudo()
+        partner = Partner.browse(msg_dict.get("author_id")).exists()
+        if not partner:
+            email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
+            if email:
+                partner = Partner.search([("email_normalized", "=", email)], limit=1)
+        if partner:
+            return partner
+        name, email = tools.parse_contact_from_email(msg_dict.get("from") or "")
+        if not email:
+            return Partner
+        return Partner.create({"name": name or email, "email": email, "is_stakeholder": True})
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        custom_values = dict(custom_values or {})
+        partner = self._srm_find_or_create_sender(msg_dict)
+        defaults = {
+            "name": msg_dict.get("subject")
+            or self.env._("Email from %s", partner.display_name or msg_dict.get("from")),
+            "channel": "email",
+            "description": msg_dict.get("body") or "",
+            "complainant_id": partner.id,
+            "lang": partner.lang or self.env.lang,
+        }
+        if partner and not partner.is_stakeholder and not partner.user_ids.filtered(lambda u: not u.share):
+            partner.is_stakeholder = True
+        if partner.srm_main_project_id:
+            defaults["project_id"] = partner.srm_main_project_id.id
+            defaults["company_id"] = partner.srm_main_project_id.company_id.id
+        defaults.update(custom_values)
+        return super(SrmIssue, self.with_context(mail_create_nosubscribe=True)).message_new(
+            msg_dict, custom_values=defaults
+        )
+
+    def message_update(self, msg_dict, update_vals=None):
+        res = super().message_update(msg_dict, update_vals=update_vals)
+        for issue in self.filtered("is_closed"):
+            issue._srm_schedule_activity(
+                issue.user_id or issue.team_id.user_id,
+                self.env._("Message received on a closed issue"),
+            )
+        return res
+
+    # ------------------------------------------------------------------
+    # Public intake (called by the controller with a narrow sudo)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_normalize_code(self, code):
+        return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:64]
+
+    @api.model
+    def _srm_hash_code(self, code):
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
+        normalized = self._srm_normalize_code(code)
+        return hmac.new(secret.encode(), normalized.encode(), hashlib.sha256).hexdigest()
+
+    @api.model
+    def _srm_new_tracking_code(self):
+        raw = base64.b32encode(secrets.token_bytes(10)).decode()
+        return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+    def _srm_set_tracking_code(self, code=None):
+        """Give the issue a (new) tracking code and return it; only its hash is kept."""
+        self.ensure_one()
+        code = code or self._srm_new_tracking_code()
+        if len(self._srm_normalize_code(code)) != 16:
+            raise UserError(self.env._("A tracking code has 16 letters or digits."))
+        self.sudo().tracking_code_hash = self._srm_hash_code(code)
+        return code
+
+    @api.model
+    def _srm_find_by_code(self, code):
+        normalized = self._srm_normalize_code(code)
+        if len(normalized) != 16:
+            return self.browse()
+        return self.sudo().search(
+            [("tracking_code_hash", "=", self._srm_hash_code(normalized))], limit=1
+        )
+
+    @api.model
+    def _srm_public_find_partner(self, name, email, phone, lang):
+        Partner = self.env["res.partner"].sudo()
+        email = tools.email_normalize(email or "")
+        partner = Partner.search([("email_normalized", "=", email)], limit=1) if email else Partner
+        if not partner:
+            partner = Partner.create(
+                {
+                    "name": name,
+                    "email": email or False,
+                    "phone": phone or False,
+                    "lang": lang,
+                    "is_stakeholder": True,
+                }
+            )
+        return partner
+
+    @api.model
+    def _srm_public_submit(self, values, files, submission_token=None):
+        """Create an issue from the public form. ``values`` were validated by the caller.
+
+        :param dict values: name, description (plain text), category_id, project_id,
+            kind, location, is_anonymous, contact_name, contact_email, contact_phone, lang
+        :param list files: [(filename, mimetype, data bytes)]
+        :returns: (issue, tracking code); the code is shown once and only its hash is kept
+        """
+        project = self.env["srm.project"].sudo().browse(values.get("project_id")).exists()
+        company = project.company_id or self.env.company
+        code = self._srm_new_tracking_code()
+        vals = {
+            "name": values["name"],
+            "description": tools.plaintext2html(values["description"]),
+            "kind": values.get("kind") or "grievance",
+            "category_id": values.get("category_id") or False,
+            "project_id": project.id or False,
+            "company_id": company.id,
+            "location": values.get("location") or False,
+            "channel": "web_form",
+            "is_anonymous": bool(values.get("is_anonymous")),
+            "lang": values.get("lang"),
+            "user_id": False,
+            "tracking_code_hash": self._srm_hash_code(code),
+            "submission_token": submission_token or False,
+        }
+        if not vals["is_anonymous"]:
+            partner = self._srm_public_find_partner(
+                values["contact_name"], values.get("contact_email"),
+                values.get("contact_phone"), values.get("lang"),
+            )
+            vals["complainant_partner_id"] = partner.id
+        issue = (
+            self.sudo()
+            .with_company(company)
+            .with_context(mail_create_nosubscribe=True, srm_issue_no_notify=True)
+            .create(vals)
+        )
+        if files:
+            attachments = self.env["ir.attachment"].sudo().create(
+                [
+                    {
+                        "name": filename,
+                        "raw": data,
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": issue.id,
+                    }
+                    for filename, mimetype, data in files
+                ]
+            )
+            issue.message_post(
+                body=self.env._("Documents attached to the public form."),
+                attachment_ids=attachments.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                author_id=self.env.ref("base.partner_root").id,
+            )
+        return issue, code
+
+    def _srm_public_status(self):
+        """What the status page may show: nothing that names anyone or is internal."""
+        self.ensure_one()
+        issue = self.sudo()
+        return {
+            "reference": issue.reference,
+            "date_received": issue.date_received,
+            "stage": issue.stage_id._get_public_name() if issue.stage_id else "",
+            "is_closed": issue.is_closed,
+            "date_resolution_due": False if issue.is_closed else issue.date_resolution_due,
+            "messages": [
+                {"date": message.date, "body": message.body}
+                for message in issue._srm_public_messages()
+            ],
+        }
+
+    # ------------------------------------------------------------------
+    # Service levels: escalation cron and figures
+    # ------------------------------------------------------------------
+
+    def _srm_refresh_sla_status(self):
+        for fname in SLA_STATUS_FIELDS:
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(SLA_STATUS_FIELDS)
+
+    def _srm_schedule_activity(self, user, summary, note=None):
+        activity_type = self.env.ref(
+            "srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False
+        ) or self.env.ref("mail.mail_activity_data_todo")
+        for issue in self:
+            assignee = user or issue.user_id or issue.team_id.user_id or issue.project_id.user_id
+            if not assignee:
+                continue
+            issue.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=summary,
+                note=note,
+                user_id=assignee.id,
+                date_deadline=fields.Date.context_today(issue),
+            )
+
+    def _srm_schedule_escalation(self, summary, note=None):
+        for issue in self:
+            leader = issue.team_id.user_id or issue.project_id.user_id or issue.user_id
+            issue._srm_schedule_activity(leader, summary, note)
+
+    @api.model
+    def _cron_srm_sla_check(self, batch_size=200):
+        """Refresh breach flags that turned true as time passed, then escalate once
+        per passed deadline. Runs in batches; safe to run again (idempotent)."""
+        now = fields.Datetime.now()
+        Issue = self.sudo().with_context(active_test=False)
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        Cron = self.env["ir.cron"]
+        stale = Issue.search(
+            [
+                ("is_closed", "=", False),
+                "|", "|",
+                "&", "&", ("date_acknowledged", "=", False), ("date_ack_due", "<", now),
+                ("is_ack_breached", "=", False),
+                "&", "&", ("date_investigated", "=", False), ("date_investigation_due", "<", now),
+                ("is_investigation_breached", "=", False),
+                "&", "&", ("date_resolved", "=", False), ("date_resolution_due", "<", now),
+                ("is_resolution_breached", "=", False),
+            ]
+        )
+        to_escalate_domain = [
+            ("is_closed", "=", False),
+            "|", "|",
+            "&", "&", ("is_ack_breached", "=", True), ("date_acknowledged", "=", False),
+            ("ack_escalated", "=", False),
+            "&", "&", ("is_investigation_breached", "=", True), ("date_investigated", "=", False),
+            ("investigation_escalated", "=", False),
+            "&", "&", ("is_resolution_breached", "=", True), ("date_resolved", "=", False),
+            ("resolution_escalated", "=", False),
+        ]
+        done = 0
+        for batch_ids in split_every(batch_size, stale.ids):
+            Issue.browse(batch_ids)._srm_refresh_sla_status()
+            done += len(batch_ids)
+            if auto_commit:
+                self.env.cr.commit()
+        to_escalate = Issue.search(to_escalate_domain)
+        remaining = len(to_escalate)
+        for batch_ids in split_every(batch_size, to_escalate.ids):
+            Issue.browse(batch_ids)._srm_escalate_breaches()
+            done += len(batch_ids)
+            remaining -= len(batch_ids)
+            Cron._notify_progress(done=done, remaining=remaining)
+            if auto_commit:
+                self.env.cr.commit()
+        if not to_escalate:
+            Cron._notify_progress(done=done, remaining=0)
+        return done
+
+    def _srm_escalate_breaches(self):
+        labels = {
+            "ack": self.env._("Acknowledgement deadline passed"),
+            "investigation": self.env._("Investigation deadline passed"),
+            "resolution": self.env._("Resolution deadline passed"),
+        }
+        for issue in self:
+            vals = {}
+            for key, breached, done, due in (
+                ("ack", issue.is_ack_breached, issue.date_acknowledged, issue.date_ack_due),
+                (
+                    "investigation",
+                    issue.is_investigation_breached,
+                    issue.date_investigated,
+                    issue.date_investigation_due,
+                ),
+                ("resolution", issue.is_resolution_breached, issue.date_resolved, issue.date_resolution_due),
+            ):
+                if not breached or done or issue[f"{key}_escalated"]:
+                    continue
+                note = self.env._(
+                    "%(ref)s was due on %(due)s. Act now or send the complainant an interim "
+                    "notice with a revised date.",
+                    ref=issue.reference,
+                    due=tools.format_datetime(self.env, due),
+                )
+                issue._srm_schedule_escalation(labels[key], note)
+                vals[f"{key}_escalated"] = True
+            if vals:
+                issue.write(vals)
+
+    @api.model
+    def get_sla_figures(self, domain=None, groupby=("category_id", "date_received:month")):
+        """Service-level figures an auditor asks for, per category and month of receipt.
+
+        Returns a list of dicts: the groupby values, ``received``, ``acknowledged``,
+        ``acknowledged_on_time``, ``ack_on_time_share`` (percent, None when nothing was
+        acknowledged), ``closed``, ``avg_days_to_close`` (None when nothing was closed),
+        ``breached``. Records are read with the caller's access rights.
+        """
+        domain = list(domain or [])
+        groupby = list(groupby)
+
+        def grouped(extra, aggregates):
+            return {
+                tuple(row[: len(groupby)]): row[len(groupby) :]
+                for row in self._read_group(domain + extra, groupby, aggregates)
+            }
+
+        received = grouped([], ["__count"])
+        acked = grouped([("date_acknowledged", "!=", False)], ["__count", "ack_on_time_rate:sum"])
+        closed = grouped([("date_closed", "!=", False)], ["__count", "close_days:avg"])
+        breached = grouped([("is_sla_breached", "=", True)], ["__count"])
+        figures = []
+        for key, (count,) in received.items():
+            ack_count, on_time_sum = acked.get(key, (0, 0.0))
+            closed_count, avg_close = closed.get(key, (0, None))
+            on_time = int(round((on_time_sum or 0.0) / 100))
+            row = {}
+            for name, value in zip(groupby, key, strict=True):
+                if isinstance(value, datetime):
+                    value = value.date()
+                row[name.split(":")[0]] = value
+            row.update(
+                {
+                    "received": count,
+                    "acknowledged": ack_count,
+                    "acknowledged_on_time": on_time,
+                    "ack_on_time_share": round(100.0 * on_time / ack_count, 1) if ack_count else None,
+                    "closed": closed_count,
+                    "avg_days_to_close": round(avg_close, 1) if closed_count else None,
+                    "breached": breached.get(key, (0,))[0],
+                }
+            )
+            figures.append(row)
+        return figures
+
+    @api.model
+    def get_public_summary(self, date_from=None, date_to=None, project_ids=None):
+        """Aggregate counts for the public: per category, month and status, naming nobody.
+
+        Only community issues are counted (worker grievances are an internal matter).
+        Reads with sudo and returns only numbers and the names of categories, months
+        and public stage names.
+        """
+        domain = [("grievance_scope", "=", "community")]
+        if date_from:
+            domain.append(("date_received", ">=", date_from))
+        if date_to:
+            domain.append(("date_received", "<=", date_to))
+        if project_ids:
+            domain.append(("project_id", "in", list(project_ids)))
+        Issue = self.sudo()
+        total = Issue.search_count(domain)
+        by_category = [
+            {"name": category.name if category else self.env._("Uncategorised"), "count": count}
+            for category, count in Issue._read_group(domain, ["category_id"], ["__count"])
+        ]
+        by_month = [
+            {"month": month.date() if isinstance(month, datetime) else month, "count": count}
+            for month, count in Issue._read_group(
+                domain, ["date_received:month"], ["__count"], order="date_received:month"
+            )
+        ]
+        by_status = defaultdict(int)
+        for stage, count in Issue._read_group(domain, ["stage_id"], ["__count"]):
+            by_status[stage._get_public_name() if stage else self.env._("New")] += count
+        closed = Issue.search_count(domain + [("is_closed", "=", True)])
+        return {
+            "total": total,
+            "closed": closed,
+            "by_category": sorted(by_category, key=lambda r: -r["count"]),
+            "by_month": by_month,
+            "by_status": [{"name": name, "count": count} for name, count in by_status.items()],
+        }
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_deadline_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Interim Notice"),
+            "res_model": "srm.issue.deadline.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_issue_id": self.id},
+        }
+
+    def action_view_engagements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("srm_base.srm_engagement_action")
+        action["domain"] = [("id", "in", self.engagement_ids.ids)]
+        action["context"] = {"default_project_id": self.project_id.id}
+        return action
+
+    def action_set_acceptance(self):
+        """Buttons of the form: record the complainant's answer to the proposed response."""
+        self.ensure_one()
+        value = self.env.context.get("srm_acceptance")
+        if value not in dict(ACCEPTANCE):
+            raise UserError(self.env._("Unknown answer to the proposed response."))
+        self.response_acceptance = value
+        return True

@@ -48,9 +48,18 @@ done
 
 # pylint-odoo works per addon (manifest checks); tests/ gets the Python checks
 srm_log "pylint (OCA mandatory checks): ${targets[*]}"
-mandatory_out=$("$SRM_PYTHON" -m pylint --rcfile=.pylintrc-mandatory --output-format=text \
-    --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${targets[@]}" 2>&1)
-mandatory_rc=$?
+# (command-line scripts of tests/ print their results: print-used applies to addons only)
+mandatory_out=""
+mandatory_rc=0
+if [ ${#addons[@]} -gt 0 ]; then
+    mandatory_out=$("$SRM_PYTHON" -m pylint --rcfile=.pylintrc-mandatory --output-format=text \
+        --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${addons[@]}" 2>&1) || mandatory_rc=$?
+fi
+if [ ${#others[@]} -gt 0 ]; then
+    out=$("$SRM_PYTHON" -m pylint --rcfile=.pylintrc-mandatory --disable=print-used --output-format=text \
+        --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${others[@]}" 2>&1) || mandatory_rc=$?
+    mandatory_out="$mandatory_out${mandatory_out:+$'\n'}$out"
+fi
 mandatory_count=$(grep -cE '^[^ ]+:[0-9]+: \[[A-Z][0-9]+' <<<"$mandatory_out")
 if [ "$mandatory_rc" -ne 0 ] || [ "$mandatory_count" -gt 0 ]; then
     echo "$mandatory_out"

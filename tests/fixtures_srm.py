@@ -64,9 +64,13 @@ def create_user(odoo, kind, companies=None, company=None, projects=()):
     return uid, login, login + "_Pw1"
 
 
-def minimal_values(odoo, model, values, cache={}):  # noqa: B006 (a per-process cache on purpose)
+_FIELDS_CACHE = {}
+
+
+def minimal_values(odoo, model, values):
     """``values`` completed with what ``model`` requires and has no default for, so that
     the tests create records of modules whose exact fields they do not know."""
+    cache = _FIELDS_CACHE
     if model not in cache:
         fields = odoo.execute_kw(
             model, "fields_get", [], {"attributes": ["required", "type", "relation", "selection", "readonly"]}

@@ -171,10 +171,12 @@ class Bench:
 
     # -- specs
     def prepare_specs(self):
+        from odoo.tools.safe_eval import safe_eval
+
         env = self.env
         action = env.ref("srm_base.res_partner_action_stakeholder")
         list_view = env.ref("srm_base.res_partner_view_list_stakeholder")
-        self.stk_domain = list(eval(action.domain or "[]"))  # noqa: S307 (an action domain of our own data)
+        self.stk_domain = list(safe_eval(action.domain or "[]"))
         self.stk_list_spec, arch = view_spec(env, "res.partner", list_view.id, "list")
         self.stk_order = arch.get("default_order") or ""
         self.stk_form_spec, _arch = view_spec(env, "res.partner", False, "form")
@@ -185,7 +187,7 @@ class Bench:
         savepoint = self.cr.savepoint()
         without_srm_views(env)
         contacts_action = env.ref("contacts.action_contacts", raise_if_not_found=False)
-        self.contacts_domain = list(eval(contacts_action.domain or "[]")) if contacts_action else []  # noqa: S307
+        self.contacts_domain = list(safe_eval(contacts_action.domain or "[]")) if contacts_action else []
         self.contacts_list_spec, arch = view_spec(env, "res.partner", env.ref("base.view_partner_tree").id, "list")
         self.contacts_order = arch.get("default_order") or ""
         self.contacts_form_spec, _arch = view_spec(env, "res.partner", env.ref("base.view_partner_form").id, "form")
@@ -285,8 +287,10 @@ class Bench:
         params = {"pid": pid, "project": project.id, "d1": month_start, "d2": month_end, "w": f"%{word}%",
                   "y": today - datetime.timedelta(days=365)}
         for label, domain, sql_page, sql_count in searches:
-            def srm(e, domain=domain):
-                return e["srm.engagement"].web_search_read(domain, self.eng_list_spec, limit=80, count_limit=10001)
+            def srm(e, domain=tuple(domain)):
+                return e["srm.engagement"].web_search_read(
+                    list(domain), self.eng_list_spec, limit=80, count_limit=10001
+                )
 
             def raw(e, sql_page=sql_page, sql_count=sql_count):
                 e.cr.execute(sql_page, params)

@@ -168,13 +168,22 @@ class Generator:
         """Reserve ``count`` consecutive ids of ``table`` and return the first one."""
         self.cr.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
         seq = self.cr.fetchone()[0]
-        self.cr.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
-        self.cr.execute(f"SELECT GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), last_value) FROM {seq}")
+        from odoo.tools import SQL
+
+        self.cr.execute(SQL("LOCK TABLE %s IN EXCLUSIVE MODE", SQL.identifier(table)))
+        self.cr.execute(
+            SQL(
+                "SELECT GREATEST((SELECT COALESCE(MAX(id), 0) FROM %s), "
+                "COALESCE(pg_sequence_last_value(%s::regclass), 0))",
+                SQL.identifier(table),
+                seq,
+            )
+        )
         start = self.cr.fetchone()[0] + 1
         self.cr.execute("SELECT setval(%s, %s)", [seq, start + count - 1])
         return start
 
-    def copy(self, table, columns, rows):
+    def copy_rows(self, table, columns, rows):
         """COPY rows (iterable of tuples) into table, in chunks; returns the row count."""
         total = 0
         buf = io.StringIO()
@@ -245,7 +254,7 @@ class Generator:
                 yield (first + offset, *(row[c] for c in columns), *extra_values, *audit)
 
         started = time.time()
-        done = self.copy(table, cols, tuples())
+        done = self.copy_rows(table, cols, tuples())
         _logger.info("%s: %d rows in %.1fs", table, done, time.time() - started)
         return first, done
 
@@ -400,7 +409,7 @@ class Generator:
         self.partner_first, self.partner_count = first, done
         # project membership (m2m of res.partner.srm_project_ids == srm.project.stakeholder_ids)
         field = self.env["res.partner"]._fields["srm_project_ids"]
-        self.copy(
+        self.copy_rows(
             field.relation,
             [field.column1, field.column2],
             ((pid, self.projects[idx][0]) for pid, idx in self.partner_project.items()),
@@ -479,13 +488,13 @@ class Generator:
         first, done = self.bulk("srm.engagement", rows, count, columns)
         self.engagement_first, self.engagement_count = first, done
         started = time.time()
-        self.copy(partner_rel.relation, [partner_rel.column1, partner_rel.column2], links)
-        self.copy(topic_rel.relation, [topic_rel.column1, topic_rel.column2], topic_links)
+        self.copy_rows(partner_rel.relation, [partner_rel.column1, partner_rel.column2], links)
+        self.copy_rows(topic_rel.relation, [topic_rel.column1, topic_rel.column2], topic_links)
         # one participation line per stakeholder and engagement, in the stakeholder's usual capacity
         first_part = self.reserve_ids("srm_engagement_participant", len(links))
         self.cr.execute("SELECT id, stakeholder_type_id FROM res_partner WHERE id >= %s", [self.partner_first])
         capacity = dict(self.cr.fetchall())
-        self.copy(
+        self.copy_rows(
             "srm_engagement_participant",
             ["id", "engagement_id", "partner_id", "capacity_type_id", "attended",
              "create_uid", "write_uid", "create_date", "write_date"],
@@ -616,7 +625,7 @@ class Generator:
             partners = self.project_partners[project_index.get(project_id, 0)]
             for pid in set(rng.choices(partners, k=rng.randint(1, 2))) if partners else ():
                 rows.append((rid, pid))
-        self.copy(field.relation, [field.column1, field.column2], rows)
+        self.copy_rows(field.relation, [field.column1, field.column2], rows)
 
     def recompute_stored(self, model_name, first, batch=5000):
         """Recompute with the ORM the stored computed fields of the generated rows."""

@@ -1,0 +1,124 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import MailCommon
+
+RAW_EMAIL = """Return-Path: {return_path}
+To: {to}
+cc: {cc}
+Received: by mail1.example.com (Postfix, from userid 10002)
+    id 5DF9ABFB2A; Fri, 10 Aug 2026 16:16:39 +0200 (CEST)
+From: {email_from}
+Subject: {subject}
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+Date: Fri, 10 Aug 2026 14:16:26 +0000
+Message-ID: {msg_id}
+{extra}
+{body}
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestSrmIssueMailGateway(MailCommon):
+    """An email to the grievances alias becomes an issue; replies thread onto it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alias = cls.env.ref("srm_issues.mail_alias_srm_issue")
+        cls.alias.alias_domain_id = cls.mail_alias_domain
+        cls.alias_email = f"grievances@{cls.alias_domain}"
+        cls.known = cls.env["res.partner"].create(
+            {"name": "Ama Boateng", "email": "ama.boateng@example.com", "is_stakeholder": True, "lang": "en_US"}
+        )
+
+    def _process(self, email_from, subject, body, **kwargs):
+        return self.format_and_process(
+            RAW_EMAIL, email_from, self.alias_email, subject=subject, body=body,
+            target_model="srm.issue", **kwargs,
+        )
+
+    def test_email_from_known_stakeholder_creates_issue(self):
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Ama Boateng" <ama.boateng@example.com>',
+                "Water from my well smells of fuel",
+                "Since the new generator was installed, the well water smells of fuel.",
+            )
+        self.assertEqual(len(issue), 1)
+        self.assertEqual(issue.channel, "email")
+        self.assertEqual(issue.complainant_id, self.known)
+        self.assertRegex(issue.reference, r"^GRV-\d{4}-\d{4}$")
+        self.assertIn("smells of fuel", issue.description)
+        self.assertIn(self.known, issue.message_partner_ids)
+        incoming = issue.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(incoming), 1)
+        self.assertEqual(incoming.author_id, self.known)
+
+    def test_email_from_unknown_sender_creates_stakeholder(self):
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Kwame Asante" <kwame.asante@example.org>',
+                "Blasting cracked my wall",
+                "The blast this morning cracked the wall of my house.",
+            )
+        self.assertEqual(issue.complainant_id.email, "kwame.asante@example.org")
+        self.assertEqual(issue.complainant_id.name, "Kwame Asante")
+        self.assertTrue(issue.complainant_id.is_stakeholder)
+
+    def test_reply_threads_onto_issue(self):
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Ama Boateng" <ama.boateng@example.com>',
+                "Dust on my crops",
+                "The haul road dust covers my crops.",
+                msg_id="<first-dust-message@example.com>",
+            )
+            issue.stage_id = self.env.ref("srm_issues.srm_issue_stage_acknowledged")
+            count = self.env["srm.issue"].search_count([])
+            ack = issue.message_ids.filtered(lambda m: m.subtype_id == self.env.ref("mail.mt_comment"))
+            self.assertEqual(len(ack), 1)
+            self.assertSentEmail(self.env.user.partner_id, [self.known])
+            self.format_and_process(
+                RAW_EMAIL,
+                '"Ama Boateng" <ama.boateng@example.com>',
+                self.alias_email,
+                subject="Re: Dust on my crops",
+                body="Thank you, it is still dusty today.",
+                extra=f"In-Reply-To: {ack.message_id}\nReferences: {ack.message_id}",
+                target_model="srm.issue",
+                target_field="name",
+            )
+        self.assertEqual(self.env["srm.issue"].search_count([]), count, "no new issue for a reply")
+        replies = issue.message_ids.filtered(lambda m: "still dusty" in (m.body or ""))
+        self.assertEqual(len(replies), 1)
+        self.assertEqual(replies.author_id, self.known)
+
+    def test_reply_on_closed_issue_tells_the_officer(self):
+        issue = self.env["srm.issue"].create(
+            {
+                "name": "Fence on the path",
+                "complainant_id": self.known.id,
+                "user_id": self.user_employee.id,
+                "stage_id": self.env.ref("srm_issues.srm_issue_stage_closed").id,
+                "outcome": "resolved_accepted",
+            }
+        )
+        with self.mock_mail_gateway():
+            issue.message_post(body="Closed, thank you.", message_type="comment", subtype_xmlid="mail.mt_comment",
+                               partner_ids=self.known.ids)
+            sent = issue.message_ids[0]
+            self.format_and_process(
+                RAW_EMAIL,
+                '"Ama Boateng" <ama.boateng@example.com>',
+                self.alias_email,
+                subject="Re: Fence on the path",
+                body="The fence is back.",
+                extra=f"In-Reply-To: {sent.message_id}",
+                target_model="srm.issue",
+                target_field="name",
+            )
+        self.assertIn(self.user_employee, issue.activity_ids.user_id)

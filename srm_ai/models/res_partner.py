@@ -11,6 +11,8 @@ from odoo.tools import SQL
 
 from odoo.addons.srm_ai import engine
 
+from odoo.addons.srm_base.models.res_partner import SRM_GROUPS
+
 from .srm_ai_sentiment_mixin import SENTIMENT_LABELS, commit_if_allowed
 
 TRENDS = [("falling", "Falling"), ("stable", "Stable"), ("rising", "Rising")]
@@ -51,10 +53,18 @@ class ResPartner(models.Model):
     srm_ai_health_reasons = fields.Text(string="Health Reasons", readonly=True, copy=False)
     srm_ai_updated_at = fields.Datetime(string="Insights Updated On", readonly=True, copy=False)
     srm_ai_snapshot_ids = fields.One2many(
-        "srm.ai.sentiment.snapshot", "partner_id", string="Monthly Insights", readonly=True
+        "srm.ai.sentiment.snapshot",
+        "partner_id",
+        string="Monthly Insights",
+        readonly=True,
+        groups=SRM_GROUPS,
     )
     srm_ai_recommendation_ids = fields.One2many(
-        "srm.ai.recommendation", "partner_id", string="Recommendations", readonly=True
+        "srm.ai.recommendation",
+        "partner_id",
+        string="Recommendations",
+        readonly=True,
+        groups=SRM_GROUPS,
     )
 
     # ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from odoo import Command, fields
 XMLID_PREFIX = "srm_commitments."
 BASE_PREFIX = "srm_base."
 
+# fmt: off
 # key, title, stakeholder keys, category, source, owner, due in (days, negative = past),
 # state, progress, confidential, evidence (note) or None, priority
 COMMITMENTS = [
@@ -113,6 +114,8 @@ SERIES = [
       "repeat_count": 10}),
 ]
 
+# fmt: on
+
 FALLBACK_PARTNERS = {
     "rural_water": "Rural Water Committee",
     "neighbours_molino": "El Molino Neighbourhood Council",
@@ -137,9 +140,7 @@ class _DemoContext:
         self.project = env.ref(BASE_PREFIX + "srm_project_rio_claro_demo", raise_if_not_found=False)
         self.created = {}
         if not self.project:
-            self.project = env["srm.project"].create(
-                {"name": "Demo Mine", "code": "DEMO-COM", "user_id": env.user.id}
-            )
+            self.project = env["srm.project"].create({"name": "Demo Mine", "code": "DEMO-COM", "user_id": env.user.id})
             self.created["srm_project_demo"] = self.project
         self._partners = {}
 
@@ -177,67 +178,113 @@ def load_demo_data(env):
     """Create the demo commitments once (the <function> runs on every update)."""
     if env.ref(XMLID_PREFIX + "srm_commitment_water_data_demo", raise_if_not_found=False):
         return
-    env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
-                           mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True,
-                           mail_activity_quick_update=True))
+    env = env(
+        context=dict(
+            env.context,
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+            mail_auto_subscribe_no_notify=True,
+            mail_activity_quick_update=True,
+        )
+    )
     today = fields.Date.context_today(env["srm.commitment"])
     demo = _DemoContext(env)
     xmlids = {}
     categories = {
         code: env.ref(f"{XMLID_PREFIX}srm_commitment_category_{code}")
         for code in (
-            "compensation", "environmental", "employment", "community_investment", "information",
-            "access", "regulatory", "health_safety", "cultural_heritage",
+            "compensation",
+            "environmental",
+            "employment",
+            "community_investment",
+            "information",
+            "access",
+            "regulatory",
+            "health_safety",
+            "cultural_heritage",
         )
     }
 
-    teams = env["srm.commitment.team"].create([
-        {
-            "name": "Community Relations",
-            "member_ids": [Command.set((demo.user("user") | demo.user("restricted")).ids)],
-            "escalation_user_id": demo.user("manager").id,
-        },
-        {
-            "name": "Land and Legal",
-            "member_ids": [Command.set(demo.user("confidential").ids)],
-            "escalation_user_id": demo.user("manager").id,
-        },
-    ])
+    teams = env["srm.commitment.team"].create(
+        [
+            {
+                "name": "Community Relations",
+                "member_ids": [Command.set((demo.user("user") | demo.user("restricted")).ids)],
+                "escalation_user_id": demo.user("manager").id,
+            },
+            {
+                "name": "Land and Legal",
+                "member_ids": [Command.set(demo.user("confidential").ids)],
+                "escalation_user_id": demo.user("manager").id,
+            },
+        ]
+    )
     xmlids["srm_commitment_team_community_relations_demo"] = teams[0]
     xmlids["srm_commitment_team_land_legal_demo"] = teams[1]
 
     vals_list = []
-    for (_key, title, partner_keys, category, source, owner, _due_in, _state, _progress, confidential,
-         _evidence, priority) in COMMITMENTS:
+    for (
+        _key,
+        title,
+        partner_keys,
+        category,
+        source,
+        owner,
+        _due_in,
+        _state,
+        _progress,
+        confidential,
+        _evidence,
+        priority,
+    ) in COMMITMENTS:
         partners = demo.partners(partner_keys)
         engagement = demo.engagement(partners)
         if engagement.is_confidential and not confidential:
             engagement = env["srm.engagement"]
-        vals_list.append({
-            "name": title,
-            "partner_ids": [Command.set(partners.ids)],
-            "project_id": demo.project.id,
-            "company_id": demo.project.company_id.id,
-            "engagement_id": engagement.id,
-            "category_id": categories[category].id,
-            "source": source,
-            "user_id": demo.user(owner).id,
-            "priority": priority,
-            "visibility": "confidential" if confidential else ("public" if source == "public_meeting" else "internal"),
-            "date_due": today,
-            "description": f"<p>{title}.</p>",
-        })
+        vals_list.append(
+            {
+                "name": title,
+                "partner_ids": [Command.set(partners.ids)],
+                "project_id": demo.project.id,
+                "company_id": demo.project.company_id.id,
+                "engagement_id": engagement.id,
+                "category_id": categories[category].id,
+                "source": source,
+                "user_id": demo.user(owner).id,
+                "priority": priority,
+                "visibility": "confidential"
+                if confidential
+                else ("public" if source == "public_meeting" else "internal"),
+                "date_due": today,
+                "description": f"<p>{title}.</p>",
+            }
+        )
     commitments = env["srm.commitment"].create(vals_list)
-    for commitment, (key, _title, _partners, _category, _source, _owner, due_in, state, progress, _conf,
-                     evidence, _priority) in zip(commitments, COMMITMENTS, strict=True):
+    for commitment, (
+        key,
+        _title,
+        _partners,
+        _category,
+        _source,
+        _owner,
+        due_in,
+        state,
+        progress,
+        _conf,
+        evidence,
+        _priority,
+    ) in zip(commitments, COMMITMENTS, strict=True):
         vals = {"date_due": today + timedelta(days=due_in), "progress": progress}
         if state != "draft":
             vals["state"] = state
         if state == "fulfilled":
-            vals.update({
-                "evidence_note": f"<p>{evidence}</p>",
-                "date_fulfilled": min(today, today + timedelta(days=due_in - 2)),
-            })
+            vals.update(
+                {
+                    "evidence_note": f"<p>{evidence}</p>",
+                    "date_fulfilled": min(today, today + timedelta(days=due_in - 2)),
+                }
+            )
         # past due dates are history: written after creation, as a new commitment cannot be late
         commitment.write(vals)
         if state in ("fulfilled", "cancelled"):
@@ -250,19 +297,21 @@ def load_demo_data(env):
         until_in = rule.pop("until_in", None)
         if until_in:
             rule["repeat_until"] = today + timedelta(days=until_in)
-        series = env["srm.commitment.recurrence"].create({
-            "name": title,
-            "partner_ids": [Command.set(demo.partners(partner_keys).ids)],
-            "project_id": demo.project.id,
-            "company_id": demo.project.company_id.id,
-            "category_id": categories[category].id,
-            "source": source,
-            "user_id": demo.user(owner).id,
-            "visibility": "public" if source == "public_meeting" else "internal",
-            "date_start": start,
-            "description": f"<p>{title}.</p>",
-            **rule,
-        })
+        series = env["srm.commitment.recurrence"].create(
+            {
+                "name": title,
+                "partner_ids": [Command.set(demo.partners(partner_keys).ids)],
+                "project_id": demo.project.id,
+                "company_id": demo.project.company_id.id,
+                "category_id": categories[category].id,
+                "source": source,
+                "user_id": demo.user(owner).id,
+                "visibility": "public" if source == "public_meeting" else "internal",
+                "date_start": start,
+                "description": f"<p>{title}.</p>",
+                **rule,
+            }
+        )
         xmlids[f"srm_commitment_recurrence_{key}_demo"] = series
 
     # what the daily job would have done by now: overdue flags, reminders, escalations

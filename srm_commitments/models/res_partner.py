@@ -13,9 +13,7 @@ class ResPartner(models.Model):
         Commitment = self.env["srm.commitment"]
         counts = {}
         if self.ids and Commitment.has_access("read"):
-            counts = dict(
-                Commitment._read_group([("partner_ids", "in", self.ids)], ["partner_ids"], ["__count"])
-            )
+            counts = dict(Commitment._read_group([("partner_ids", "in", self.ids)], ["partner_ids"], ["__count"]))
         for partner in self:
             partner.srm_commitment_count = counts.get(partner, 0)
 

@@ -61,6 +61,8 @@ PRIORITIES = [
 
 SEQUENCE_CODE = "srm.commitment"
 BATCH_SIZE = 500
+# commitments listed in a reminder or escalation message
+DIGEST_LINES = 30
 
 ACTIVITY_ASSIGNED = "srm_commitments.mail_activity_type_commitment_assigned"
 ACTIVITY_REMINDER = "srm_commitments.mail_activity_type_commitment_reminder"
@@ -103,16 +105,13 @@ class SrmCommitment(models.Model):
     )
     engagement_id = fields.Many2one(
         "srm.engagement",
-        string="Engagement",
         index="btree_not_null",
         ondelete="set null",
         check_company=True,
         tracking=True,
         help="The meeting, letter or consultation where the commitment was made.",
     )
-    category_id = fields.Many2one(
-        "srm.commitment.category", string="Category", index=True, tracking=True
-    )
+    category_id = fields.Many2one("srm.commitment.category", index=True, tracking=True)
     source = fields.Selection(SOURCES, default="verbal", tracking=True)
     user_id = fields.Many2one(
         "res.users",
@@ -125,7 +124,6 @@ class SrmCommitment(models.Model):
     )
     team_id = fields.Many2one(
         "srm.commitment.team",
-        string="Team",
         compute="_compute_team_id",
         store=True,
         readonly=False,
@@ -186,14 +184,10 @@ class SrmCommitment(models.Model):
         default=lambda self: self.env.company.srm_commitment_reminder_days,
         help="The owner gets a reminder activity this many days before the due date.",
     )
-    date_reminder = fields.Date(
-        string="Reminder Date", compute="_compute_date_reminder", store=True, index=True
-    )
+    date_reminder = fields.Date(string="Reminder Date", compute="_compute_date_reminder", store=True, index=True)
     reminder_sent_date = fields.Date(string="Reminder Sent On", readonly=True, copy=False)
     escalation_date = fields.Date(string="Escalated On", readonly=True, copy=False)
-    escalation_user_id = fields.Many2one(
-        "res.users", string="Escalated To", readonly=True, copy=False
-    )
+    escalation_user_id = fields.Many2one("res.users", string="Escalated To", readonly=True, copy=False)
     recurrence_id = fields.Many2one(
         "srm.commitment.recurrence",
         string="Recurring Series",
@@ -257,9 +251,7 @@ class SrmCommitment(models.Model):
 
     @api.depends("user_id", "company_id")
     def _compute_team_id(self):
-        todo = self.filtered(
-            lambda c: c.user_id and not (c.team_id and c.user_id in c.team_id.member_ids)
-        )
+        todo = self.filtered(lambda c: c.user_id and not (c.team_id and c.user_id in c.team_id.member_ids))
         teams = self.env["srm.commitment.team"]._team_of_users(todo.user_id, todo.company_id)
         for commitment in todo:
             team = teams.get((commitment.user_id.id, commitment.company_id.id))
@@ -350,8 +342,7 @@ class SrmCommitment(models.Model):
         if any(vals.get("visibility") == "confidential" or vals.get("is_confidential") for vals in vals_list):
             raise UserError(
                 self.env._(
-                    "Only users with Confidential access can make a commitment confidential. "
-                    "Ask a manager to do it."
+                    "Only users with Confidential access can make a commitment confidential. Ask a manager to do it."
                 )
             )
 
@@ -446,9 +437,7 @@ class SrmCommitment(models.Model):
 
     def _attach_evidence_documents(self):
         """Documents uploaded on a commitment not saved yet belong to it once saved."""
-        orphans = self.evidence_attachment_ids.filtered(
-            lambda a: not a.res_id and a.res_model in (False, self._name)
-        )
+        orphans = self.evidence_attachment_ids.filtered(lambda a: not a.res_id and a.res_model in (False, self._name))
         for commitment in self:
             mine = orphans & commitment.evidence_attachment_ids
             if mine:
@@ -504,12 +493,22 @@ class SrmCommitment(models.Model):
         not by one email per activity."""
         if not vals_list:
             return self.env["mail.activity"]
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(vals_list)
-        )
+        return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
+
+    def _readable_by(self, user):
+        """The commitments of ``self`` that ``user`` may read (record rules checked in
+        Python on the records already read, without a query per record)."""
+        if not user:
+            return self.browse()
+        return self.with_user(user)._filtered_access("read").with_env(self.env)
+
+    def _by_owner_readable(self):
+        """{owner: their commitments of ``self`` that they may read}."""
+        return {
+            owner: readable
+            for owner, commitments in self.filtered("user_id").grouped("user_id").items()
+            if (readable := commitments._readable_by(owner))
+        }
 
     def _schedule_assignment_activities(self):
         """The owner of an open commitment has an activity to fulfil it, once."""
@@ -520,8 +519,9 @@ class SrmCommitment(models.Model):
         today = fields.Date.context_today(self)
         todo._create_activities(
             [
-                commitment._activity_values(ACTIVITY_ASSIGNED, commitment.user_id, today)
-                for commitment in todo
+                commitment._activity_values(ACTIVITY_ASSIGNED, owner, today)
+                for owner, commitments in todo._by_owner_readable().items()
+                for commitment in commitments
                 if commitment.id not in already
             ]
         )
@@ -541,7 +541,13 @@ class SrmCommitment(models.Model):
     def _reset_follow_up(self):
         """A new due date: remind and escalate again, drop what the old date caused."""
         self._pending_activities([ACTIVITY_REMINDER, ACTIVITY_ESCALATION]).unlink()
-        super().write({"reminder_sent_date": False, "escalation_date": False, "escalation_user_id": False})
+        self._write_follow_up_markers(
+            {"reminder_sent_date": False, "escalation_date": False, "escalation_user_id": False}
+        )
+
+    def _write_follow_up_markers(self, values):
+        """What the daily job did: bookkeeping, not tracked in the chatter."""
+        self.with_context(tracking_disable=True).write(values)
 
     def _close_follow_up(self):
         self._pending_activities(FOLLOW_UP_ACTIVITIES).unlink()
@@ -666,11 +672,9 @@ class SrmCommitment(models.Model):
         today = fields.Date.context_today(self)
         self._refresh_overdue(today)
         self.env["srm.commitment.recurrence"]._cron_generate_occurrences(today)
-        auto_commit = not (
-            getattr(threading.current_thread(), "testing", False) or self.env.registry.in_test_mode()
-        )
+        auto_commit = not (getattr(threading.current_thread(), "testing", False) or self.env.registry.in_test_mode())
         if auto_commit:
-            self.env.cr.commit()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
         done = 0
         while True:
             processed = self._process_follow_up_batch(today, batch_size)
@@ -678,7 +682,7 @@ class SrmCommitment(models.Model):
             remaining = self._follow_up_remaining(today) if processed else 0
             self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
             if auto_commit:
-                self.env.cr.commit()
+                self.env.cr.commit()  # pylint: disable=invalid-commit
             if not remaining:
                 break
         return done
@@ -722,9 +726,7 @@ class SrmCommitment(models.Model):
 
     @api.model
     def _follow_up_remaining(self, today):
-        return self.search_count(self._reminder_domain(today)) + self.search_count(
-            self._escalation_domain(today)
-        )
+        return self.search_count(self._reminder_domain(today)) + self.search_count(self._escalation_domain(today))
 
     @api.model
     def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE):
@@ -733,9 +735,7 @@ class SrmCommitment(models.Model):
         reminders._send_reminders(today)
         escalations = self.browse()
         if len(reminders) < batch_size:
-            escalations = self.search(
-                self._escalation_domain(today), limit=batch_size - len(reminders), order="id"
-            )
+            escalations = self.search(self._escalation_domain(today), limit=batch_size - len(reminders), order="id")
             escalations._escalate(today)
         return len(reminders) + len(escalations)
 
@@ -744,11 +744,15 @@ class SrmCommitment(models.Model):
         if not self:
             return
         already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
-        todo = self.filtered(lambda c: c.user_id and c.id not in already)
+        by_owner = self.filtered(lambda c: c.id not in already)._by_owner_readable()
         self._create_activities(
-            [c._activity_values(ACTIVITY_REMINDER, c.user_id, c.date_due) for c in todo]
+            [
+                commitment._activity_values(ACTIVITY_REMINDER, owner, commitment.date_due)
+                for owner, commitments in by_owner.items()
+                for commitment in commitments
+            ]
         )
-        for owner, commitments in todo.grouped("user_id").items():
+        for owner, commitments in by_owner.items():
             commitments._notify_digest(
                 owner,
                 lambda env: env._("Commitments due soon"),
@@ -757,7 +761,7 @@ class SrmCommitment(models.Model):
                     "progress and agree a new date with the stakeholders:"
                 ),
             )
-        super().write({"reminder_sent_date": today})
+        self._write_follow_up_markers({"reminder_sent_date": today})
 
     def _escalate(self, today):
         """Overdue: a note on the commitment, an activity and a message for the manager."""
@@ -799,9 +803,7 @@ class SrmCommitment(models.Model):
                         "when they will be fulfilled:"
                     ),
                 )
-            super(SrmCommitment, commitments).write(
-                {"escalation_date": today, "escalation_user_id": target.id}
-            )
+            commitments._write_follow_up_markers({"escalation_date": today, "escalation_user_id": target.id})
 
     def _escalation_targets(self):
         """{commitment id: user} the overdue commitment is escalated to.
@@ -830,20 +832,25 @@ class SrmCommitment(models.Model):
     def _notify_digest(self, user, subject, intro):
         """One message to ``user`` listing these commitments, in their language.
 
-        Only the commitments the user may read are listed (confidential ones need
-        Confidential access)."""
-        commitments = self
-        if not user.has_group("srm_base.group_srm_confidential"):
-            commitments = commitments.filtered(lambda c: not c.is_confidential)
+        Only the commitments the user may read are listed, the first
+        ``DIGEST_LINES`` of them (a link opens them all)."""
+        commitments = self._readable_by(user)
         if not commitments:
             return
         env = self.with_context(lang=user.lang or self.env.lang).env
+        dates = {}
+        for date_due in set(commitments[:DIGEST_LINES].mapped("date_due")):
+            dates[date_due] = format_date(env, date_due)
         items = Markup("").join(
             Markup('<li><a href="/odoo/%s/%s">%s</a> — %s</li>')
-            % (self._name, commitment.id, commitment.display_name, format_date(env, commitment.date_due))
-            for commitment in commitments
+            % (self._name, commitment.id, commitment.display_name, dates[commitment.date_due])
+            for commitment in commitments[:DIGEST_LINES]
         )
         body = Markup("<p>%s</p><ul>%s</ul>") % (escape(intro(env, len(commitments))), items)
+        if len(commitments) > DIGEST_LINES:
+            body += Markup('<p><a href="/odoo/action-srm_commitments.srm_commitment_action">%s</a></p>') % env._(
+                "… and %s more in the commitments register.", len(commitments) - DIGEST_LINES
+            )
         self.env["srm.commitment"].message_notify(
             partner_ids=user.partner_id.ids,
             subject=subject(env),

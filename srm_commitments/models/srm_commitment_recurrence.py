@@ -112,10 +112,8 @@ class SrmCommitmentRecurrence(models.Model):
         string="Stakeholders",
         domain="[('is_stakeholder', '=', True)]",
     )
-    engagement_id = fields.Many2one(
-        "srm.engagement", string="Engagement", ondelete="set null", check_company=True
-    )
-    category_id = fields.Many2one("srm.commitment.category", string="Category")
+    engagement_id = fields.Many2one("srm.engagement", ondelete="set null", check_company=True)
+    category_id = fields.Many2one("srm.commitment.category")
     source = fields.Selection(SOURCES, default="agreement")
     user_id = fields.Many2one(
         "res.users",
@@ -126,7 +124,6 @@ class SrmCommitmentRecurrence(models.Model):
     )
     team_id = fields.Many2one(
         "srm.commitment.team",
-        string="Team",
         compute="_compute_team_id",
         store=True,
         readonly=False,
@@ -153,13 +150,13 @@ class SrmCommitmentRecurrence(models.Model):
     # the rule
     repeat_unit = fields.Selection(UNITS, string="Repeat", default="month", required=True, tracking=True)
     repeat_interval = fields.Integer(string="Repeat Every", default=1, required=True, tracking=True)
-    mon = fields.Boolean(string="Mon", compute="_compute_weekdays", store=True, readonly=False)
-    tue = fields.Boolean(string="Tue", compute="_compute_weekdays", store=True, readonly=False)
-    wed = fields.Boolean(string="Wed", compute="_compute_weekdays", store=True, readonly=False)
-    thu = fields.Boolean(string="Thu", compute="_compute_weekdays", store=True, readonly=False)
-    fri = fields.Boolean(string="Fri", compute="_compute_weekdays", store=True, readonly=False)
-    sat = fields.Boolean(string="Sat", compute="_compute_weekdays", store=True, readonly=False)
-    sun = fields.Boolean(string="Sun", compute="_compute_weekdays", store=True, readonly=False)
+    mon = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    tue = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    wed = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    thu = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    fri = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    sat = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
+    sun = fields.Boolean(compute="_compute_weekdays", store=True, readonly=False)
     repeat_on_month = fields.Selection(
         [("date", "Day of the month"), ("day", "Weekday of the month")],
         string="On",
@@ -171,8 +168,7 @@ class SrmCommitmentRecurrence(models.Model):
         compute="_compute_month_rule",
         store=True,
         readonly=False,
-        help="1 to 31. Months without that day use their last day (31 becomes 30 in April, "
-        "28 or 29 in February).",
+        help="1 to 31. Months without that day use their last day (31 becomes 30 in April, 28 or 29 in February).",
     )
     repeat_week = fields.Selection(
         WEEKS, string="Week of the Month", compute="_compute_month_rule", store=True, readonly=False
@@ -205,9 +201,7 @@ class SrmCommitmentRecurrence(models.Model):
         copy=False,
         help="Occurrences are created up to this date; the daily job extends it.",
     )
-    is_finished = fields.Boolean(
-        string="All Occurrences Created", readonly=True, copy=False, index=True
-    )
+    is_finished = fields.Boolean(string="All Occurrences Created", readonly=True, copy=False, index=True)
     date_next = fields.Date(string="Next Due Date", compute="_compute_date_next")
 
     # ------------------------------------------------------------------
@@ -253,9 +247,7 @@ class SrmCommitmentRecurrence(models.Model):
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_commitment_count(self):
         counts = dict(
-            self.env["srm.commitment"]._read_group(
-                [("recurrence_id", "in", self.ids)], ["recurrence_id"], ["__count"]
-            )
+            self.env["srm.commitment"]._read_group([("recurrence_id", "in", self.ids)], ["recurrence_id"], ["__count"])
         )
         for series in self:
             series.commitment_count = counts.get(series, 0)
@@ -277,9 +269,23 @@ class SrmCommitmentRecurrence(models.Model):
             series.date_next = nexts.get(series, False)
 
     @api.depends(
-        "repeat_unit", "repeat_interval", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-        "repeat_on_month", "repeat_day", "repeat_week", "repeat_weekday", "date_start",
-        "repeat_type", "repeat_until", "repeat_count",
+        "repeat_unit",
+        "repeat_interval",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "repeat_on_month",
+        "repeat_day",
+        "repeat_week",
+        "repeat_weekday",
+        "date_start",
+        "repeat_type",
+        "repeat_until",
+        "repeat_count",
     )
     def _compute_rule_summary(self):
         units = {
@@ -312,9 +318,7 @@ class SrmCommitmentRecurrence(models.Model):
                 elif series.repeat_day:
                     parts.append(self.env._("on day %s", series.repeat_day))
             elif series.repeat_unit == "year" and series.date_start:
-                parts.append(
-                    self.env._("on %s", format_date(self.env, series.date_start, date_format="MMMM d"))
-                )
+                parts.append(self.env._("on %s", format_date(self.env, series.date_start, date_format="MMMM d")))
             if series.repeat_type == "count" and series.repeat_count:
                 parts.append(self.env._("%s times", series.repeat_count))
             elif series.repeat_type == "until" and series.repeat_until:
@@ -338,8 +342,7 @@ class SrmCommitmentRecurrence(models.Model):
             if series.repeat_type == "until" and not series.repeat_until:
                 raise ValidationError(
                     self.env._(
-                        "The recurring commitment “%s” never ends: give it an end date or a number "
-                        "of occurrences.",
+                        "The recurring commitment “%s” never ends: give it an end date or a number of occurrences.",
                         series.name,
                     )
                 )
@@ -427,9 +430,7 @@ class SrmCommitmentRecurrence(models.Model):
         rule = self._get_rrule()
         return [
             dt.date()
-            for dt in rule.between(
-                datetime.combine(date_from, time.min), datetime.combine(date_to, time.min), inc=True
-            )
+            for dt in rule.between(datetime.combine(date_from, time.min), datetime.combine(date_to, time.min), inc=True)
         ]
 
     def _get_next_date(self, after):
@@ -542,9 +543,9 @@ class SrmCommitmentRecurrence(models.Model):
         for series in self:
             mine = occurrences.filtered(lambda c, s=series: c.recurrence_id == s)
             if mine:
-                mine.with_context(
-                    srm_commitment_no_assign_activity=True, mail_auto_subscribe_no_notify=True
-                ).write(series._occurrence_values(fnames))
+                mine.with_context(srm_commitment_no_assign_activity=True, mail_auto_subscribe_no_notify=True).write(
+                    series._occurrence_values(fnames)
+                )
 
     def _regenerate_future_occurrences(self, today):
         """The rule changed: future occurrences not started follow the new dates."""
@@ -586,8 +587,7 @@ class SrmCommitmentRecurrence(models.Model):
             if "repeat_type" in vals and not vals["repeat_type"]:
                 raise ValidationError(
                     self.env._(
-                        "The recurring commitment “%s” never ends: give it an end date or a number "
-                        "of occurrences.",
+                        "The recurring commitment “%s” never ends: give it an end date or a number of occurrences.",
                         vals.get("name") or "",
                     )
                 )
@@ -595,8 +595,7 @@ class SrmCommitmentRecurrence(models.Model):
             if start and start < today and not self.env.context.get("import_file"):
                 raise ValidationError(
                     self.env._(
-                        "The first due date of the new recurring commitment “%(name)s” (%(date)s) is "
-                        "before today.",
+                        "The first due date of the new recurring commitment “%(name)s” (%(date)s) is before today.",
                         name=vals.get("name") or "",
                         date=format_date(self.env, start),
                     )

@@ -15,9 +15,7 @@ class SrmCommitmentTeam(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     member_ids = fields.Many2many(
         "res.users",
         "srm_commitment_team_member_rel",

@@ -14,9 +14,7 @@ class SrmEngagement(models.Model):
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_commitment_count(self):
         counts = dict(
-            self.env["srm.commitment"]._read_group(
-                [("engagement_id", "in", self.ids)], ["engagement_id"], ["__count"]
-            )
+            self.env["srm.commitment"]._read_group([("engagement_id", "in", self.ids)], ["engagement_id"], ["__count"])
         )
         for engagement in self:
             engagement.commitment_count = counts.get(engagement, 0)

@@ -45,8 +45,10 @@ class TestCommitment(CommitmentCase):
         commitment = self._commitment()
         commitment.date_due = fields.Date.context_today(commitment) - timedelta(days=3)
         self.assertTrue(commitment.is_overdue)
-        imported = self.env["srm.commitment"].with_context(import_file=True).create(
-            {"name": "Old promise", "date_due": "2020-05-01"}
+        imported = (
+            self.env["srm.commitment"]
+            .with_context(import_file=True)
+            .create({"name": "Old promise", "date_due": "2020-05-01"})
         )
         self.assertTrue(imported.is_overdue)
 
@@ -163,9 +165,7 @@ class TestCommitment(CommitmentCase):
         groups = self.env["srm.commitment"].web_read_group(
             [("project_id", "=", self.project.id)], ["state"], ["state"]
         )["groups"]
-        self.assertEqual(
-            [g["state"] for g in groups], ["draft", "open", "in_progress", "fulfilled", "cancelled"]
-        )
+        self.assertEqual([g["state"] for g in groups], ["draft", "open", "in_progress", "fulfilled", "cancelled"])
 
     def test_filter_by_stakeholder_type(self):
         commitment = self._commitment()

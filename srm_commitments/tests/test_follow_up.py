@@ -182,8 +182,12 @@ class TestFollowUp(CommitmentCase):
                 self._commitment(due_in=2)
         with freeze_time("2027-03-05"):
             cron = self.env.ref("srm_commitments.ir_cron_srm_commitment_follow_up")
-            cron, progress = cron._add_progress()
-            done = self.env["srm.commitment"].with_context(cron.env.context)._cron_process_commitments(batch_size=2)
+            _cron, progress = cron._add_progress()
+            done = (
+                self.env["srm.commitment"]
+                .with_context(ir_cron_progress_id=progress.id)
+                ._cron_process_commitments(batch_size=2)
+            )
             self.assertEqual(done, 5)
             self.assertEqual((progress.done, progress.remaining), (5, 0))
 

@@ -95,7 +95,10 @@ class TestRecurrence(CommitmentCase):
     @freeze_time("2027-01-10")
     def test_daily_until_a_date(self):
         series = self._series(
-            repeat_unit="day", repeat_interval=3, date_start="2027-01-10", repeat_type="until",
+            repeat_unit="day",
+            repeat_interval=3,
+            date_start="2027-01-10",
+            repeat_type="until",
             repeat_until="2027-01-20",
         )
         self.assertEqual(

@@ -1,0 +1,2 @@
+from . import srm_commitment
+from . import srm_issue

@@ -34,5 +34,5 @@
         "wizards/srm_ai_strategy_views.xml",
         "views/srm_ai_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/srm_ai_demo.xml"],
 }

@@ -16,6 +16,7 @@ SENTIMENT_LABELS = [
     ("positive", "Positive"),
 ]
 BATCH_SIZE = 1000
+EMBED_BATCH_SIZE = 200  # embeddings run at a few texts per second on a small CPU
 SYNC_LIMIT = 20  # records scored at once on save; more go to the background job
 
 
@@ -200,6 +201,41 @@ class SrmAiSentimentMixin(models.AbstractModel):
             )
         )
         return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _srm_ai_count_missing_vectors(self):
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM %s WHERE ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL",
+                SQL.identifier(self._table),
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _srm_ai_embed_batch(self, limit=EMBED_BATCH_SIZE):
+        """Compute the missing embeddings of scored records, newest first (records
+        scored while the embedding model was off or absent); return how many."""
+        if not self.env["srm.ai.service"]._srm_ai_use_embeddings():
+            return 0
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL "
+                "ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
+                SQL.identifier(self._table),
+                limit,
+            )
+        )
+        records = self.browse([row[0] for row in self.env.cr.fetchall()]).sudo()
+        if not records:
+            return 0
+        vectors = self.env["srm.ai.service"]._srm_ai_embed([r._srm_ai_similarity_text() for r in records])
+        if vectors is None:
+            return 0
+        for record, vector in zip(records, vectors):
+            record._srm_ai_store_vector(encode_vector(vector))
+        return len(records)
 
     @api.model
     def _srm_ai_score_batch(self, limit=BATCH_SIZE):

@@ -33,6 +33,8 @@ class SrmAiService(models.AbstractModel):
 
     @api.model
     def _srm_ai_use_embeddings(self, company=None):
+        if self.env.context.get("srm_ai_no_embeddings"):
+            return False
         company = company or self.env.company
         return bool(company.srm_ai_use_embeddings) and engine.embeddings.available()
 
@@ -244,7 +246,33 @@ class SrmAiService(models.AbstractModel):
             done = model._srm_ai_score_batch(batch_size)
             if done:
                 break
-        commit_if_allowed(self.env)
         remaining = self._srm_ai_count_stale() if done else 0
+        if not done and self._srm_ai_use_embeddings():
+            # nothing left to score: fill in the embeddings of records scored without them
+            embedding_models = models_[:2]
+            for model in embedding_models:
+                done = model._srm_ai_embed_batch()
+                if done:
+                    break
+            remaining = sum(m._srm_ai_count_missing_vectors() for m in embedding_models) if done else 0
+        commit_if_allowed(self.env)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done
+
+    @api.model
+    def _srm_ai_refresh_all(self):
+        """Score every text, refresh every stakeholder, find themes and run the
+        recommendation rules (used after installing with demo data)."""
+        # lexicon only here: embeddings (a few texts per second) are filled in by the scheduled job
+        service = self.with_context(srm_ai_no_embeddings=True)
+        for model in service._srm_ai_scored_models():
+            for _batch in range(10000):
+                if not model._srm_ai_score_batch(BATCH_SIZE):
+                    break
+        stakeholders = service.env["res.partner"].sudo().search([("is_stakeholder", "=", True)])
+        stakeholders._srm_ai_refresh_sentiment()
+        rules = service.env["srm.ai.recommendation.rule"].sudo().search([])
+        for company in service.env["res.company"].sudo().search([]):
+            service.env["srm.ai.theme"].with_company(company)._srm_ai_analyse(company)
+            rules.with_company(company)._run(company)
+        return True

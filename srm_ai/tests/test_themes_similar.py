@@ -90,19 +90,27 @@ class TestThemesSimilar(SrmAiCase):
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")
         self.company.srm_ai_use_embeddings = True
-        source = self._engagement("Families complain that the trucks raise clouds of dust near the houses.")
-        chinese = self._engagement("卡车扬起的灰尘让附近的居民很不满。", days_ago=10)
+        # no word nor concept in common: only the multilingual embeddings can match them
+        source = self._engagement("The families are exhausted, they cannot sleep because the machines run all night.")
+        chinese = self._engagement("机器整夜轰鸣，居民们无法入睡，非常疲惫。", days_ago=10)
         unrelated = self._engagement("Scholarship ceremony at the school, students were proud.", days_ago=10)
         self.assertTrue(source.sudo()._srm_ai_vectors(), "the embedding is stored with the score")
         action = source.with_user(self.user).action_srm_ai_similar()
         results = self.env["srm.ai.similar"].with_user(self.user).search(action["domain"])
-        # other dust complaints of the database may come first; the Chinese note is among the closest
-        top = results[:3]
-        self.assertIn(chinese, top.engagement_id)
-        self.assertIn("embeddings", top.filtered(lambda r: r.engagement_id == chinese).method)
         ranked = list(results.engagement_id)
+        self.assertIn(chinese, ranked)
+        self.assertIn("embeddings", results.filtered(lambda r: r.engagement_id == chinese).method)
         if unrelated in ranked:
             self.assertLess(ranked.index(chinese), ranked.index(unrelated))
+        # records scored while embeddings were off get theirs from the scheduled job
+        late = self.env["srm.engagement"].with_context(srm_ai_no_embeddings=True).create(
+            {"name": "Late", "engagement_type_id": self.meeting_type.id,
+             "partner_ids": [(6, 0, self.village.ids)], "summary": "Thank you for the new well."}
+        )
+        self.assertFalse(late.sudo()._srm_ai_vectors())
+        # (the job runs batches of 200, newest first; a small batch here)
+        self.assertGreaterEqual(self.env["srm.engagement"]._srm_ai_embed_batch(limit=3), 1)
+        self.assertTrue(late.sudo()._srm_ai_vectors())
 
     def test_similar_records_respect_confidentiality(self):
         source = self._engagement("Dust from trucks on the road to the village.")

@@ -1,13 +1,19 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    srm_issue_count = fields.Integer(
+    srm_issue_ids = fields.Many2many(
+        "srm.issue",
         string="Issues",
+        compute="_compute_srm_issue_count",
+        groups="srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_issues.group_srm_issue_worker",
+    )
+    srm_issue_count = fields.Integer(
+        string="Issue Count",
         compute="_compute_srm_issue_count",
         groups="srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_issues.group_srm_issue_worker",
     )
@@ -19,6 +25,7 @@ class ResPartner(models.Model):
             ("partner_ids", "child_of", self.ids),
         ]
 
+    @api.depends_context("uid")
     def _compute_srm_issue_count(self):
         """Issues a stakeholder raised or is concerned by, counted with the reader's rights.
 
@@ -26,6 +33,7 @@ class ResPartner(models.Model):
         raised them through the count.
         """
         if not self.ids:
+            self.srm_issue_ids = False
             self.srm_issue_count = 0
             return
         issues = self.env["srm.issue"].search_fetch(
@@ -40,9 +48,11 @@ class ResPartner(models.Model):
                     partner = partner.parent_id
             return ids
 
-        issue_lineages = [lineage(issue.complainant_id | issue.partner_ids) for issue in issues]
+        issue_lineages = [(issue, lineage(issue.complainant_id | issue.partner_ids)) for issue in issues]
         for partner in self:
-            partner.srm_issue_count = sum(1 for ids in issue_lineages if partner.id in ids)
+            mine = issues.browse([issue.id for issue, ids in issue_lineages if partner.id in ids])
+            partner.srm_issue_ids = mine
+            partner.srm_issue_count = len(mine)
 
     def action_srm_view_issues(self):
         self.ensure_one()

@@ -122,6 +122,8 @@ class TestSrmIssueFlow(SrmIssueCase):
         self.assertIn("&lt;near&gt;", issue.description)
         self.assertEqual(engagement.issue_count, 1)
         self.assertEqual(self.village.srm_issue_count, 1)
+        self.assertEqual(self.village.srm_issue_ids, issue)
+        self.assertEqual(engagement.issue_ids, issue)
 
     def test_quick_create_form(self):
         form = Form(self.env["srm.issue"], view="srm_issues.srm_issue_view_form_quick_create")

@@ -3,11 +3,14 @@
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
+import babel.dates
+import babel.lists
 from dateutil import rrule
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
+from odoo.tools.misc import babel_locale_parse
 
 from .srm_commitment import PRIORITIES, SOURCES, VISIBILITIES
 
@@ -287,6 +290,7 @@ class SrmCommitmentRecurrence(models.Model):
         "repeat_until",
         "repeat_count",
     )
+    @api.depends_context("lang")
     def _compute_rule_summary(self):
         units = {
             "day": (self.env._("Every day"), self.env._("Every %s days")),
@@ -294,8 +298,18 @@ class SrmCommitmentRecurrence(models.Model):
             "month": (self.env._("Every month"), self.env._("Every %s months")),
             "year": (self.env._("Every year"), self.env._("Every %s years")),
         }
-        weekdays = dict(self._fields["repeat_weekday"]._description_selection(self.env))
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        # weekday names as the language writes them in a sentence ("vendredi", "Friday")
+        day_names = babel.dates.get_day_names("wide", locale=locale)
+        weekdays = {code: day_names[index] for index, (code, _label) in enumerate(WEEKDAYS)}
         weeks = dict(self._fields["repeat_week"]._description_selection(self.env))
+
+        def join(parts):
+            summary = parts[0]
+            for detail in parts[1:]:
+                summary = self.env._("%(summary)s, %(detail)s", summary=summary, detail=detail)
+            return summary
+
         for series in self:
             if not series.repeat_unit or series.repeat_interval < 1:
                 series.rule_summary = False
@@ -305,7 +319,7 @@ class SrmCommitmentRecurrence(models.Model):
             if series.repeat_unit == "week":
                 days = [weekdays[day] for day, _label in WEEKDAYS if series[day]]
                 if days:
-                    parts.append(self.env._("on %s", ", ".join(days)))
+                    parts.append(self.env._("on %s", babel.lists.format_list(days, locale=locale)))
             elif series.repeat_unit == "month":
                 if series.repeat_on_month == "day" and series.repeat_week and series.repeat_weekday:
                     parts.append(
@@ -318,12 +332,13 @@ class SrmCommitmentRecurrence(models.Model):
                 elif series.repeat_day:
                     parts.append(self.env._("on day %s", series.repeat_day))
             elif series.repeat_unit == "year" and series.date_start:
-                parts.append(self.env._("on %s", format_date(self.env, series.date_start, date_format="MMMM d")))
+                day = babel.dates.format_skeleton("MMMMd", series.date_start, locale=locale)
+                parts.append(self.env._("on %s", day))
             if series.repeat_type == "count" and series.repeat_count:
                 parts.append(self.env._("%s times", series.repeat_count))
             elif series.repeat_type == "until" and series.repeat_until:
                 parts.append(self.env._("until %s", format_date(self.env, series.repeat_until)))
-            series.rule_summary = ", ".join(parts)
+            series.rule_summary = join(parts)
 
     # ------------------------------------------------------------------
     # Constraints

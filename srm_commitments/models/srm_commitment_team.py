@@ -11,7 +11,7 @@ class SrmCommitmentTeam(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()

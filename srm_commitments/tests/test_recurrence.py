@@ -66,7 +66,7 @@ class TestRecurrence(CommitmentCase):
             self._due_dates(series),
             [self.d(d) for d in ("2027-01-04", "2027-01-07", "2027-01-18", "2027-01-21", "2027-02-01")],
         )
-        self.assertEqual(series.rule_summary, "Every 2 weeks, on Monday, Thursday, 5 times")
+        self.assertEqual(series.rule_summary, "Every 2 weeks, on Monday and Thursday, 5 times")
 
     @freeze_time("2027-01-01")
     def test_weekly_without_weekday_uses_the_first_due_date(self):

@@ -73,16 +73,18 @@ class TestPerformance(SrmCase):
             }
             for i in range(count)
         ])
-        self.env["srm.engagement"].create([
-            {
-                "name": f"Perf engagement {j}",
-                "partner_ids": [Command.set([partner.id, self.community.id])],
-                "project_id": self.project.id,
-                "is_confidential": j % 5 == 0,
-            }
-            for partner in partners
-            for j in range(engagements_each)
-        ])
+        # one batch per stakeholder: every stakeholder's history is then processed
+        # alike by the modules that react to new engagements, whatever the volume
+        for partner in partners:
+            self.env["srm.engagement"].create([
+                {
+                    "name": f"Perf engagement {j}",
+                    "partner_ids": [Command.set([partner.id, self.community.id])],
+                    "project_id": self.project.id,
+                    "is_confidential": j % 5 == 0,
+                }
+                for j in range(engagements_each)
+            ])
         self.env["srm.relationship"].create([
             {"partner_id": partner.id, "type_id": self.member.id, "related_partner_id": other.id}
             for partner in partners[:1]

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 NEUTRAL_BAND = 0.05
 NEGATION_FACTOR = -0.74
-NEGATION_WINDOW = 3
+NEGATION_WINDOW = 2
 ALPHA = 15.0  # normalisation constant: score = s / sqrt(s^2 + ALPHA)
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.!?;:,]|[\U0001F300-\U0001FAFF\u2600-\u27BF]", re.UNICODE)
@@ -234,9 +234,19 @@ def _score_chinese(text):
     return total, hits
 
 
+_QUESTION_RE = re.compile(r"[^.!?。！？\n]*[?？]")
+
+
+def strip_questions(text):
+    """Drop the questions of a text (survey items, "could you send...?"), which
+    say little about the writer's mood, unless the text is nothing but questions."""
+    rest = _QUESTION_RE.sub(" ", text or "")
+    return rest if re.search(r"\w", rest) else text
+
+
 def lexicon_score(text, lang=None):
     """Score of the embedded lexicon alone: (score in -1..1, language, hits)."""
-    text = text or ""
+    text = strip_questions(text or "")
     lang = lang or detect_language(text)
     if lang == "zh" or CJK_RE.search(text) and lang not in LEXICONS:
         total, hits = _score_chinese(text)
@@ -395,7 +405,7 @@ def analyse(text, lang=None, vector=None):
     parts = [(score, 1.0 if hits else 0.3)]
     method = ["lexicon"]
     if lang == "en":
-        compound = vader_score(text)
+        compound = vader_score(strip_questions(text))
         if compound is not None:
             parts.append((compound, 1.0))
             method.append("vader")

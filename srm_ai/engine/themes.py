@@ -9,6 +9,7 @@ TF-IDF so that texts in different languages about the same subject meet.
 from collections import Counter
 
 from . import embeddings
+from .sentiment import strip_questions
 from .similarity import TfIdf, cosine, rescale_embedding_cosine
 from .text import concept_label, detect_language
 
@@ -92,8 +93,9 @@ def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", us
     Returns (themes, method): each theme a dict with label, terms, keys (member
     keys, most central first), size, previous_size, growth (ratio), growing.
     """
-    documents = list(documents)[:MAX_DOCS]
-    previous = list(previous)[:MAX_DOCS]
+    # questions (survey items, requests for information) are left out: themes are what people say
+    documents = [(key, strip_questions(text)) for key, text in list(documents)[:MAX_DOCS]]
+    previous = [(key, strip_questions(text)) for key, text in list(previous)[:MAX_DOCS]]
     if not documents:
         return [], "none"
     texts = [text for _key, text in documents]

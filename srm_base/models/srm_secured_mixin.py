@@ -91,6 +91,9 @@ class SrmSecuredMixin(models.AbstractModel):
     def message_notify(self, **kwargs):
         if kwargs.get("partner_ids"):
             kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
+            if not kwargs["partner_ids"]:
+                # nobody may read this confidential record: there is nobody to notify
+                return self.env["mail.message"]
         return super().message_notify(**kwargs)
 
     def _message_get_suggested_recipients(self):

@@ -668,6 +668,7 @@ class SrmCommitment(models.Model):
         again, or after an interruption, neither repeats nor forgets anything. The
         progress is reported to the cron framework after each batch, and each batch
         is committed (except in tests, where the test transaction must stay whole).
+        Each owner and manager then gets one message listing what concerns them.
         """
         today = fields.Date.context_today(self)
         self._refresh_overdue(today)
@@ -676,8 +677,10 @@ class SrmCommitment(models.Model):
         if auto_commit:
             self.env.cr.commit()  # pylint: disable=invalid-commit
         done = 0
+        # one message per person for the whole run, sent once the batches are done
+        digests = defaultdict(list)
         while True:
-            processed = self._process_follow_up_batch(today, batch_size)
+            processed = self._process_follow_up_batch(today, batch_size, digests)
             done += processed
             remaining = self._follow_up_remaining(today) if processed else 0
             self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -685,6 +688,7 @@ class SrmCommitment(models.Model):
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             if not remaining:
                 break
+        self._send_digests(digests)
         return done
 
     @api.model
@@ -729,18 +733,24 @@ class SrmCommitment(models.Model):
         return self.search_count(self._reminder_domain(today)) + self.search_count(self._escalation_domain(today))
 
     @api.model
-    def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE):
-        """Remind or escalate at most ``batch_size`` commitments; return how many."""
+    def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE, digests=None):
+        """Remind or escalate at most ``batch_size`` commitments; return how many.
+
+        The people concerned are told at once, or, given ``digests``, once the
+        caller has collected the batches of the run (see ``_send_digests``)."""
+        pending = digests if digests is not None else defaultdict(list)
         reminders = self.search(self._reminder_domain(today), limit=batch_size, order="id")
-        reminders._send_reminders(today)
+        reminders._send_reminders(today, pending)
         escalations = self.browse()
         if len(reminders) < batch_size:
             escalations = self.search(self._escalation_domain(today), limit=batch_size - len(reminders), order="id")
-            escalations._escalate(today)
+            escalations._escalate(today, pending)
+        if digests is None:
+            self._send_digests(pending)
         return len(reminders) + len(escalations)
 
-    def _send_reminders(self, today):
-        """A reminder activity for the owner, and one message per owner listing them."""
+    def _send_reminders(self, today, digests):
+        """A reminder activity for the owner; the owner's message is added to ``digests``."""
         if not self:
             return
         already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
@@ -753,18 +763,12 @@ class SrmCommitment(models.Model):
             ]
         )
         for owner, commitments in by_owner.items():
-            commitments._notify_digest(
-                owner,
-                lambda env: env._("Commitments due soon"),
-                lambda env, count: env._(
-                    "These commitments you own are due soon. Fulfil them, or record their "
-                    "progress and agree a new date with the stakeholders:"
-                ),
-            )
+            digests[("reminder", owner.id)].extend(commitments.ids)
         self._write_follow_up_markers({"reminder_sent_date": today})
 
-    def _escalate(self, today):
-        """Overdue: a note on the commitment, an activity and a message for the manager."""
+    def _escalate(self, today, digests):
+        """Overdue: a note on the commitment and an activity for the manager, whose
+        message is added to ``digests``."""
         if not self:
             return
         targets = self._escalation_targets()
@@ -795,14 +799,7 @@ class SrmCommitment(models.Model):
         for target, ids in by_target.items():
             commitments = self.browse(ids)
             if target:
-                commitments._notify_digest(
-                    target,
-                    lambda env: env._("Overdue commitments escalated to you"),
-                    lambda env, count: env._(
-                        "These commitments are overdue. Please check with their owners how and "
-                        "when they will be fulfilled:"
-                    ),
-                )
+                digests[("escalation", target.id)].extend(ids)
             commitments._write_follow_up_markers({"escalation_date": today, "escalation_user_id": target.id})
 
     def _escalation_targets(self):
@@ -829,6 +826,29 @@ class SrmCommitment(models.Model):
             targets[commitment.id] = (others or allowed or [self.env["res.users"]])[0]
         return targets
 
+    @api.model
+    def _send_digests(self, digests):
+        """One message per person and kind: {(kind, user id): commitment ids}."""
+        texts = {
+            "reminder": (
+                lambda env: env._("Commitments due soon"),
+                lambda env: env._(
+                    "These commitments you own are due soon. Fulfil them, or record their "
+                    "progress and agree a new date with the stakeholders:"
+                ),
+            ),
+            "escalation": (
+                lambda env: env._("Overdue commitments escalated to you"),
+                lambda env: env._(
+                    "These commitments are overdue. Please check with their owners how and when they will be fulfilled:"
+                ),
+            ),
+        }
+        for (kind, user_id), ids in digests.items():
+            subject, intro = texts[kind]
+            commitments = self.browse(ids).sorted(lambda c: (c.date_due, c.id))
+            commitments._notify_digest(self.env["res.users"].browse(user_id), subject, intro)
+
     def _notify_digest(self, user, subject, intro):
         """One message to ``user`` listing these commitments, in their language.
 
@@ -846,7 +866,7 @@ class SrmCommitment(models.Model):
             % (self._name, commitment.id, commitment.display_name, dates[commitment.date_due])
             for commitment in commitments[:DIGEST_LINES]
         )
-        body = Markup("<p>%s</p><ul>%s</ul>") % (escape(intro(env, len(commitments))), items)
+        body = Markup("<p>%s</p><ul>%s</ul>") % (escape(intro(env)), items)
         if len(commitments) > DIGEST_LINES:
             body += Markup('<p><a href="/odoo/action-srm_commitments.srm_commitment_action">%s</a></p>') % env._(
                 "… and %s more in the commitments register.", len(commitments) - DIGEST_LINES

@@ -164,6 +164,10 @@ class TestFollowUp(CommitmentCase):
             after_first = self._snapshot()
             self.assertGreater(after_first[0], first[0], "reminders and escalations were created")
             self.assertGreater(after_first[2], first[2], "owners and managers were told")
+            # batches of 2, yet one message per person for the run
+            self.assertEqual(len(self._digests(self.manager)), 1)
+            self.assertEqual(len(self._digests(self.officer)), 1)
+            self.assertEqual(len(self._digests(self.lawyer)), 1)
             occurrences = self.env["srm.commitment"].search_count([])
             self._run(batch_size=2)
             self.assertEqual(self._snapshot(), after_first)

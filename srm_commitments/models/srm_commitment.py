@@ -347,8 +347,11 @@ class SrmCommitment(models.Model):
             )
 
     @api.model
-    def _sync_visibility_vals(self, vals):
+    def _sync_visibility_vals(self, vals, create=False):
         """Confidential visibility and the confidential flag of srm_base are one thing."""
+        if create and "visibility" not in vals and self.env.context.get("default_visibility"):
+            # a default visibility would otherwise come after the flag is decided
+            vals["visibility"] = self.env.context["default_visibility"]
         if "visibility" in vals:
             vals["is_confidential"] = vals["visibility"] == "confidential"
 
@@ -360,7 +363,7 @@ class SrmCommitment(models.Model):
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
-            self._sync_visibility_vals(vals)
+            self._sync_visibility_vals(vals, create=True)
             # historical commitments can be imported; new ones cannot start late
             if (
                 vals.get("date_due")

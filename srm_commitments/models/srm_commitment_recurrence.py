@@ -598,7 +598,7 @@ class SrmCommitmentRecurrence(models.Model):
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
-            self.env["srm.commitment"]._sync_visibility_vals(vals)
+            self.env["srm.commitment"]._sync_visibility_vals(vals, create=True)
             if "repeat_type" in vals and not vals["repeat_type"]:
                 raise ValidationError(
                     self.env._(

@@ -146,6 +146,13 @@ class TestCommitment(CommitmentCase):
         self.assertFalse(commitment.is_confidential)
         commitment.is_confidential = True
         self.assertEqual(commitment.visibility, "confidential")
+        # a default visibility (an action's context) makes the record confidential too
+        from_context = (
+            self.env["srm.commitment"]
+            .with_context(default_visibility="confidential")
+            .create({"name": "From a confidential engagement", "date_due": commitment.date_due, "user_id": False})
+        )
+        self.assertTrue(from_context.is_confidential)
         with self.assertRefused("Only users with Confidential access", UserError):
             self._commitment(visibility="internal").with_user(self.officer).write({"visibility": "confidential"})
         with self.assertRefused("cannot own the confidential commitment"):

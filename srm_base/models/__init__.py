@@ -13,3 +13,13 @@ from . import res_partner
 from . import res_users
 from . import calendar_event
 from . import mail_activity
+from . import srm_consultation
+from . import srm_consultation_segment
+from . import srm_consultation_theme
+from . import srm_consultation_engagement
+from . import srm_consent_step
+from . import srm_consent_record
+from . import srm_consent_condition
+from . import survey_survey
+from . import survey_user_input
+from . import srm_consultation_answer_report

@@ -7,7 +7,7 @@ Both exports read the same engagements of one project as the same user
 (record rules apply) and write an .xlsx file; each runs in its own Python
 process so that their memory peaks do not mix. For each export the script
 prints the elapsed time, the growth of the process's peak resident memory
-during the export (getrusage) and, in a second run of the same export under
+during the export (VmHWM, reset just before the export) and, in a second run of the same export under
 tracemalloc, the peak of Python allocations; then the ratios.
 
   * "srm_reporting": srm.report.log._generate(engagement log, xlsx): the OCA
@@ -46,8 +46,30 @@ FIELDS = [
 PERIOD = ("2020-01-01", "2029-12-31")
 
 
-def rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+def _status_mb(key):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024.0
+    return None
+
+
+def reset_peak_rss():
+    """Reset the process's peak resident memory (Linux), so that it measures the export only."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def current_rss_mb():
+    return _status_mb("VmRSS") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def peak_rss_mb():
+    return _status_mb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def odoo_env(args):
@@ -225,17 +247,24 @@ def child(args):
     cr, env = odoo_env(args)
     exporter = export_srm if args.child == "srm_reporting" else export_odoo
     env["srm.engagement"].search_count([])  # warm the registry and the connection
-    baseline = rss_mb()
+    peak_reset = reset_peak_rss()
+    baseline = current_rss_mb()
     if args.tracemalloc:
         tracemalloc.start()
     start = time.perf_counter()
     content, rows = exporter(env, args.project_id)
     elapsed = time.perf_counter() - start
-    result = {"seconds": elapsed, "rows": rows, "bytes": len(content), "rss_baseline_mb": baseline}
+    result = {
+        "seconds": elapsed,
+        "rows": rows,
+        "bytes": len(content),
+        "rss_baseline_mb": baseline,
+        "peak_reset": peak_reset,
+    }
     if args.tracemalloc:
         result["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
         tracemalloc.stop()
-    result["rss_peak_mb"] = rss_mb()
+    result["rss_peak_mb"] = peak_rss_mb()
     cr.rollback()
     cr.close()
     print("RESULT " + json.dumps(result), flush=True)

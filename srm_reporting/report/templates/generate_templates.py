@@ -273,7 +273,28 @@ SPEC = {
                 ],
                 True,
             ),
-            ("consultations", [("name", "Consultation", 100)], True),
+            (
+                "consultations",
+                [
+                    ("display_name", "Consultation", 30),
+                    ("date_start", "Start", 14),
+                    ("date_end", "End", 14),
+                    ("state", "Status", 14),
+                    ("respondent_count", "Respondents", 14),
+                    ("iap2_level", "IAP2 level", 14),
+                ],
+                True,
+            ),
+            (
+                "consultation_themes",
+                [
+                    ("consultation_id", "Consultation", 22),
+                    ("name", "Theme", 22),
+                    ("count", "Mentions", 10),
+                    ("response", "Response", 46),
+                ],
+                True,
+            ),
         ],
     ),
     "monthly_summary": (

@@ -1,6 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import Counter
+from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -11,11 +12,24 @@ from odoo.tools import html2plaintext
 # models another SRM module may provide, that a theme or a condition can become
 LINKABLE_MODELS = ("srm.commitment", "srm.issue")
 
+# a record that needs a due date (a commitment) is due this many days after its creation,
+# until its owner sets the real date (it is created as a draft)
+DEFAULT_DUE_DAYS = 30
+
 # values given to the new record when its model has these fields and accepts these values
 LINKED_RECORD_HINTS = {
     "srm.issue": {"kind": "issue", "channel": "in_person"},
     "srm.commitment": {"source": "consultation"},
 }
+
+
+def _default_due_date(source, Model):
+    """A due date for a new record of ``Model`` that requires one and has no default."""
+    for fname in ("date_due", "date_deadline"):
+        field = Model._fields.get(fname)
+        if field and field.type == "date" and field.required and not Model.default_get([fname]).get(fname):
+            return {fname: fields.Date.context_today(source) + timedelta(days=DEFAULT_DUE_DAYS)}
+    return {}
 
 
 def create_linked_record(source, model_name, title, description, partners, project, company, confidential):
@@ -57,6 +71,7 @@ def create_linked_record(source, model_name, title, description, partners, proje
             consultation = source.consultation_id if "consultation_id" in source._fields else False
             if consultation:
                 vals[fname] = consultation.id
+    vals.update(_default_due_date(source, Model))
     for fname, value in LINKED_RECORD_HINTS.get(model_name, {}).items():
         field = model_fields.get(fname)
         if not field or fname in vals:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -401,8 +401,27 @@ class TestSrmConsultationThemes(SrmConsultationCase):
         self.assertIn("Dust on the access road", commitment.display_name + (commitment["title"] if "title" in commitment._fields else ""))
         if "partner_ids" in commitment._fields:
             self.assertEqual(commitment.partner_ids, self.ben | self.carla | self.dan)
+        self.assertGreater(commitment.date_due, fields.Date.today(), "a draft due later, for its owner to adjust")
         with self.assertRaisesRegex(UserError, "already followed"):
             theme._srm_turn_into("srm.commitment")
+
+    def test_theme_to_issue(self):
+        self._answers()
+        theme = self.env["srm.consultation.theme"].create(
+            {"consultation_id": self.consultation.id, "name": "Contaminated well", "keywords": "agua, eau"}
+        )
+        self.consultation.action_extract_themes()
+        if "srm.issue" not in self.env:
+            self.assertFalse(theme.can_create_issue)
+            return
+        action = theme.action_create_issue()
+        issue = self.env["srm.issue"].browse(action["res_id"])
+        self.assertEqual(theme.linked_record, issue)
+        self.assertEqual(theme.state, "actioned")
+        self.assertEqual(issue.name, "Contaminated well")
+        self.assertEqual(issue.project_id, self.project)
+        self.assertEqual(issue.partner_ids, self.ana | self.ben)
+        self.assertIn("Raised by 2 respondents", issue.description)
 
     def test_linked_record_fills_the_fields_that_exist(self):
         """The generic bridge, on a model always present: an engagement."""

@@ -29,6 +29,7 @@
         "views/srm_ai_recommendation_views.xml",
         "views/srm_engagement_views.xml",
         "views/srm_issue_views.xml",
+        "views/srm_consultation_theme_views.xml",
         "views/res_partner_views.xml",
         "wizards/srm_ai_briefing_views.xml",
         "wizards/srm_ai_strategy_views.xml",

@@ -671,7 +671,8 @@ class SrmConsultation(models.Model):
 
         :param list texts: the answers, as strings
         :return: list of dicts with ``name``, ``keywords`` (list of str),
-            ``indexes`` (positions in ``texts``) and, for an existing theme, ``theme_id``
+            ``indexes`` (positions in ``texts``), for an existing theme ``theme_id``,
+            and optionally ``origin`` and ``values`` (more field values of the theme)
         """
         self.ensure_one()
         normalized = [normalize_text(text) for text in texts]
@@ -721,7 +722,11 @@ class SrmConsultation(models.Model):
         for result in results:
             theme = Theme.browse(result.get("theme_id")).exists() or by_name.get(normalize_text(result["name"]))
             matched = self.env["survey.user_input.line"].union(*(lines[i] for i in result["indexes"]))
-            vals = {"count": len(result["indexes"]), "line_ids": [Command.set(matched.ids)]}
+            vals = {
+                **result.get("values", {}),
+                "count": len(result["indexes"]),
+                "line_ids": [Command.set(matched.ids)],
+            }
             if theme:
                 theme.write(vals)
             else:

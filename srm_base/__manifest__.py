@@ -44,6 +44,7 @@
         "views/srm_menus.xml",
         "views/srm_consultation_menus.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "demo": [
         "demo/srm_base_demo.xml",
         "demo/srm_consultation_demo.xml",

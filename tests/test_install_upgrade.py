@@ -165,9 +165,9 @@ def _odoo_partner_columns(db):
         "  SELECT 1 FROM ir_model_data d WHERE d.model = 'ir.model.fields' AND d.res_id = f.id "
         "  AND d.module LIKE 'srm\\_%')",
     )
-    # write_date/write_uid move when a module adds stored computed fields to res.partner
-    # (Odoo computes them for every existing partner at install): values are compared
-    return sorted(r["name"] for r in rows if r["name"] not in ("write_date", "write_uid"))
+    # write_date and write_uid included: installing the suite must not rewrite the existing
+    # partners (srm_base fills its stored computed columns in SQL before the ORM sees them)
+    return sorted(r["name"] for r in rows)
 
 
 def _snapshot(db, columns):

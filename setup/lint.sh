@@ -46,7 +46,9 @@ for t in "${targets[@]}"; do
     if [ -f "$t/__manifest__.py" ]; then addons+=("$t"); else others+=("$t"); fi
 done
 
-# pylint-odoo works per addon (manifest checks); tests/ gets the Python checks
+# pylint-odoo works per addon (manifest checks); tests/ gets the Python checks. tests/ is no
+# package (pytest collects it as rootdir modules, conftest.py included): --recursive=y makes
+# pylint lint each of its files as a module instead of importing tests/__init__.py.
 srm_log "pylint (OCA mandatory checks): ${targets[*]}"
 # (command-line scripts of tests/ print their results: print-used applies to addons only)
 mandatory_out=""
@@ -56,8 +58,8 @@ if [ ${#addons[@]} -gt 0 ]; then
         --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${addons[@]}" 2>&1) || mandatory_rc=$?
 fi
 if [ ${#others[@]} -gt 0 ]; then
-    out=$("$SRM_PYTHON" -m pylint --rcfile=.pylintrc-mandatory --disable=print-used --output-format=text \
-        --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${others[@]}" 2>&1) || mandatory_rc=$?
+    out=$("$SRM_PYTHON" -m pylint --rcfile=.pylintrc-mandatory --disable=print-used --recursive=y \
+        --output-format=text --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${others[@]}" 2>&1) || mandatory_rc=$?
     mandatory_out="$mandatory_out${mandatory_out:+$'\n'}$out"
 fi
 mandatory_count=$(grep -cE '^[^ ]+:[0-9]+: \[[A-Z][0-9]+' <<<"$mandatory_out")
@@ -68,7 +70,7 @@ if [ "$mandatory_rc" -ne 0 ] || [ "$mandatory_count" -gt 0 ]; then
 fi
 
 srm_log "pylint (OCA optional checks, not failing): ${targets[*]}"
-"$SRM_PYTHON" -m pylint --rcfile=.pylintrc --exit-zero --output-format=text \
+"$SRM_PYTHON" -m pylint --rcfile=.pylintrc --exit-zero --recursive=y --output-format=text \
     --msg-template='{path}:{line}: [{msg_id}({symbol})] {msg}' "${targets[@]}" 2>&1 |
     grep -E '^[^ ]+:[0-9]+: \[' | sed 's/^/  optional: /'
 

@@ -90,8 +90,10 @@ CONCEPTS = {
     },
     "land": {
         "en": ["land", "lands", "plot*", "parcel*", "property", "properties", "resettle*", "relocat*", "expropriat*"],
-        "fr": ["terre", "terres", "terrain*", "parcelle*", "foncier*", "propriété*", "réinstall*", "relocalis*", "expropri*"],
-        "es": ["tierra", "tierras", "terreno*", "parcela*", "predio*", "propiedad*", "reasent*", "reubic*", "expropia*"],
+        "fr": ["terre", "terres", "terrain*", "parcelle*", "foncier*", "propriété*", "réinstall*", "relocalis*",
+               "expropri*"],
+        "es": ["tierra", "tierras", "terreno*", "parcela*", "predio*", "propiedad*", "reasent*", "reubic*",
+               "expropia*"],
         "zh": ["土地", "地块", "征地", "搬迁", "安置", "拆迁"],
     },
     "farming": {
@@ -108,7 +110,8 @@ CONCEPTS = {
     },
     "school": {
         "en": ["school", "schools", "education", "students", "student", "teacher*", "scholarship*"],
-        "fr": ["école", "ecole", "écoles", "ecoles", "éducation", "education", "élèves", "eleves", "enseignant*", "bourse*"],
+        "fr": ["école", "ecole", "écoles", "ecoles", "éducation", "education", "élèves", "eleves", "enseignant*",
+               "bourse*"],
         "es": ["escuela", "escuelas", "educación", "educacion", "estudiante*", "alumno*", "maestro*", "beca*"],
         "zh": ["学校", "教育", "学生", "老师", "奖学金"],
     },
@@ -151,7 +154,8 @@ CONCEPTS = {
     "environment": {
         "en": ["environment", "environmental", "biodiversity", "wildlife", "forest*", "trees", "tree", "deforest*"],
         "fr": ["environnement*", "biodiversité", "biodiversite", "faune", "forêt*", "foret*", "arbre*", "déforest*"],
-        "es": ["medio ambiente", "ambiental*", "ambiente", "biodiversidad", "fauna", "bosque*", "árbol*", "arbol*", "deforest*"],
+        "es": ["medio ambiente", "ambiental*", "ambiente", "biodiversidad", "fauna", "bosque*", "árbol*", "arbol*",
+               "deforest*"],
         "zh": ["环境", "生态", "生物多样性", "野生动物", "森林", "树木", "砍伐"],
     },
     "waste": {
@@ -162,13 +166,16 @@ CONCEPTS = {
     },
     "culture": {
         "en": ["heritage", "cultural", "culture", "sacred", "grave*", "cemeter*", "ancestral", "indigenous"],
-        "fr": ["patrimoine", "culturel*", "culture*", "sacré*", "sacre*", "tombe*", "cimetière*", "ancestra*", "autochtone*"],
-        "es": ["patrimonio", "cultural*", "cultura*", "sagrad*", "tumba*", "cementerio*", "ancestral*", "indígena*", "indigena*"],
+        "fr": ["patrimoine", "culturel*", "culture*", "sacré*", "sacre*", "tombe*", "cimetière*", "ancestra*",
+               "autochtone*"],
+        "es": ["patrimonio", "cultural*", "cultura*", "sagrad*", "tumba*", "cementerio*", "ancestral*", "indígena*",
+               "indigena*"],
         "zh": ["文化遗产", "文化", "圣地", "坟墓", "墓地", "祖先", "原住民"],
     },
     "grievance": {
         "en": ["complaint", "complaints", "complain*", "grievance*", "claim*", "protest*", "petition*"],
-        "fr": ["plainte", "plaintes", "réclamation*", "reclamation*", "grief*", "protest*", "manifest*", "pétition*", "petition*"],
+        "fr": ["plainte", "plaintes", "réclamation*", "reclamation*", "grief*", "protest*", "manifest*", "pétition*",
+               "petition*"],
         "es": ["queja", "quejas", "reclamo*", "reclamación*", "protesta*", "denuncia*", "petición*", "peticion*"],
         "zh": ["投诉", "申诉", "抱怨", "抗议", "请愿", "索赔"],
     },
@@ -181,7 +188,8 @@ CONCEPTS = {
     "investment": {
         "en": ["investment", "invest*", "development fund*", "donation*", "sponsor*", "funding", "fund"],
         "fr": ["investissement*", "invest*", "don", "dons", "financement*", "fonds", "parrain*"],
-        "es": ["inversión", "inversion*", "invertir", "donación*", "donacion*", "financiamiento*", "fondo*", "patrocin*"],
+        "es": ["inversión", "inversion*", "invertir", "donación*", "donacion*", "financiamiento*", "fondo*",
+               "patrocin*"],
         "zh": ["投资", "捐赠", "资助", "基金", "赞助"],
     },
     "women": {

@@ -42,7 +42,7 @@ class Masker:
         if key not in self.placeholders:
             prefix = "PERSON" if kind == "person" else "ORG"
             index = sum(1 for p in self.placeholders.values() if p.startswith("[" + prefix)) + 1
-            self.placeholders[key] = "[%s_%d]" % (prefix, index)
+            self.placeholders[key] = f"[{prefix}_{index}]"
         return self.placeholders[key]
 
     def mask(self, text):

@@ -31,7 +31,7 @@ class ChatProvider:
         """Send ``messages`` and return (answer text, seconds spent)."""
         headers = {"Content-Type": "application/json"}
         if self.api_key:
-            headers["Authorization"] = "Bearer %s" % self.api_key
+            headers["Authorization"] = f"Bearer {self.api_key}"
         payload = {
             "model": self.model,
             "messages": messages,
@@ -43,19 +43,19 @@ class ChatProvider:
         try:
             response = requests.post(self.url, json=payload, headers=headers, timeout=self.timeout)
         except requests.exceptions.Timeout as exc:
-            raise ProviderError("timeout", "No answer within %s seconds." % self.timeout) from exc
+            raise ProviderError("timeout", f"No answer within {self.timeout} seconds.") from exc
         except requests.exceptions.RequestException as exc:
-            raise ProviderError("connection", "Cannot reach the provider: %s" % exc.__class__.__name__) from exc
+            raise ProviderError("connection", f"Cannot reach the provider: {exc.__class__.__name__}") from exc
         elapsed = time.monotonic() - start
         status = response.status_code
         if status in (401, 403):
-            raise ProviderError("auth", "The provider refused the API key (HTTP %s)." % status, status)
+            raise ProviderError("auth", f"The provider refused the API key (HTTP {status}).", status)
         if status == 429:
             raise ProviderError("rate_limit", "The provider's rate limit was reached (HTTP 429).", status)
         if status >= 500:
-            raise ProviderError("server", "The provider had an internal error (HTTP %s)." % status, status)
+            raise ProviderError("server", f"The provider had an internal error (HTTP {status}).", status)
         if status >= 400:
-            raise ProviderError("http", "The provider rejected the request (HTTP %s)." % status, status)
+            raise ProviderError("http", f"The provider rejected the request (HTTP {status}).", status)
         try:
             data = response.json()
             content = data["choices"][0]["message"]["content"]

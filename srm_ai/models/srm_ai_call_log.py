@@ -50,4 +50,6 @@ class SrmAiCallLog(models.Model):
     error = fields.Char(readonly=True)
     duration = fields.Float(string="Duration (s)", readonly=True, digits=(10, 3))
     request_chars = fields.Integer(string="Characters Sent", readonly=True)
-    masked_count = fields.Integer(string="Items Masked", readonly=True, help="Names, emails and phone numbers replaced.")
+    masked_count = fields.Integer(
+        string="Items Masked", readonly=True, help="Names, emails and phone numbers replaced."
+    )

@@ -82,7 +82,10 @@ class SrmAiSentimentMixin(models.AbstractModel):
         texts = [record._srm_ai_sentiment_text() for record in records]
         # one embedding per record, of its full text: used by the sentiment head and for similarity
         vectors = self.env["srm.ai.service"]._srm_ai_embed(
-            [record._srm_ai_similarity_text() if text.strip() else "" for record, text in zip(records, texts)],
+            [
+                record._srm_ai_similarity_text() if text.strip() else ""
+                for record, text in zip(records, texts, strict=True)
+            ],
             company,
         )
         rows = []
@@ -233,7 +236,7 @@ class SrmAiSentimentMixin(models.AbstractModel):
         vectors = self.env["srm.ai.service"]._srm_ai_embed([r._srm_ai_similarity_text() for r in records])
         if vectors is None:
             return 0
-        for record, vector in zip(records, vectors):
+        for record, vector in zip(records, vectors, strict=True):
             record._srm_ai_store_vector(encode_vector(vector))
         return len(records)
 

@@ -57,7 +57,7 @@ class SrmAiService(models.AbstractModel):
         parts = [name for name, active in status["parts"].items() if active]
         if mode != "embeddings":
             parts = [p for p in parts if p != "embeddings"]
-        text = "%s (%s)" % (labels[mode], ", ".join(parts))
+        text = f"{labels[mode]} ({', '.join(parts)})"
         if self.env.company.srm_ai_provider_enabled:
             text += self.env._("; provider on: %s", self.env.company.srm_ai_provider_model or "?")
         return text
@@ -134,7 +134,7 @@ class SrmAiService(models.AbstractModel):
             "company_id": company.id,
             "purpose": purpose,
             "res_model": ",".join(dict.fromkeys(r._name for r in groups if r)),
-            "res_ids": "; ".join("%s(%s)" % (r._name, ",".join(map(str, r.ids))) for r in sendable if r),
+            "res_ids": "; ".join(f"{r._name}({','.join(map(str, r.ids))})" for r in sendable if r),
             "record_count": sum(len(r) for r in sendable),
             "excluded_count": sum(len(r) for r in groups) - sum(len(r) for r in sendable),
             "provider_url": self._srm_ai_provider_host(company.srm_ai_provider_url),
@@ -168,7 +168,7 @@ class SrmAiService(models.AbstractModel):
     @api.model
     def _srm_ai_provider_host(self, url):
         parts = urlsplit(url or "")
-        return "%s://%s%s" % (parts.scheme, parts.netloc, parts.path) if parts.netloc else (url or "")
+        return f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else (url or "")
 
     @api.model
     def _srm_ai_error_message(self, exc):
@@ -182,7 +182,7 @@ class SrmAiService(models.AbstractModel):
             "malformed": self.env._("The AI provider sent an answer that cannot be read."),
             "config": self.env._("The AI provider is not fully configured (URL and model)."),
         }
-        return "%s (%s)" % (messages.get(exc.kind, str(exc)), exc)
+        return f"{messages.get(exc.kind, str(exc))} ({exc})"
 
     @api.model
     def _srm_ai_test_provider(self, company):
@@ -214,7 +214,11 @@ class SrmAiService(models.AbstractModel):
 
     @api.model
     def _srm_ai_scored_models(self):
-        return [self.env["srm.engagement"].sudo(), self.env["srm.issue"].sudo(), self.env["srm.ai.message.score"].sudo()]
+        return [
+            self.env["srm.engagement"].sudo(),
+            self.env["srm.issue"].sudo(),
+            self.env["srm.ai.message.score"].sudo(),
+        ]
 
     @api.model
     def _srm_ai_count_stale(self):
@@ -235,7 +239,7 @@ class SrmAiService(models.AbstractModel):
             for model in models_:
                 batches = -(-model._srm_ai_count_stale() // batch_size)
                 for _index in range(min(batches, max_jobs - enqueued)):
-                    model.with_delay(description="Sentiment scoring: %s" % model._description)._srm_ai_score_batch(
+                    model.with_delay(description=f"Sentiment scoring: {model._description}")._srm_ai_score_batch(
                         batch_size
                     )
                     enqueued += 1

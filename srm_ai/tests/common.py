@@ -55,7 +55,11 @@ class SrmAiCase(TransactionCase):
         today = fields.Date.today()
         with freeze_time(today - relativedelta(days=days_late + 10)):
             commitment = cls.env["srm.commitment"].create(
-                {"name": name, "partner_ids": [Command.set(partners.ids)], "date_due": today - relativedelta(days=days_late)}
+                {
+                    "name": name,
+                    "partner_ids": [Command.set(partners.ids)],
+                    "date_due": today - relativedelta(days=days_late),
+                }
             )
         commitment.flush_recordset()
         # what the nightly refresh of srm_commitments does for every commitment
@@ -86,7 +90,7 @@ class SrmAiCase(TransactionCase):
             dict(
                 {
                     "name": name,
-                    "description": "<p>%s</p>" % description,
+                    "description": f"<p>{description}</p>",
                     "partner_ids": [Command.set((partners or cls.village).ids)],
                     "date_received": fields.Datetime.now() - relativedelta(days=days_ago),
                     "project_id": cls.project.id,

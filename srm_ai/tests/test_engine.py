@@ -28,7 +28,7 @@ class TestEngine(BaseCase):
         for lang, text, sign in self.CLEAR:
             result = engine.sentiment.analyse(text)
             self.assertEqual(result["lang"], lang, text)
-            self.assertEqual(result["score"] > 0, sign > 0, "%s: %s" % (text, result))
+            self.assertEqual(result["score"] > 0, sign > 0, f"{text}: {result}")
             self.assertEqual(result["label"], "positive" if sign > 0 else "negative", text)
             # the embedded lexicon alone gets the sign right too (no optional package)
             lexicon, _lang, hits = engine.sentiment.lexicon_score(text, lang)

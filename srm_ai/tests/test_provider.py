@@ -74,7 +74,7 @@ class TestProvider(SrmAiCase):
         cls.addClassCleanup(cls.server.shutdown)
         cls.company.write(
             {
-                "srm_ai_provider_url": "http://127.0.0.1:%s/v1" % cls.server.server_address[1],
+                "srm_ai_provider_url": f"http://127.0.0.1:{cls.server.server_address[1]}/v1",
                 "srm_ai_provider_model": "local-test",
                 "srm_ai_provider_api_key": "sk-secret-key",
                 "srm_ai_provider_timeout": 1,
@@ -133,7 +133,7 @@ class TestProvider(SrmAiCase):
         self.assertEqual(log.status, "success")
         self.assertEqual(log.purpose, "briefing")
         self.assertEqual(log.user_id, self.manager)
-        self.assertIn("srm.engagement(%s)" % self.public.id, log.res_ids)
+        self.assertIn(f"srm.engagement({self.public.id})", log.res_ids)
         self.assertNotIn(str(self.secret.id), log.res_ids.split("srm.engagement(")[1].split(")")[0].split(","))
         self.assertEqual(log.excluded_count, 1)
         self.assertGreater(log.masked_count, 2)

@@ -8,7 +8,7 @@ from .common import SrmAiCase
 @tagged("post_install", "-at_install")
 class TestRecommendations(SrmAiCase):
     def _rule(self, xmlid):
-        return self.env.ref("srm_ai.%s" % xmlid)
+        return self.env.ref(f"srm_ai.{xmlid}")
 
     def test_no_contact_rule_is_idempotent(self):
         self._engagement("Routine meeting.", days_ago=90)
@@ -36,7 +36,7 @@ class TestRecommendations(SrmAiCase):
 
     def test_repeated_grievances_rule(self):
         for index in range(3):
-            self._issue("Noise %s" % index, "Noise at night again.", kind="grievance", days_ago=index)
+            self._issue(f"Noise {index}", "Noise at night again.", kind="grievance", days_ago=index)
         rule = self._rule("srm_ai_recommendation_rule_grievances")
         created = rule._run(self.company)
         village = created.filtered(lambda r: r.partner_id == self.village)

@@ -31,10 +31,10 @@ class TestSentiment(SrmAiCase):
         for index in range(5):
             records |= engagements.create(
                 {
-                    "name": "Call %s" % index,
+                    "name": f"Call {index}",
                     "engagement_type_id": self.meeting_type.id,
                     "partner_ids": [(6, 0, self.village.ids)],
-                    "summary": "Very bad experience, we are disappointed %s." % index,
+                    "summary": f"Very bad experience, we are disappointed {index}.",
                 }
             )
         self.assertFalse(any(records.mapped("ai_scored_at")))

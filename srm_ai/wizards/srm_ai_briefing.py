@@ -37,7 +37,13 @@ class SrmAiBriefing(models.TransientModel):
             [("partner_ids", "in", partner.ids)], order="date desc", limit=HISTORY_LIMIT
         )
         issues = self.env["srm.issue"].search(
-            ["&", ("is_closed", "=", False), "|", ("partner_ids", "in", partner.ids), ("complainant_id", "=", partner.id)]
+            [
+                "&",
+                ("is_closed", "=", False),
+                "|",
+                ("partner_ids", "in", partner.ids),
+                ("complainant_id", "=", partner.id),
+            ]
         )
         commitments = partner._srm_ai_commitments()
         return engagements, issues, commitments
@@ -46,7 +52,10 @@ class SrmAiBriefing(models.TransientModel):
         partner = self.partner_id
         lang = (self.env.lang or "en")[:2]
         lang = lang if lang in engine.text.LANGUAGES else "en"
-        selection = lambda rec, fname: dict(rec._fields[fname]._description_selection(self.env)).get(rec[fname], "")  # noqa: E731
+
+        def selection(rec, fname):
+            return dict(rec._fields[fname]._description_selection(self.env)).get(rec[fname], "")
+
         texts = [e._srm_ai_similarity_text() for e in engagements]
         topics = Counter()
         for engagement in engagements:
@@ -55,10 +64,8 @@ class SrmAiBriefing(models.TransientModel):
         today = fields.Date.context_today(self)
         commitment_rows = []
         for commitment in commitments:
-            due = next(
-                (commitment[f] for f in ("date_due", "deadline", "date_deadline", "due_date") if f in commitment._fields),
-                False,
-            )
+            due_fields = ("date_due", "deadline", "date_deadline", "due_date")
+            due = next((commitment[f] for f in due_fields if f in commitment._fields), False)
             overdue = bool(spec and spec["overdue"] and due and due < today) or bool(
                 "is_overdue" in commitment._fields and commitment.is_overdue
             )
@@ -159,25 +166,24 @@ class SrmAiBriefing(models.TransientModel):
         lines = [
             "Write a one-page meeting brief (sections: Who they are; Relationship so far; "
             "Open commitments and issues; Mood and trend; Topics they raise; Suggested talking points) "
-            "in the language of this request's user: %s." % (self.env.lang or "en_US"),
-            "Stakeholder: %s (%s), quadrant %s, influence %s/5, interest %s/5."
-            % (facts["name"], facts["type"], facts["quadrant"], facts["influence"], facts["interest"]),
-            "Segments: %s. Projects: %s. Region: %s." % (facts["segments"], facts["projects"], facts["region"]),
-            "Engagements: %s, last contact %s days ago." % (facts["engagement_count"], facts["days_since"]),
+            f"in the language of this request's user: {self.env.lang or 'en_US'}.",
+            f"Stakeholder: {facts['name']} ({facts['type']}), quadrant {facts['quadrant']}, "
+            f"influence {facts['influence']}/5, interest {facts['interest']}/5.",
+            f"Segments: {facts['segments']}. Projects: {facts['projects']}. Region: {facts['region']}.",
+            f"Engagements: {facts['engagement_count']}, last contact {facts['days_since']} days ago.",
         ]
         for item in facts["history"]:
-            lines.append("- %s %s: %s. %s" % (item["date"].date(), item["type"], item["name"], item["summary"]))
+            lines.append(f"- {item['date'].date()} {item['type']}: {item['name']}. {item['summary']}")
         for issue in facts["issues"]:
-            lines.append("Open issue: %s (%s)" % (issue["name"], issue["stage"]))
+            lines.append(f"Open issue: {issue['name']} ({issue['stage']})")
         for commitment in facts["commitments"]:
-            lines.append(
-                "Commitment: %s, due %s%s" % (commitment["name"], commitment["due"], " OVERDUE" if commitment["overdue"] else "")
-            )
+            overdue = " OVERDUE" if commitment["overdue"] else ""
+            lines.append(f"Commitment: {commitment['name']}, due {commitment['due']}{overdue}")
         lines.append(
-            "Sentiment %.2f (%s), trend %s, forecast %.2f. Health %s/100."
-            % (facts["sentiment"], facts["sentiment_label"] or "-", facts["trend"] or "-", facts["forecast"], facts["health"])
+            f"Sentiment {facts['sentiment']:.2f} ({facts['sentiment_label'] or '-'}), trend {facts['trend'] or '-'}, "
+            f"forecast {facts['forecast']:.2f}. Health {facts['health']}/100."
         )
-        lines.append("Topics: %s. Key terms: %s." % (", ".join(facts["topics"]), ", ".join(facts["key_terms"])))
+        lines.append(f"Topics: {', '.join(facts['topics'])}. Key terms: {', '.join(facts['key_terms'])}.")
         lines.append("Offline talking points: " + " | ".join(facts["talking_points"]))
         return "\n".join(lines)
 
@@ -199,7 +205,7 @@ class SrmAiBriefing(models.TransientModel):
             service = self.env["srm.ai.service"]
             if service._srm_ai_provider_enabled():
 
-                def build(sendable):
+                def build(sendable, wizard=wizard):
                     prompt_facts = wizard._srm_ai_facts(sendable[0], sendable[1], sendable[2])
                     return [{"role": "user", "content": wizard._srm_ai_prompt(prompt_facts)}]
 

@@ -61,7 +61,7 @@ class SrmAiStrategy(models.TransientModel):
         lines = []
         for quadrant, count in quadrants.most_common():
             if quadrant:
-                prefix = "" if len(partners) == 1 else "%s × " % count
+                prefix = "" if len(partners) == 1 else f"{count} × "
                 lines.append(prefix + advice[quadrant])
         scored = partners.filtered("srm_ai_sentiment_label")
         if scored:
@@ -75,11 +75,15 @@ class SrmAiStrategy(models.TransientModel):
                     )
                 )
             elif average >= 0.05:
-                lines.append(self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average))
+                lines.append(
+                    self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average)
+                )
         falling = partners.filtered(lambda p: p.srm_ai_sentiment_trend == "falling")
         if falling:
             lines.append(
-                self.env._("Sentiment is falling for %s: plan a contact soon.", ", ".join(falling.mapped("display_name")[:5]))
+                self.env._(
+                    "Sentiment is falling for %s: plan a contact soon.", ", ".join(falling.mapped("display_name")[:5])
+                )
             )
         at_risk = partners.filtered(lambda p: p.srm_ai_health_score and p.srm_ai_health_score < 50)
         if at_risk:
@@ -90,13 +94,18 @@ class SrmAiStrategy(models.TransientModel):
                 )
             )
         engagements = self.env["srm.engagement"].search([("partner_ids", "in", partners.ids)], limit=50)
-        terms = engine.summary.key_terms([e._srm_ai_similarity_text() for e in engagements], top=5) if engagements else []
+        terms = []
+        if engagements:
+            terms = engine.summary.key_terms([e._srm_ai_similarity_text() for e in engagements], top=5)
         if terms:
             lines.append(self.env._("Recurring subjects to prepare: %s.", ", ".join(terms)))
         do_not_contact = partners.filtered("srm_do_not_contact")
         if do_not_contact:
             lines.append(
-                self.env._("Do not contact: %s (respond only when they reach out).", ", ".join(do_not_contact.mapped("display_name")[:5]))
+                self.env._(
+                    "Do not contact: %s (respond only when they reach out).",
+                    ", ".join(do_not_contact.mapped("display_name")[:5]),
+                )
             )
         return lines
 
@@ -112,13 +121,14 @@ class SrmAiStrategy(models.TransientModel):
                     [("partner_ids", "in", partners.ids)], order="date desc", limit=30
                 )
 
-                def build(sendable):
+                def build(sendable, wizard=wizard, partners=partners, lines=lines):
+                    segment = wizard.segment_id.name
+                    target = segment and f"the segment {segment}" or partners.display_name
                     facts = [
-                        "Suggest an engagement strategy (5 to 8 bullet points) for %s."
-                        % (wizard.segment_id.name and "the segment %s" % wizard.segment_id.name or partners.display_name),
+                        f"Suggest an engagement strategy (5 to 8 bullet points) for {target}.",
                         "Offline analysis: " + " | ".join(lines),
                     ]
-                    facts += ["- %s" % (e._srm_ai_similarity_text() or "")[:400] for e in sendable[:15]]
+                    facts += [f"- {(e._srm_ai_similarity_text() or '')[:400]}" for e in sendable[:15]]
                     return [{"role": "user", "content": "\n".join(facts)}]
 
                 result = service._srm_ai_provider_call("strategy", engagements, build, partners=partners)

@@ -242,6 +242,82 @@ def _language_of(partner):
     return "es"
 
 
+def _answer_questions(rng, answer, key, lang, questions, choices):
+    """The answers of one completed interview of segment ``key``, in language ``lang``."""
+    concern = rng.choices(["very", "somewhat", "not", "unknown"], weights=CONCERN[key])[0]
+    answer._save_lines(questions["water_concern"], choices[("water_concern", concern)].id)
+    topics = {key} | set(rng.sample(["water", "dust", "jobs", "heritage", "investment"], rng.randint(0, 2)))
+    answer._save_lines(questions["topics"], [choices[("topics", t)].id for t in sorted(topics)])
+    options, weights = CHANNEL_BY_LANG[lang]
+    answer._save_lines(questions["channel"], choices[("channel", rng.choices(options, weights)[0])].id)
+    trust = rng.choices(["yes", "partly", "no"], weights=TRUST[key])[0]
+    answer._save_lines(questions["trust"], choices[("trust", trust)].id)
+    pool = TEXTS[key] if rng.random() < 0.8 else TEXTS["other"]
+    text = rng.choice(pool.get(lang) or pool["es"])
+    if rng.random() < 0.15:
+        extra = TEXTS["other"].get(lang) or TEXTS["other"]["es"]
+        text = f"{text} {rng.choice(extra)}"
+    answer._save_lines(questions["suggestion"], text)
+
+
+def _respondents(env, rng, consultation, project, segments, regions, individual, today):
+    """Respondents per segment key, [(partner, language)]: stakeholders of the project
+    already in the segments, then residents met in the field (created)."""
+    existing = env["res.partner"].search([
+        ("is_stakeholder", "=", True),
+        ("srm_project_ids", "in", project.ids),
+        ("srm_segment_ids", "in", [s.id for s in segments.values()]),
+        ("srm_do_not_contact", "=", False),
+    ], order="id")
+    lines_by_partner = consultation._srm_segment_lines_for(existing)
+    people = {key: [] for key in segments}  # segment key -> [(partner, lang)]
+    key_of_segment = {segment: key for key, segment in segments.items()}
+    for partner in existing:
+        line = lines_by_partner.get(partner.id)
+        if not line:
+            continue
+        key = key_of_segment[line.segment_id]
+        if len(people[key]) < DONE_PER_SEGMENT[key] // 3:
+            people[key].append((partner, _language_of(partner)))
+    used_names = set()
+    new_vals, new_meta = [], []
+    for key, _quota in SEGMENT_QUOTAS:
+        needed = DONE_PER_SEGMENT[key] + PENDING_PER_SEGMENT[key] - len(people[key])
+        for _index in range(needed):
+            lang = rng.choices(*LANG_SHARE)[0]
+            while True:
+                name = f"{rng.choice(FIRST_NAMES[lang])} {rng.choice(LAST_NAMES[lang])}"
+                if name not in used_names:
+                    used_names.add(name)
+                    break
+            slug = name.lower().replace(" ", ".")
+            region = regions["international"] if lang != "es" else rng.choice(
+                [regions["town"], regions["el_molino"], regions["upper_valley"]]
+            )
+            new_vals.append({
+                "name": name,
+                "is_stakeholder": True,
+                "stakeholder_type_id": individual.id,
+                "srm_region_id": region.id if region else False,
+                "srm_segment_ids": [Command.set(segments[key].ids)],
+                "srm_project_ids": [Command.set(project.ids)],
+                "srm_main_project_id": project.id,
+                "srm_influence": rng.randint(1, 3),
+                "srm_interest": rng.randint(3, 5),
+                "email": f"{slug}@example.com" if rng.random() < 0.8 else False,
+                "srm_consent": True,
+                "srm_consent_date": today - timedelta(days=rng.randint(46, 400)),
+                "srm_consent_basis": "consent",
+                "comment": {"es": "Idioma de trabajo: español.", "fr": "Langue de travail : français.",
+                            "en": "Working language: English."}[lang],
+            })
+            new_meta.append((key, lang))
+    new_partners = env["res.partner"].create(new_vals)
+    for partner, (key, lang) in zip(new_partners, new_meta, strict=True):
+        people[key].append((partner, lang))
+    return people
+
+
 def load_consultation_demo(env):
     """Create the demo consultation once (the <function> runs on every update)."""
     if _ref(env, "srm_consultation_rio_claro_demo"):
@@ -299,57 +375,7 @@ def load_consultation_demo(env):
     })
     consultation.action_open()
     line_of = {line.segment_id: line for line in consultation.segment_ids}
-
-    # respondents: stakeholders of the project already in the segments, then residents met in the field
-    existing = env["res.partner"].search([
-        ("is_stakeholder", "=", True),
-        ("srm_project_ids", "in", project.ids),
-        ("srm_segment_ids", "in", [s.id for s in segments.values()]),
-        ("srm_do_not_contact", "=", False),
-    ], order="id")
-    lines_by_partner = consultation._srm_segment_lines_for(existing)
-    people = {key: [] for key in segments}  # segment key -> [(partner, lang)]
-    key_of_segment = {segment: key for key, segment in segments.items()}
-    for partner in existing:
-        line = lines_by_partner.get(partner.id)
-        if line and len(people[key_of_segment[line.segment_id]]) < DONE_PER_SEGMENT[key_of_segment[line.segment_id]] // 3:
-            people[key_of_segment[line.segment_id]].append((partner, _language_of(partner)))
-    used_names = set()
-    new_vals, new_meta = [], []
-    for key, _quota in SEGMENT_QUOTAS:
-        needed = DONE_PER_SEGMENT[key] + PENDING_PER_SEGMENT[key] - len(people[key])
-        for _index in range(needed):
-            lang = rng.choices(*LANG_SHARE)[0]
-            while True:
-                name = f"{rng.choice(FIRST_NAMES[lang])} {rng.choice(LAST_NAMES[lang])}"
-                if name not in used_names:
-                    used_names.add(name)
-                    break
-            slug = name.lower().replace(" ", ".")
-            region = regions["international"] if lang != "es" else rng.choice(
-                [regions["town"], regions["el_molino"], regions["upper_valley"]]
-            )
-            new_vals.append({
-                "name": name,
-                "is_stakeholder": True,
-                "stakeholder_type_id": individual.id,
-                "srm_region_id": region.id if region else False,
-                "srm_segment_ids": [Command.set(segments[key].ids)],
-                "srm_project_ids": [Command.set(project.ids)],
-                "srm_main_project_id": project.id,
-                "srm_influence": rng.randint(1, 3),
-                "srm_interest": rng.randint(3, 5),
-                "email": f"{slug}@example.com" if rng.random() < 0.8 else False,
-                "srm_consent": True,
-                "srm_consent_date": today - timedelta(days=rng.randint(46, 400)),
-                "srm_consent_basis": "consent",
-                "comment": {"es": "Idioma de trabajo: español.", "fr": "Langue de travail : français.",
-                            "en": "Working language: English."}[lang],
-            })
-            new_meta.append((key, lang))
-    new_partners = env["res.partner"].create(new_vals)
-    for partner, (key, lang) in zip(new_partners, new_meta, strict=True):
-        people[key].append((partner, lang))
+    people = _respondents(env, rng, consultation, project, segments, regions, individual, today)
 
     # answers: completed interviews, then invitations still waiting
     Answer = env["survey.user_input"]
@@ -385,20 +411,7 @@ def load_consultation_demo(env):
             "srm_is_confidential": index % (len(plans) // CONFIDENTIAL_RESPONDENTS) == 7,
         })
         answer._mark_in_progress()
-        concern = rng.choices(["very", "somewhat", "not", "unknown"], weights=CONCERN[key])[0]
-        answer._save_lines(questions["water_concern"], choices[("water_concern", concern)].id)
-        topics = {key} | set(rng.sample(["water", "dust", "jobs", "heritage", "investment"], rng.randint(0, 2)))
-        answer._save_lines(questions["topics"], [choices[("topics", t)].id for t in sorted(topics)])
-        options, weights = CHANNEL_BY_LANG[lang]
-        answer._save_lines(questions["channel"], choices[("channel", rng.choices(options, weights)[0])].id)
-        trust = rng.choices(["yes", "partly", "no"], weights=TRUST[key])[0]
-        answer._save_lines(questions["trust"], choices[("trust", trust)].id)
-        pool = TEXTS[key] if rng.random() < 0.8 else TEXTS["other"]
-        text = rng.choice(pool.get(lang) or pool["es"])
-        if rng.random() < 0.15:
-            extra = TEXTS["other"].get(lang) or TEXTS["other"]["es"]
-            text = f"{text} {rng.choice(extra)}"
-        answer._save_lines(questions["suggestion"], text)
+        _answer_questions(rng, answer, key, lang, questions, choices)
         done_answers |= answer
     done_answers._mark_done()
     for answer in done_answers:

@@ -650,7 +650,7 @@ def _create_engagements(env, rng, now, project, exploration, stakeholders, users
     ]
     vals_list = []
     capacities = []
-    for index in range(ENGAGEMENT_COUNT):
+    for _index in range(ENGAGEMENT_COUNT):
         days_ago = rng.randint(1, 730)
         date = datetime.combine((now - timedelta(days=days_ago)).date(), time(rng.randint(8, 18)))
         engagement_type = _pick_type(env, rng)

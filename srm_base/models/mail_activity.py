@@ -19,7 +19,7 @@ class MailActivity(models.Model):
             if model not in self.env or not isinstance(self.env[model], mixin):
                 continue
             confidential = self.env[model].sudo().browse(activities.mapped("res_id")).filtered("is_confidential")
-            for activity in activities.filtered(lambda a: a.res_id in confidential.ids):
+            for activity in activities.filtered(lambda a, confidential=confidential: a.res_id in confidential.ids):
                 if group not in activity.user_id.groups_id:
                     raise ValidationError(
                         self.env._(

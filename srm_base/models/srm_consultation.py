@@ -66,7 +66,7 @@ def keyword_pattern(keywords):
     words = [re.escape(normalize_text(k).rstrip("*")) for k in keywords if k.strip("* ")]
     if not words:
         return None
-    return re.compile(r"\b(?:%s)" % "|".join(words))
+    return re.compile(rf"\b(?:{'|'.join(words)})")
 
 
 class SrmConsultation(models.Model):

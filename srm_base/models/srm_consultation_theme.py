@@ -108,7 +108,11 @@ class SrmConsultationTheme(models.Model):
         "starting with it; case and accents are ignored."
     )
     origin = fields.Selection(
-        [("manual", "Defined by the team"), ("keyword", "Suggested from frequent words"), ("ai", "Found by text analysis")],
+        [
+            ("manual", "Defined by the team"),
+            ("keyword", "Suggested from frequent words"),
+            ("ai", "Found by text analysis"),
+        ],
         default="manual",
         required=True,
         readonly=True,

@@ -192,7 +192,9 @@ class SrmEngagement(models.Model):
         to_create = []
         for engagement in self:
             existing = engagement.participant_ids
-            to_remove |= existing.filtered(lambda p: p.partner_id not in engagement.partner_ids)
+            to_remove |= existing.filtered(
+                lambda p, engagement=engagement: p.partner_id not in engagement.partner_ids
+            )
             to_create += [
                 {
                     "engagement_id": engagement.id,

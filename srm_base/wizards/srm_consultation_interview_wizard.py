@@ -78,7 +78,9 @@ class SrmConsultationInterviewWizard(models.TransientModel):
     def _compute_user_input_id(self):
         for wizard in self:
             pending = wizard.consultation_id.sudo().user_input_ids.filtered(
-                lambda a: a.partner_id == wizard.partner_id._origin and a.state != "done" and not a.test_entry
+                lambda a, wizard=wizard: (
+                    a.partner_id == wizard.partner_id._origin and a.state != "done" and not a.test_entry
+                )
             )
             wizard.user_input_id = pending[:1]
 

@@ -105,10 +105,8 @@ class SrmConsultationInviteWizard(models.TransientModel):
         else:
             message = self.env._("%s interviews planned.", len(answers))
         if skipped:
-            message = "%s\n%s\n%s" % (
-                message,
-                self.env._("Skipped:"),
-                self.consultation_id._srm_format_skipped(skipped),
+            message = "\n".join(
+                [message, self.env._("Skipped:"), self.consultation_id._srm_format_skipped(skipped)]
             )
         return {
             "type": "ir.actions.client",

@@ -74,7 +74,7 @@ class SrmCase(TransactionCase):
     @classmethod
     def _engagement(cls, partners, days_ago=1, **values):
         vals = {
-            "name": values.pop("name", "Meeting with %s" % partners[:1].name),
+            "name": values.pop("name", f"Meeting with {partners[:1].name}"),
             "engagement_type_id": cls.type_meeting.id,
             "date": fields.Datetime.now() - timedelta(days=days_ago),
             "partner_ids": [Command.set(partners.ids)],

@@ -178,7 +178,9 @@ class TestImport(SrmCase):
     def test_plain_contact_import_is_unchanged(self):
         """Outside the stakeholder list, importing contacts keeps Odoo's behaviour."""
         before = self.env["res.partner"].search_count([])
-        result, __ = self._import("res.partner", make_xlsx(["Name", "Email"], [["Ana Perez", "ana.perez@example.com"]]), False)
+        result, __ = self._import(
+            "res.partner", make_xlsx(["Name", "Email"], [["Ana Perez", "ana.perez@example.com"]]), False
+        )
         self.assertFalse(self._errors(result), result)
         self.assertEqual(self.env["res.partner"].search_count([]), before + 1)
         templates = self.env["res.partner"].get_import_templates()
@@ -193,7 +195,9 @@ class TestImport(SrmCase):
              "Test Mine", "Il demande les résultats du suivi de l'eau."],
         ]
         result, fields = self._import("srm.engagement", make_xlsx(headers, rows), False)
-        self.assertEqual(fields, ["name", "engagement_type_id", "date", "partner_ids", "direction", "project_id", "summary"])
+        self.assertEqual(
+            fields, ["name", "engagement_type_id", "date", "partner_ids", "direction", "project_id", "summary"]
+        )
         self.assertFalse(self._errors(result), result)
         meeting = self.env["srm.engagement"].search([("name", "=", "Reunión con la junta")])
         self.assertEqual(meeting.partner_ids, self.stakeholder | self.community)

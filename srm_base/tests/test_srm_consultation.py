@@ -66,7 +66,9 @@ class TestSrmConsultationCampaign(SrmConsultationCase):
         self.assertEqual(self.consultation.under_represented_count, 1)
         self.assertEqual(self.consultation.under_represented_names, "Test road neighbours")
         self.assertEqual(
-            self.env["srm.consultation"].search([("under_represented_count", ">", 0), ("id", "=", self.consultation.id)]),
+            self.env["srm.consultation"].search(
+                [("under_represented_count", ">", 0), ("id", "=", self.consultation.id)]
+            ),
             self.consultation,
         )
 
@@ -74,7 +76,7 @@ class TestSrmConsultationCampaign(SrmConsultationCase):
         self.assertAlmostEqual(self.line_dust.progress, 50.0)
         self.assertAlmostEqual(self.consultation.progress, 75.0)
         self.assertTrue(self.line_dust.under_represented, "still behind the campaign as a whole")
-        self.consultation.segment_ids.filtered(lambda l: l.segment_id == self.seg_dust).quota = 1
+        self.consultation.segment_ids.filtered(lambda line: line.segment_id == self.seg_dust).quota = 1
         self.assertFalse(self.line_dust.under_represented, "quota met")
         self.line_dust.quota = 2
         self.consultation.action_close()
@@ -222,8 +224,8 @@ class TestSrmConsultationInterview(SrmConsultationCase):
         self.assertEqual(answer.srm_channel, "phone")
         self.assertEqual(answer.srm_interviewer_id, self.user)
         self.assertEqual(answer.srm_segment_id, self.seg_water)
-        self.assertEqual(answer.user_input_line_ids.filtered(lambda l: l.question_id == self.q_matters).suggested_answer_id,
-                         self.c_water | self.c_jobs)
+        matters = answer.user_input_line_ids.filtered(lambda line: line.question_id == self.q_matters)
+        self.assertEqual(matters.suggested_answer_id, self.c_water | self.c_jobs)
         engagement = answer.srm_engagement_id
         self.assertEqual(engagement.engagement_type_id, self.env.ref("srm_base.srm_engagement_type_interview"))
         self.assertEqual(engagement.partner_ids, self.ana)
@@ -398,7 +400,8 @@ class TestSrmConsultationThemes(SrmConsultationCase):
         self.assertEqual(theme.linked_record, commitment)
         self.assertEqual(theme.state, "actioned")
         self.assertEqual(commitment.project_id, self.project)
-        self.assertIn("Dust on the access road", commitment.display_name + (commitment["title"] if "title" in commitment._fields else ""))
+        title = commitment["title"] if "title" in commitment._fields else ""
+        self.assertIn("Dust on the access road", commitment.display_name + title)
         if "partner_ids" in commitment._fields:
             self.assertEqual(commitment.partner_ids, self.ben | self.carla | self.dan)
         self.assertGreater(commitment.date_due, fields.Date.today(), "a draft due later, for its owner to adjust")
@@ -511,7 +514,9 @@ class TestSrmConsentRecord(SrmConsultationCase):
         self.record.is_confidential = True
         self.assertFalse(self.env["srm.consent.record"].with_user(self.user).search([("id", "=", self.record.id)]))
         self.assertFalse(self.env["srm.consent.step"].with_user(self.user).search([("record_id", "=", self.record.id)]))
-        self.assertTrue(self.env["srm.consent.step"].with_user(self.manager).search([("record_id", "=", self.record.id)]))
+        self.assertTrue(
+            self.env["srm.consent.step"].with_user(self.manager).search([("record_id", "=", self.record.id)])
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -526,7 +531,7 @@ class TestSrmConsultationDemo(SrmConsultationCase):
         self.assertGreaterEqual(consultation.respondent_count, 55)
         done = consultation.user_input_ids.filtered(lambda a: a.state == "done")
         self.assertEqual(len(done.srm_engagement_id), len(done))
-        texts = done.user_input_line_ids.filtered(lambda l: l.answer_type == "text_box").mapped("value_text_box")
+        texts = done.user_input_line_ids.filtered(lambda line: line.answer_type == "text_box").mapped("value_text_box")
         self.assertTrue(any("agua" in t for t in texts) and any("eau" in t for t in texts)
                         and any("water" in t for t in texts), "answers in Spanish, French and English")
         self.assertTrue(consultation.under_represented_count)

@@ -28,7 +28,7 @@ class SrmConsultationCase(TransactionCase):
                 "stakeholder_type_id": cls.type_individual.id,
                 "srm_segment_ids": [Command.set([s.id for s in segments])],
                 "srm_project_ids": [Command.set(cls.project.ids)],
-                "email": "%s@example.com" % name.lower().replace(" ", "."),
+                "email": f"{name.lower().replace(' ', '.')}@example.com",
                 "srm_consent": True,
             }
             vals.update(values)
@@ -112,8 +112,8 @@ class SrmConsultationCase(TransactionCase):
             ],
         })
         cls.consultation.action_open()
-        cls.line_water = cls.consultation.segment_ids.filtered(lambda l: l.segment_id == cls.seg_water)
-        cls.line_dust = cls.consultation.segment_ids.filtered(lambda l: l.segment_id == cls.seg_dust)
+        cls.line_water = cls.consultation.segment_ids.filtered(lambda line: line.segment_id == cls.seg_water)
+        cls.line_dust = cls.consultation.segment_ids.filtered(lambda line: line.segment_id == cls.seg_dust)
 
     def interview(self, partner, worried=None, matters=(), text="", consultation=None, user=None, **values):
         """Record an interview through the backend form, as an interviewer would."""

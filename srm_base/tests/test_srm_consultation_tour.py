@@ -72,9 +72,9 @@ class TestSrmConsultationTour(HttpCase):
         self.assertEqual(answer.partner_id, stakeholder)
         self.assertEqual(answer.state, "done")
         self.assertEqual(answer.srm_channel, "in_person")
-        chosen = answer.user_input_line_ids.filtered(lambda l: l.answer_type == "suggestion").suggested_answer_id
+        chosen = answer.user_input_line_ids.filtered(lambda line: line.answer_type == "suggestion").suggested_answer_id
         self.assertEqual(chosen.value, "Very worried")
-        text = answer.user_input_line_ids.filtered(lambda l: l.answer_type == "text_box").value_text_box
+        text = answer.user_input_line_ids.filtered(lambda line: line.answer_type == "text_box").value_text_box
         self.assertEqual(text, "Publish the well data every month.")
         engagement = answer.srm_engagement_id
         self.assertEqual(engagement.engagement_type_id, self.env.ref("srm_base.srm_engagement_type_interview"))

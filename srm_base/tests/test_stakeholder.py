@@ -77,9 +77,13 @@ class TestStakeholder(SrmCase):
             self.env["res.lang"]._activate_lang(lang)
         self.env["ir.module.module"]._load_module_terms(["srm_base"], ["fr_FR", "es_ES"], overwrite=True)
         partner = self._partner(name="Valide")
-        with self.assertRaisesRegex(ValidationError, r"^Influence de Valide doit être comprise entre 1 et 5 \(valeur saisie : 9\)"):
+        with self.assertRaisesRegex(
+            ValidationError, r"^Influence de Valide doit être comprise entre 1 et 5 \(valeur saisie : 9\)"
+        ):
             partner.with_context(lang="fr_FR").srm_influence = 9
-        with self.assertRaisesRegex(ValidationError, r"^Urgencia de Valide debe estar entre 1 y 5 \(valor indicado: 0\)"):
+        with self.assertRaisesRegex(
+            ValidationError, r"^Urgencia de Valide debe estar entre 1 y 5 \(valor indicado: 0\)"
+        ):
             partner.with_context(lang="es_ES").srm_urgency = 0
         engagement = self.env["srm.engagement"].with_context(lang="es_ES")
         with self.assertRaisesRegex(ValidationError, "debe incluir al menos un grupo de interés"):

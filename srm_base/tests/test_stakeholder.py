@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
@@ -166,3 +167,25 @@ class TestStakeholder(SrmCase):
         self.assertEqual(self.project.stakeholder_count, 3)
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):
             self.project.write({"date_start": date(2025, 1, 2), "date_end": date(2025, 1, 1)})
+
+
+@tagged("post_install", "-at_install")
+class TestStakeholderForm(SrmCase):
+    def _form_arch(self, user):
+        view = self.env["res.partner"].with_user(user).get_views([(False, "form")])["views"]["form"]
+        return etree.fromstring(view["arch"])
+
+    def test_srm_users_land_on_the_stakeholder_page(self):
+        srm_user = self._new_user("form_srm_user", "srm_base.group_srm_user")
+        pages = self._form_arch(srm_user).xpath("//notebook/page/@name")
+        self.assertEqual(pages[0], "srm_stakeholder")
+        header = self._form_arch(srm_user).xpath("//header")
+        self.assertEqual(len(header), 1, "one button bar on the stakeholder form")
+        self.assertTrue(header[0].xpath(".//button[@name='action_srm_log_engagement']"))
+
+    def test_other_users_keep_the_contacts_form(self):
+        employee = self._new_user("form_employee", "base.group_user")
+        arch = self._form_arch(employee)
+        self.assertEqual(arch.xpath("//notebook/page/@name")[0], "contact_addresses")
+        self.assertFalse(arch.xpath("//page[@name='srm_stakeholder']"))
+        self.assertFalse(arch.xpath("//button[@name='action_srm_log_engagement']"))

@@ -29,7 +29,8 @@ class SrmEngagement(models.Model):
     _order = "date desc, id desc"
     _mail_post_access = "read"
 
-    name = fields.Char(string="Subject", required=True, tracking=True)
+    # trigram indexes: the engagement log is searched by words of its subject and summary
+    name = fields.Char(string="Subject", required=True, tracking=True, index="trigram")
     engagement_type_id = fields.Many2one(
         "srm.engagement.type",
         string="Type",
@@ -91,7 +92,7 @@ class SrmEngagement(models.Model):
         help="Level of public participation of the International Association for Public "
         "Participation spectrum.",
     )
-    summary = fields.Text()
+    summary = fields.Text(index="trigram")
     outcome = fields.Text()
     topic_ids = fields.Many2many("srm.topic", string="Topics")
     sentiment = fields.Selection(SENTIMENTS, string="Sentiment", tracking=True)
@@ -149,6 +150,16 @@ class SrmEngagement(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+
+    def init(self):
+        super().init()
+        # a project's engagement log, newest first (the list's default order)
+        tools.create_index(
+            self.env.cr,
+            "srm_engagement_project_date_id_index",
+            self._table,
+            ["project_id", "date DESC", "id DESC"],
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

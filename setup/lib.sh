@@ -170,7 +170,7 @@ srm_ensure_python_requirements() {
     local stamp_file="$SRM_STATE_DIR/requirements.stamp" stamp
     stamp=$(srm_requirements_stamp)
     if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ] &&
-        srm_py -c "import importlib.metadata as m, xlsxwriter, py3o.template, py3o.formats, requests, psycopg2, freezegun, websocket, pytest; m.version('odoo-addon-report_xlsx'); m.version('odoo-addon-report_py3o')" >/dev/null 2>&1; then
+        srm_py -c "import importlib.metadata as m, xlsxwriter, py3o.template, py3o.formats, requests, psycopg2, freezegun, websocket, pytest, pylint_odoo; m.version('odoo-addon-report_xlsx'); m.version('odoo-addon-report_py3o'); m.version('ruff')" >/dev/null 2>&1; then
         return 0
     fi
     srm_log "installing Python requirements ($SRM_ROOT/requirements.txt)"

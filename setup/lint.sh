@@ -7,7 +7,8 @@
 #
 #   bash setup/lint.sh                 all addons and tests/
 #   bash setup/lint.sh srm_base tests  only these paths
-# Installs pylint-odoo and ruff with pip when they are missing (SRM_LINT_NO_INSTALL=1 to refuse).
+# Installs pylint-odoo and ruff (versions pinned in requirements.txt) with pip when they are
+# missing (SRM_LINT_NO_INSTALL=1 to refuse).
 set -uo pipefail
 # shellcheck source=setup/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -28,9 +29,15 @@ if [ ${#targets[@]} -eq 0 ]; then
     exit 0
 fi
 
+# the versions pinned in requirements.txt (setup/install.sh installs them), else the latest
+lint_spec() {
+    local spec
+    spec=$(grep -iE "^$1[[:space:]]*[=<>~!]" "$SRM_ROOT/requirements.txt" 2>/dev/null | head -n1 | sed 's/[[:space:]]*#.*//')
+    echo "${spec:-$1}"
+}
 need=()
-"$SRM_PYTHON" -c 'import pylint_odoo' 2>/dev/null || need+=("pylint-odoo")
-"$SRM_PYTHON" -m ruff --version >/dev/null 2>&1 || need+=("ruff")
+"$SRM_PYTHON" -c 'import pylint_odoo' 2>/dev/null || need+=("$(lint_spec pylint-odoo)")
+"$SRM_PYTHON" -m ruff --version >/dev/null 2>&1 || need+=("$(lint_spec ruff)")
 if [ ${#need[@]} -gt 0 ]; then
     if [ "${SRM_LINT_NO_INSTALL:-0}" = 1 ]; then
         srm_die "missing lint tools: ${need[*]} (pip install ${need[*]})"

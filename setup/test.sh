@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test of the SRM suite and ends with one line "N passed, N failed".
 #
-#  1. setup/install.sh (dependencies, Odoo 18.0, PostgreSQL);
-#  2. installs every SRM module with demo data in a throwaway database and runs their Odoo
+#  1. setup/install.sh (dependencies, Odoo 18.0, PostgreSQL, the lint tools);
+#  2. setup/lint.sh over every srm_* addon and tests/ (pylint-odoo mandatory checks, ruff):
+#     counts as one check, passed when it finds no problem; output in .test-logs/;
+#  3. installs every SRM module with demo data in a throwaway database and runs their Odoo
 #     tests (at_install during the install, post_install after), restricted to our modules
 #     with --test-tags=/srm_base,/srm_commitments,...; full log in .test-logs/;
-#  3. when tests/test_*.py exist: starts an Odoo server on that database and runs
+#  4. when tests/test_*.py exist: starts an Odoo server on that database and runs
 #     `pytest tests` against it (SRM_URL, SRM_DB, SRM_ADMIN_LOGIN, SRM_ADMIN_PASSWORD);
-#  4. drops the database, whatever happened.
+#  5. drops the database, whatever happened.
 #
-# It fails (exit 1) when the Odoo run exits non-zero, a test fails, no test ran, a required
-# module is missing, or the log has a WARNING, ERROR or CRITICAL line that
+# It fails (exit 1) when the lint finds a problem, the Odoo run exits non-zero, a test fails,
+# no test ran, a required module is missing, or the log has a WARNING, ERROR or CRITICAL line that
 # setup/checklog-ignore.txt does not excuse (same policy as OCA's checklog-odoo).
 #
 # Environment:
@@ -19,6 +21,7 @@
 #   SRM_TEST_PORT=8175                 HTTP port of the test run (default: a free one)
 #   SRM_TEST_TIMEOUT=2100              seconds allowed to the Odoo install + tests run
 #   SRM_PYTEST_TIMEOUT=1500            seconds allowed to the pytest run
+#   SRM_LINT_TIMEOUT=900               seconds allowed to the lint
 #   SRM_TEST_LOG_DIR=dir               where logs go (default: <repo>/.test-logs)
 #   SRM_KEEP_DB=1                      keep the database (and its filestore) for inspection
 set -uo pipefail
@@ -40,6 +43,7 @@ finish() {
     echo
     echo "==== SRM test summary"
     echo "modules: ${SRM_MODULE_LIST[*]:-none}"
+    [ -n "${lint_log:-}" ] && [ -f "$lint_log" ] && echo "lint log: $lint_log"
     [ -n "${log:-}" ] && [ -f "$log" ] && echo "odoo log: $log"
     [ -n "${server_log:-}" ] && [ -f "$server_log" ] && echo "server log: $server_log"
     local p
@@ -100,6 +104,22 @@ trap cleanup EXIT
 trap 'srm_log "interrupted"; exit 130' INT TERM
 # logs of earlier runs: keep a week
 find "$logdir" -maxdepth 1 -type f -name 'srm_test_*' -mtime +7 -delete 2>/dev/null
+
+# ------------------------------------------------------------------ lint
+# the whole repository, whatever SRM_MODULES says: one check, passed or failed
+lint_log="$logdir/$db-lint.log"
+srm_log "lint: setup/lint.sh (log: $lint_log)"
+timeout --foreground --kill-after=30 "${SRM_LINT_TIMEOUT:-900}" bash "$SRM_ROOT/setup/lint.sh" >"$lint_log" 2>&1
+lint_rc=$?
+lint_line=$(grep -E '^lint: [0-9]+ problem' "$lint_log" | tail -n1)
+if [ "$lint_rc" -eq 0 ]; then
+    passed=$((passed + 1))
+    srm_log "${lint_line:-lint: no problem}"
+else
+    [ "$lint_rc" -eq 124 ] && lint_line="lint timed out after ${SRM_LINT_TIMEOUT:-900}s (SRM_LINT_TIMEOUT)"
+    problem "${lint_line:-setup/lint.sh failed with exit code $lint_rc}; see $lint_log"
+    grep -vE '^  optional: ' "$lint_log" | head -n 50 >&2
+fi
 
 if [ ${#SRM_MODULE_LIST[@]} -eq 0 ]; then
     problem "no SRM module to test"

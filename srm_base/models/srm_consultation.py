@@ -832,7 +832,7 @@ class SrmConsultation(models.Model):
                     "response_text": html2plaintext(theme.response or "").strip(),
                     "action": theme.linked_record.display_name if theme.linked_record else "",
                 }
-                for theme in self.theme_ids.filtered(lambda t: t.count or t.response)
+                for theme in self.theme_ids._srm_reportable()
             ],
         }
 

@@ -188,6 +188,18 @@ class SrmConsultationTheme(models.Model):
             return res
         return super().write(vals)
 
+    def _srm_reportable(self):
+        """The themes a "What we heard" report shows: those the team defined or reviewed.
+
+        Suggestions of the analysis nobody has looked at yet, and themes the team did
+        not retain, stay out of what is reported to participants and regulators.
+        """
+        return self.filtered(
+            lambda t: t.state != "dismissed"
+            and (t.origin == "manual" or t.state != "new")
+            and (t.count or html2plaintext(t.response or "").strip())
+        )
+
     def _srm_turn_into(self, model_name):
         """Create a commitment or an issue from the theme, when that module is installed."""
         self.ensure_one()

@@ -78,6 +78,21 @@ class TestSrmConsultationReport(SrmConsultationCase):
         yes_row = self.text(first.xpath(".//tbody/tr")[0].xpath("./td"))
         self.assertEqual(yes_row, ["Yes", "2", "0", "2"])
 
+    def test_only_reviewed_themes_are_reported(self):
+        Theme = self.env["srm.consultation.theme"]
+        suggestion = Theme.create({
+            "consultation_id": self.consultation.id, "name": "Trucks", "origin": "keyword", "count": 2,
+        })
+        dismissed = Theme.create({"consultation_id": self.consultation.id, "name": "Weather", "count": 1})
+        dismissed.state = "dismissed"
+        reported = [theme["name"] for theme in self.consultation._srm_what_we_heard_data()["themes"]]
+        self.assertIn("Water monitoring", reported)
+        self.assertNotIn("Trucks", reported, "a suggestion nobody reviewed is not reported")
+        self.assertNotIn("Weather", reported, "a theme the team did not retain is not reported")
+        suggestion.response = "<p>Trucks will use the bypass from March.</p>"
+        reported = [theme["name"] for theme in self.consultation._srm_what_we_heard_data()["themes"]]
+        self.assertIn("Trucks", reported, "once answered, it is reported with its response")
+
     def test_report_data_for_spreadsheets(self):
         data = self.consultation._srm_what_we_heard_data()
         self.assertEqual(data["respondent_count"], 4)

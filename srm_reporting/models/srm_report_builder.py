@@ -1749,7 +1749,7 @@ class SrmReportBuilder(models.AbstractModel):
             )
         ]
         if "srm.consultation.theme" in self.env and "theme_ids" in known:
-            themes = consultations.theme_ids
+            themes = consultations.theme_ids._srm_reportable()
             sections.append(
                 self._generic_section(
                     "consultation_themes",

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .srm_consultation_theme import LINKABLE_MODELS, create_linked_record
+from .srm_consultation_theme import create_linked_record, linkable_models_selection
 
 
 class SrmConsentCondition(models.Model):
@@ -29,11 +29,7 @@ class SrmConsentCondition(models.Model):
 
     @api.model
     def _selection_linked_record(self):
-        return [
-            (model, self.env["ir.model"]._get(model).name or model)
-            for model in LINKABLE_MODELS
-            if model in self.env
-        ]
+        return linkable_models_selection(self.env)
 
     def _srm_turn_into(self, model_name):
         self.ensure_one()

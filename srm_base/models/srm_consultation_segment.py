@@ -68,23 +68,23 @@ class SrmConsultationSegment(models.Model):
         for line in self:
             line.priority = line.segment_id.priority or line.priority or "1"
 
+    def _srm_count_answers(self, domain):
+        """Answers (test entries left out) of each segment line matching ``domain``."""
+        if not self.ids:
+            return {}
+        return dict(
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("srm_consultation_segment_id", "in", self.ids), ("test_entry", "=", False), *domain],
+                ["srm_consultation_segment_id"],
+                ["__count"],
+            )
+        )
+
     @api.depends("user_input_ids.state", "user_input_ids.test_entry")
     def _compute_respondent_count(self):
-        data = {}
-        if self.ids:
-            data = dict(
-                self.env["survey.user_input"]
-                .sudo()
-                ._read_group(
-                    [
-                        ("srm_consultation_segment_id", "in", self.ids),
-                        ("state", "=", "done"),
-                        ("test_entry", "=", False),
-                    ],
-                    ["srm_consultation_segment_id"],
-                    ["__count"],
-                )
-            )
+        data = self._srm_count_answers([("state", "=", "done")])
         for line in self:
             line.respondent_count = data.get(line, 0) if line.id else 0
 
@@ -104,17 +104,7 @@ class SrmConsultationSegment(models.Model):
                 line.under_represented = line.progress < line.consultation_id.progress
 
     def _compute_invited_count(self):
-        data = {}
-        if self.ids:
-            data = dict(
-                self.env["survey.user_input"]
-                .sudo()
-                ._read_group(
-                    [("srm_consultation_segment_id", "in", self.ids), ("test_entry", "=", False)],
-                    ["srm_consultation_segment_id"],
-                    ["__count"],
-                )
-            )
+        data = self._srm_count_answers([])
         for line in self:
             line.invited_count = data.get(line, 0)
 

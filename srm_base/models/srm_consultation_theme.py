@@ -23,6 +23,11 @@ LINKED_RECORD_HINTS = {
 }
 
 
+def linkable_models_selection(env):
+    """The models a consultation record can be turned into, among those installed."""
+    return [(model, env["ir.model"]._get(model).name or model) for model in LINKABLE_MODELS if model in env]
+
+
 def _default_due_date(source, Model):
     """A due date for a new record of ``Model`` that requires one and has no default."""
     for fname in ("date_due", "date_deadline"):
@@ -152,11 +157,7 @@ class SrmConsultationTheme(models.Model):
 
     @api.model
     def _selection_linked_record(self):
-        return [
-            (model, self.env["ir.model"]._get(model).name or model)
-            for model in LINKABLE_MODELS
-            if model in self.env
-        ]
+        return linkable_models_selection(self.env)
 
     def _compute_can_create(self):
         for theme in self:

@@ -8,3 +8,4 @@ from . import srm_issue
 from . import srm_engagement
 from . import srm_project
 from . import res_partner
+from . import mail_message

@@ -1,8 +1,9 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.mail.tests.common import MailCommon
+from odoo.addons.mail.tools.discuss import Store
 
 RAW_EMAIL = """Return-Path: {return_path}
 To: {to}
@@ -122,3 +123,43 @@ class TestSrmIssueMailGateway(MailCommon):
                 target_field="name",
             )
         self.assertIn(self.user_employee, issue.activity_ids.user_id)
+
+    def _chatter(self, issue, user):
+        """What the chatter of ``issue`` receives for ``user``."""
+        store = Store()
+        issue.with_user(user).message_ids._to_store(store)
+        return repr(store.get_result())
+
+    def test_email_author_hidden_once_the_issue_is_sensitive(self):
+        officer = new_test_user(self.env, "grievance_officer", "srm_base.group_srm_user", name="Grievance Officer")
+        confidential_officer = new_test_user(
+            self.env,
+            "confidential_officer",
+            "srm_base.group_srm_user,srm_base.group_srm_confidential",
+            name="Confidential Officer",
+        )
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Ama Boateng" <ama.boateng@example.com>',
+                "A guard threatened me",
+                "At the gate a guard threatened me when I asked about the water.",
+            )
+            issue.message_post(
+                body="We will call you back.",
+                author_id=officer.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        self.assertIn("ama.boateng@example.com", self._chatter(issue, officer), "not sensitive yet")
+
+        issue.with_user(confidential_officer).is_sensitive = True
+        chatter = self._chatter(issue, officer)
+        self.assertNotIn("Ama Boateng", chatter)
+        self.assertNotIn("ama.boateng@example.com", chatter)
+        self.assertIn("Protected complainant", chatter)
+        self.assertIn("A guard threatened me", chatter, "the message itself stays")
+        self.assertIn("Grievance Officer", chatter, "staff messages keep their author")
+
+        chatter = self._chatter(issue, confidential_officer)
+        self.assertIn("Ama Boateng", chatter)
+        self.assertIn("ama.boateng@example.com", chatter)

@@ -442,8 +442,9 @@ class SrmIssue(models.Model):
         "sla_id", "date_received", "date_investigation_revised", "date_resolution_revised"
     )
     def _compute_due_dates(self):
-        Sla = self.env["srm.issue.sla"]
-        cache = {}
+        """Due dates of the issues' service levels, computed together: the working
+        calendars are read once for all the issues (see ``srm.issue.sla._srm_add_delays``)."""
+        requests = []
         for issue in self:
             sla = issue.sla_id.sudo()
             if not sla or not issue.date_received:
@@ -452,16 +453,19 @@ class SrmIssue(models.Model):
                 issue.date_resolution_due = issue.date_resolution_revised
                 continue
             calendar = issue.company_id.sudo().resource_calendar_id
-            received = issue.date_received
-            issue.date_ack_due = Sla._srm_add_delay(
-                received, sla.ack_delay, sla.ack_unit, calendar, cache
-            )
-            issue.date_investigation_due = issue.date_investigation_revised or Sla._srm_add_delay(
-                received, sla.investigation_delay, sla.investigation_unit, calendar, cache
-            )
-            issue.date_resolution_due = issue.date_resolution_revised or Sla._srm_add_delay(
-                received, sla.resolution_delay, sla.resolution_unit, calendar, cache
-            )
+            for deadline, revised in (
+                ("ack", False),
+                ("investigation", issue.date_investigation_revised),
+                ("resolution", issue.date_resolution_revised),
+            ):
+                if revised:
+                    issue[f"date_{deadline}_due"] = revised
+                else:
+                    delay, unit = sla[f"{deadline}_delay"], sla[f"{deadline}_unit"]
+                    requests.append((issue, deadline, (issue.date_received, delay, unit, calendar)))
+        dues = self.env["srm.issue.sla"]._srm_add_delays([request for _i, _d, request in requests])
+        for (issue, deadline, _request), due in zip(requests, dues, strict=True):
+            issue[f"date_{deadline}_due"] = due
 
     @api.depends(
         "date_ack_due",

@@ -1,4 +1,5 @@
 from . import test_srm_issue_sla
+from . import test_srm_issue_sla_batch
 from . import test_srm_issue_flow
 from . import test_srm_issue_confidentiality
 from . import test_srm_issue_access

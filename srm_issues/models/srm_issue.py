@@ -967,25 +967,68 @@ class SrmIssue(models.Model):
         self.flush_recordset(SLA_STATUS_FIELDS)
 
     def _srm_schedule_activity(self, user, summary, note=None):
+        """Schedule a to-do for ``user`` (else the issue's officer, team leader or project
+        manager) on each issue, with one ``mail.activity`` create for all of them."""
+        return self._srm_create_activities(
+            [
+                (issue, user or issue.user_id or issue.team_id.user_id or issue.project_id.user_id, summary, note)
+                for issue in self
+            ]
+        )
+
+    def _srm_schedule_escalation(self, summary, note=None):
+        """Schedule a to-do for the team leader (else the project manager, else the officer)."""
+        return self._srm_create_activities(
+            [
+                (issue, issue.team_id.user_id or issue.project_id.user_id or issue.user_id, summary, note)
+                for issue in self
+            ]
+        )
+
+    @api.model
+    def _srm_create_activities(self, todo):
+        """Create the escalation activities ``[(issue, assignee, summary, note)]`` with one
+        ``mail.activity`` create: the values ``activity_schedule`` gives (automated, due
+        today), issues without an assignee skipped. Each assignee is notified as usual."""
+        Activity = self.env["mail.activity"].sudo()
+        todo = [(issue, assignee, summary, note) for issue, assignee, summary, note in todo if assignee]
+        if not todo or self.env.context.get("mail_activity_automation_skip"):
+            return Activity
         activity_type = self.env.ref(
             "srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False
         ) or self.env.ref("mail.mail_activity_data_todo")
-        for issue in self:
-            assignee = user or issue.user_id or issue.team_id.user_id or issue.project_id.user_id
-            if not assignee:
-                continue
-            issue.sudo().activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=summary,
-                note=note,
-                user_id=assignee.id,
-                date_deadline=fields.Date.context_today(issue),
-            )
-
-    def _srm_schedule_escalation(self, summary, note=None):
-        for issue in self:
-            leader = issue.team_id.user_id or issue.project_id.user_id or issue.user_id
-            issue._srm_schedule_activity(leader, summary, note)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        # the assignees follow their issues: subscribed here once per assignee, as
+        # mail.activity's create would subscribe an issue twice to a user given two
+        # of its activities in one create
+        issues_by_assignee = defaultdict(set)
+        for issue, assignee, _summary, _note in todo:
+            issues_by_assignee[assignee].add(issue.id)
+        for assignee, issue_ids in issues_by_assignee.items():
+            self.sudo().browse(sorted(issue_ids)).message_subscribe(partner_ids=assignee.sudo().partner_id.ids)
+        activities = Activity.create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": summary or activity_type.summary,
+                    "automated": True,
+                    "note": note or activity_type.default_note,
+                    "date_deadline": today,
+                    "res_model_id": model_id,
+                    "res_id": issue.id,
+                    "user_id": assignee.id,
+                }
+                for issue, assignee, summary, note in todo
+            ]
+        )
+        # mail.activity's create tells one assignee of the batch (the last) that an activity
+        # due today was created, for the counter of their activity menu: tell the others too,
+        # once per activity, as one create per activity did
+        if today <= fields.Date.today():
+            for activity in activities[:-1]:
+                activity.user_id._bus_send("mail.activity/updated", {"activity_created": True})
+        return activities
 
     @api.model
     def _cron_srm_sla_check(self, batch_size=200):
@@ -1037,13 +1080,18 @@ class SrmIssue(models.Model):
         return done
 
     def _srm_escalate_breaches(self):
+        """Escalate each passed deadline of the issues once: an activity for the team
+        leader per deadline, all created together, and the deadline marked escalated."""
         labels = {
             "ack": self.env._("Acknowledgement deadline passed"),
             "investigation": self.env._("Investigation deadline passed"),
             "resolution": self.env._("Resolution deadline passed"),
         }
+        todo = []
+        escalated = defaultdict(list)  # deadlines -> issue ids
         for issue in self:
-            vals = {}
+            leader = issue.team_id.user_id or issue.project_id.user_id or issue.user_id
+            deadlines = []
             for key, breached, done, due in (
                 ("ack", issue.is_ack_breached, issue.date_acknowledged, issue.date_ack_due),
                 (
@@ -1062,10 +1110,13 @@ class SrmIssue(models.Model):
                     ref=issue.reference,
                     due=tools.format_datetime(self.env, due),
                 )
-                issue._srm_schedule_escalation(labels[key], note)
-                vals[f"{key}_escalated"] = True
-            if vals:
-                issue.write(vals)
+                todo.append((issue, leader, labels[key], note))
+                deadlines.append(key)
+            if deadlines:
+                escalated[tuple(deadlines)].append(issue.id)
+        self._srm_create_activities(todo)
+        for deadlines, issue_ids in escalated.items():
+            self.browse(issue_ids).write({f"{key}_escalated": True for key in deadlines})
 
     @api.model
     def get_sla_figures(self, domain=None, groupby=("category_id", "date_received:month")):

@@ -17,7 +17,8 @@ DEADLINES = ["ack", "investigation", "resolution"]
 @tagged("post_install", "-at_install")
 class TestSrmIssueSlaBatch(SrmIssueCase):
     """Service levels of many issues at once: the due dates of a batch equal those of
-    each issue alone, and their queries do not grow with the issues."""
+    each issue alone, their queries do not grow with the issues, and the cron escalates
+    many issues in batches."""
 
     @classmethod
     def setUpClass(cls):
@@ -182,3 +183,54 @@ class TestSrmIssueSlaBatch(SrmIssueCase):
             few_queries + 2,
             f"recomputing the due dates of 60 issues takes {many_queries} queries, of 5: {few_queries}",
         )
+
+    def test_cron_escalates_many_issues_once_per_deadline(self):
+        activity_type = self.env.ref("srm_issues.mail_activity_type_issue_escalation")
+        leader = self.user_manager
+        self.project_b.user_id = self.user_confidential
+        with freeze_time("2026-03-02 09:00:00"):
+            issues = self.Issue.create(
+                [
+                    {
+                        "name": f"Blasting {index}",
+                        "severity": "1",
+                        "date_received": dt("2026-03-02 09:00") - timedelta(hours=index),
+                        "project_id": self.project_b.id if index % 4 == 3 else self.project_a.id,
+                        "team_id": False if index % 4 == 3 else self.team.id,
+                        "user_id": self.user_user.id,
+                    }
+                    for index in range(9)
+                ]
+            )
+            lonely = self._issue(
+                severity="1", date_received=dt("2026-03-02 08:00"), team_id=False, user_id=False, project_id=False
+            )
+        acknowledged = issues[0]
+        with freeze_time("2026-03-03 10:00:00"):
+            acknowledged.stage_id = self.stage_ack
+        with freeze_time("2026-03-31 12:00:00"):
+            # acknowledgement (5 working days) and investigation (15) deadlines passed
+            self.env["srm.issue"]._cron_srm_sla_check(batch_size=4)
+            for issue in issues | lonely:
+                escalations = issue.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+                expected = 1 if issue == acknowledged else 2
+                if issue == lonely:
+                    expected = 0
+                self.assertEqual(len(escalations), expected, issue.name)
+                assignee = self.user_confidential if issue.project_id == self.project_b else leader
+                self.assertEqual(escalations.user_id, assignee if expected else self.env["res.users"])
+                if expected:
+                    self.assertIn(assignee.partner_id, issue.message_partner_ids, "the assignee follows the issue")
+                    self.assertEqual(
+                        sorted(escalations.mapped("summary")),
+                        sorted(
+                            ["Investigation deadline passed"]
+                            + (["Acknowledgement deadline passed"] if expected == 2 else [])
+                        ),
+                    )
+                self.assertTrue(issue.investigation_escalated and issue.is_investigation_breached)
+                self.assertEqual(issue.ack_escalated, issue != acknowledged)
+                self.assertFalse(issue.resolution_escalated)
+            count = self.env["mail.activity"].search_count([("res_model", "=", "srm.issue")])
+            self.env["srm.issue"]._cron_srm_sla_check(batch_size=4)
+            self.assertEqual(self.env["mail.activity"].search_count([("res_model", "=", "srm.issue")]), count)

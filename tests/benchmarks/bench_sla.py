@@ -13,7 +13,7 @@ not exist, filled with 3 companies whose working calendars are in 3 time zones (
 public holidays), teams, the default service levels plus a working-hours one and a
 company one, and ``--issues`` issues received over the last 400 days (inserted in SQL,
 their stored fields left empty, as ``generate_data.py`` does), then committed.
-``--drop`` drops it at the end.
+``--drop`` drops it (and its filestore) at the end.
 
 Rows (time, SQL queries):
 
@@ -536,9 +536,9 @@ def main(argv=None):
         ok &= bench_cron(env, ids)
         cr.rollback()
     if args.drop:
-        registry.delete(args.db)
-        odoo.sql_db.close_db(args.db)
-        subprocess.run(["dropdb", "--if-exists", args.db], check=False)
+        import odoo.service.db
+
+        odoo.service.db.exp_drop(args.db)  # the database and its filestore
         print(f"dropped {args.db}")
     sys.exit(0 if ok else 1)
 

@@ -1165,12 +1165,24 @@ class SrmIssue(models.Model):
         return figures
 
     @api.model
+    def _srm_public_min_count(self):
+        """Smallest count a category may show publicly (system parameter
+        ``srm_issues.public_summary_min_count``, 3 by default): in a small community,
+        "1 grievance about cultural heritage" can point at one person."""
+        value = self.env["ir.config_parameter"].sudo().get_param("srm_issues.public_summary_min_count", "3")
+        try:
+            return max(1, int(value))
+        except ValueError:
+            return 3
+
+    @api.model
     def get_public_summary(self, date_from=None, date_to=None, project_ids=None):
         """Aggregate counts for the public: per category, month and status, naming nobody.
 
         Only community issues are counted (worker grievances are an internal matter).
         Reads with sudo and returns only numbers and the names of categories, months
-        and public stage names.
+        and public stage names. Categories with fewer issues than the minimum count
+        are added up under "Other topics".
         """
         domain = [("grievance_scope", "=", "community")]
         if date_from:
@@ -1181,10 +1193,15 @@ class SrmIssue(models.Model):
             domain.append(("project_id", "in", list(project_ids)))
         Issue = self.sudo()
         total = Issue.search_count(domain)
-        by_category = [
-            {"name": category.name if category else self.env._("Uncategorised"), "count": count}
-            for category, count in Issue._read_group(domain, ["category_id"], ["__count"])
-        ]
+        min_count = self._srm_public_min_count()
+        by_category, other = [], 0
+        for category, count in Issue._read_group(domain, ["category_id"], ["__count"]):
+            if count < min_count:
+                other += count
+            else:
+                by_category.append(
+                    {"name": category.name if category else self.env._("Uncategorised"), "count": count}
+                )
         by_month = [
             {"month": month.date() if isinstance(month, datetime) else month, "count": count}
             for month, count in Issue._read_group(
@@ -1195,10 +1212,14 @@ class SrmIssue(models.Model):
         for stage, count in Issue._read_group(domain, ["stage_id"], ["__count"]):
             by_status[stage._get_public_name() if stage else self.env._("New")] += count
         closed = Issue.search_count(domain + [("is_closed", "=", True)])
+        by_category.sort(key=lambda r: -r["count"])
+        if other:
+            by_category.append({"name": self.env._("Other topics"), "count": other})
         return {
             "total": total,
             "closed": closed,
-            "by_category": sorted(by_category, key=lambda r: -r["count"]),
+            "min_count": min_count,
+            "by_category": by_category,
             "by_month": by_month,
             "by_status": [{"name": name, "count": count} for name, count in by_status.items()],
         }

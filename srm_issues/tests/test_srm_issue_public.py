@@ -296,3 +296,4 @@ class TestSrmIssuePublicPages(HttpCase, SrmIssueCommon):
         self.assertIn("Grievances in figures", page.text)
         for secret in ("Fatou", "Dust from the haul road", "Secret worker matter", "Awa"):
             self.assertNotIn(secret, page.text)
+        self.assertIn("Topics with fewer than 3 grievances are counted together", page.text)

@@ -764,6 +764,33 @@ class SrmIssue(models.Model):
             return
         return super()._message_auto_subscribe_notify(partner_ids, template)
 
+    def message_post(self, **kwargs):
+        """On a sensitive or anonymous issue, an author from outside (the complainant
+        writing again by email or on the portal) is not made a follower: the list
+        of followers would show them to everybody."""
+        issues = self
+        if len(self) == 1 and (self.sudo().is_sensitive or self.sudo().is_anonymous):
+            author = self.env["res.partner"].sudo().browse(kwargs.get("author_id") or self.env.user.partner_id.id)
+            if not any(not user.share for user in author.with_context(active_test=False).user_ids):
+                issues = self.with_context(mail_create_nosubscribe=True)
+        return super(SrmIssue, issues).message_post(**kwargs)
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """A message from outside on a sensitive or anonymous issue (the complainant's
+        email or portal reply) is emailed only to Confidential access users: the
+        notification would show who wrote it. The others read it in the chatter,
+        where the author is hidden from them."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not any(issue.is_sensitive or issue.is_anonymous for issue in self.sudo()):
+            return recipients
+        author = self.env["res.partner"].sudo().browse((msg_vals or {}).get("author_id") or message.author_id.id)
+        if any(not user.share for user in author.with_context(active_test=False).user_ids):
+            return recipients  # staff messages: nothing to hide
+        group_id = self.env.ref("srm_base.group_srm_confidential").id
+        return [
+            rdata for rdata in recipients if not rdata.get("share") and group_id in (rdata.get("groups") or [])
+        ]
+
     def _mail_get_partner_fields(self, introspect_fields=False):
         return ["complainant_id"]
 

@@ -163,3 +163,48 @@ class TestSrmIssueMailGateway(MailCommon):
         chatter = self._chatter(issue, confidential_officer)
         self.assertIn("Ama Boateng", chatter)
         self.assertIn("ama.boateng@example.com", chatter)
+
+    def test_complainant_reply_to_sensitive_issue_emails_confidential_users_only(self):
+        officer = new_test_user(
+            self.env, "reply_officer", "srm_base.group_srm_user", name="Reply Officer", notification_type="email"
+        )
+        confidential_officer = new_test_user(
+            self.env,
+            "reply_confidential_officer",
+            "srm_base.group_srm_user,srm_base.group_srm_confidential",
+            name="Reply Confidential Officer",
+            notification_type="email",
+        )
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Ama Boateng" <ama.boateng@example.com>',
+                "A guard threatened me",
+                "At the gate a guard threatened me.",
+                msg_id="<sensitive-first@example.com>",
+            )
+            issue.with_user(confidential_officer).is_sensitive = True
+            issue.message_subscribe(partner_ids=(officer.partner_id | confidential_officer.partner_id).ids)
+            issue.message_post(
+                body="We are looking into it.",
+                author_id=confidential_officer.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            staff_note = issue.message_ids[0]
+            self.format_and_process(
+                RAW_EMAIL,
+                '"Ama Boateng" <ama.boateng@example.com>',
+                self.alias_email,
+                subject="Re: A guard threatened me",
+                body="He was there again this morning.",
+                extra=f"In-Reply-To: {staff_note.message_id}\nReferences: {staff_note.message_id}",
+                target_model="srm.issue",
+                target_field="name",
+            )
+        reply = issue.message_ids.filtered(lambda m: "again this morning" in (m.body or ""))
+        self.assertEqual(len(reply), 1)
+        notified = reply.notification_ids.res_partner_id
+        self.assertIn(confidential_officer.partner_id, notified)
+        self.assertNotIn(officer.partner_id, notified, "the email would tell who wrote")
+        self.assertIn(officer.partner_id, staff_note.notification_ids.res_partner_id, "staff messages go to all")
+        self.assertNotIn(self.known, issue.message_partner_ids, "writing again does not make them a visible follower")

@@ -10,15 +10,18 @@ class SrmIssueCommon:
     """Users of every group, two projects, stakeholders and a working calendar in UTC."""
 
     @classmethod
-    def _srm_issue_setup(cls):
-        env = cls.env
-        cls.company = env.company
-        cls.calendar = env["resource.calendar"].create(
+    def _srm_calendar(cls, name, tz, company, hours):
+        """A Monday-to-Friday working calendar: ``hours`` are the (from, to) of the
+        morning and of the afternoon."""
+        (morning_from, morning_to), (afternoon_from, afternoon_to) = hours
+        periods = ((morning_from, morning_to, "morning"), (afternoon_from, afternoon_to, "afternoon"))
+        return cls.env["resource.calendar"].create(
             {
-                "name": "Site office (UTC)",
-                "tz": "UTC",
-                "company_id": cls.company.id,
-                "attendance_ids": [
+                "name": name,
+                "tz": tz,
+                "company_id": company.id,
+                "attendance_ids": [Command.clear()]
+                + [
                     Command.create(
                         {
                             "name": f"{day} {period}",
@@ -29,10 +32,25 @@ class SrmIssueCommon:
                         }
                     )
                     for day in range(5)
-                    for start, end, period in ((8, 12, "morning"), (13, 17, "afternoon"))
+                    for start, end, period in periods
                 ],
             }
         )
+
+    @classmethod
+    def _srm_sla(cls, severity, ack, investigation, resolution, **values):
+        """A service level: ``ack``, ``investigation`` and ``resolution`` are (delay, unit)."""
+        vals = {"severity": severity}
+        for deadline, (delay, unit) in (("ack", ack), ("investigation", investigation), ("resolution", resolution)):
+            vals[f"{deadline}_delay"] = delay
+            vals[f"{deadline}_unit"] = unit
+        return cls.env["srm.issue.sla"].create(dict(vals, **values))
+
+    @classmethod
+    def _srm_issue_setup(cls):
+        env = cls.env
+        cls.company = env.company
+        cls.calendar = cls._srm_calendar("Site office (UTC)", "UTC", cls.company, ((8, 12), (13, 17)))
         cls.company.resource_calendar_id = cls.calendar
         cls.project_a = env["srm.project"].create({"name": "North Pit", "code": "TST-NP"})
         cls.project_b = env["srm.project"].create({"name": "South Port", "code": "TST-SP"})

@@ -16,39 +16,11 @@ class TestSrmIssueSla(SrmIssueCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["srm.issue.sla"].search([]).active = False
-        Sla = cls.env["srm.issue.sla"]
-        cls.sla_minor = Sla.create(
-            {
-                "severity": "1",
-                "ack_delay": 5, "ack_unit": "working_days",
-                "investigation_delay": 15, "investigation_unit": "working_days",
-                "resolution_delay": 30, "resolution_unit": "days",
-            }
-        )
-        cls.sla_severe = Sla.create(
-            {
-                "severity": "4",
-                "ack_delay": 24, "ack_unit": "hours",
-                "investigation_delay": 4, "investigation_unit": "working_hours",
-                "resolution_delay": 14, "resolution_unit": "days",
-            }
-        )
-        cls.sla_moderate = Sla.create(
-            {
-                "severity": "2",
-                "ack_delay": 2, "ack_unit": "working_days",
-                "investigation_delay": 10, "investigation_unit": "working_days",
-                "resolution_delay": 30, "resolution_unit": "days",
-            }
-        )
-        cls.sla_water_moderate = Sla.create(
-            {
-                "severity": "2",
-                "category_id": cls.cat_water.id,
-                "ack_delay": 1, "ack_unit": "working_days",
-                "investigation_delay": 5, "investigation_unit": "working_days",
-                "resolution_delay": 20, "resolution_unit": "days",
-            }
+        cls.sla_minor = cls._srm_sla("1", (5, "working_days"), (15, "working_days"), (30, "days"))
+        cls.sla_severe = cls._srm_sla("4", (24, "hours"), (4, "working_hours"), (14, "days"))
+        cls.sla_moderate = cls._srm_sla("2", (2, "working_days"), (10, "working_days"), (30, "days"))
+        cls.sla_water_moderate = cls._srm_sla(
+            "2", (1, "working_days"), (5, "working_days"), (20, "days"), category_id=cls.cat_water.id
         )
 
     def test_working_days_skip_weekends(self):

@@ -5,7 +5,6 @@ from datetime import datetime, time, timedelta
 import pytz
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.tests import tagged
 
 from .common import SrmIssueCase, dt
@@ -24,53 +23,12 @@ class TestSrmIssueSlaBatch(SrmIssueCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["srm.issue.sla"].search([]).active = False
-        Sla = cls.env["srm.issue.sla"]
-        cls.sla_minor = Sla.create(
-            {
-                "severity": "1",
-                "ack_delay": 5, "ack_unit": "working_days",
-                "investigation_delay": 15, "investigation_unit": "working_days",
-                "resolution_delay": 30, "resolution_unit": "days",
-            }
-        )
-        cls.sla_moderate = Sla.create(
-            {
-                "severity": "2",
-                "ack_delay": 2, "ack_unit": "working_days",
-                "investigation_delay": 12, "investigation_unit": "working_hours",
-                "resolution_delay": 20, "resolution_unit": "working_days",
-            }
-        )
-        cls.sla_severe = Sla.create(
-            {
-                "severity": "4",
-                "ack_delay": 24, "ack_unit": "hours",
-                "investigation_delay": 4, "investigation_unit": "working_hours",
-                "resolution_delay": 14, "resolution_unit": "days",
-            }
-        )
+        cls.sla_minor = cls._srm_sla("1", (5, "working_days"), (15, "working_days"), (30, "days"))
+        cls.sla_moderate = cls._srm_sla("2", (2, "working_days"), (12, "working_hours"), (20, "working_days"))
+        cls.sla_severe = cls._srm_sla("4", (24, "hours"), (4, "working_hours"), (14, "days"))
         # a second company working in Paris time (summer time from 29 March 2026)
         cls.company_fr = cls.env["res.company"].create({"name": "Site de Lyon"})
-        cls.calendar_fr = cls.env["resource.calendar"].create(
-            {
-                "name": "Bureau (Paris)",
-                "tz": "Europe/Paris",
-                "company_id": cls.company_fr.id,
-                "attendance_ids": [Command.clear()] + [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": start,
-                            "hour_to": end,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(5)
-                    for start, end, period in ((8.5, 12, "morning"), (13.5, 17.5, "afternoon"))
-                ],
-            }
-        )
+        cls.calendar_fr = cls._srm_calendar("Bureau (Paris)", "Europe/Paris", cls.company_fr, ((8.5, 12), (13.5, 17.5)))
         cls.company_fr.resource_calendar_id = cls.calendar_fr
         cls.env["resource.calendar.leaves"].create(
             [

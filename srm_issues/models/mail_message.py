@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
+from .srm_issue import is_staff
+
 
 class MailMessage(models.Model):
     _inherit = "mail.message"
@@ -31,5 +33,5 @@ class MailMessage(models.Model):
             lambda m: m.res_id in protected_ids
             and (m.author_guest_id or m.email_from or m.author_id)
             and m.author_id != me
-            and not any(not user.share for user in m.author_id.with_context(active_test=False).user_ids)
+            and not is_staff(m.author_id)
         )

@@ -114,6 +114,12 @@ def _priority_from_score(score):
     return "0"
 
 
+def is_staff(partner):
+    """Whether ``partner`` belongs to the organisation: an internal user's partner
+    (Odoo's ``partner_share`` is False for them), as opposed to a complainant."""
+    return bool(partner) and not partner.partner_share
+
+
 class SrmIssue(models.Model):
     """A concern, grievance or incident raised by stakeholders, workers or the public.
 
@@ -745,11 +751,7 @@ class SrmIssue(models.Model):
             order="date desc, id desc",
             limit=50,
         )
-        return messages.filtered(
-            lambda m: any(
-                not user.share for user in m.author_id.with_context(active_test=False).user_ids
-            )
-        )
+        return messages.filtered(lambda m: is_staff(m.author_id))
 
     def _srm_confidential_group(self):
         """Confidential worker grievances are read by worker grievance officers."""
@@ -771,7 +773,7 @@ class SrmIssue(models.Model):
         issues = self
         if len(self) == 1 and (self.sudo().is_sensitive or self.sudo().is_anonymous):
             author = self.env["res.partner"].sudo().browse(kwargs.get("author_id") or self.env.user.partner_id.id)
-            if not any(not user.share for user in author.with_context(active_test=False).user_ids):
+            if not is_staff(author):
                 issues = self.with_context(mail_create_nosubscribe=True)
         return super(SrmIssue, issues).message_post(**kwargs)
 
@@ -784,7 +786,7 @@ class SrmIssue(models.Model):
         if not any(issue.is_sensitive or issue.is_anonymous for issue in self.sudo()):
             return recipients
         author = self.env["res.partner"].sudo().browse((msg_vals or {}).get("author_id") or message.author_id.id)
-        if any(not user.share for user in author.with_context(active_test=False).user_ids):
+        if is_staff(author):
             return recipients  # staff messages: nothing to hide
         group_id = self.env.ref("srm_base.group_srm_confidential").id
         return [

@@ -42,6 +42,19 @@ class TestSrmIssueMailGateway(MailCommon):
             target_model="srm.issue", **kwargs,
         )
 
+    def _reply(self, parent, subject, body):
+        """Ama Boateng answers ``parent`` (a message of an issue) by email."""
+        return self.format_and_process(
+            RAW_EMAIL,
+            '"Ama Boateng" <ama.boateng@example.com>',
+            self.alias_email,
+            subject=subject,
+            body=body,
+            extra=f"In-Reply-To: {parent.message_id}\nReferences: {parent.message_id}",
+            target_model="srm.issue",
+            target_field="name",
+        )
+
     def test_email_from_known_stakeholder_creates_issue(self):
         with self.mock_mail_gateway():
             issue = self._process(
@@ -83,16 +96,7 @@ class TestSrmIssueMailGateway(MailCommon):
             ack = issue.message_ids.filtered(lambda m: m.subtype_id == self.env.ref("mail.mt_comment"))
             self.assertEqual(len(ack), 1)
             self.assertSentEmail(self.env.user.partner_id, [self.known])
-            self.format_and_process(
-                RAW_EMAIL,
-                '"Ama Boateng" <ama.boateng@example.com>',
-                self.alias_email,
-                subject="Re: Dust on my crops",
-                body="Thank you, it is still dusty today.",
-                extra=f"In-Reply-To: {ack.message_id}\nReferences: {ack.message_id}",
-                target_model="srm.issue",
-                target_field="name",
-            )
+            self._reply(ack, "Re: Dust on my crops", "Thank you, it is still dusty today.")
         self.assertEqual(self.env["srm.issue"].search_count([]), count, "no new issue for a reply")
         replies = issue.message_ids.filtered(lambda m: "still dusty" in (m.body or ""))
         self.assertEqual(len(replies), 1)
@@ -112,16 +116,7 @@ class TestSrmIssueMailGateway(MailCommon):
             issue.message_post(body="Closed, thank you.", message_type="comment", subtype_xmlid="mail.mt_comment",
                                partner_ids=self.known.ids)
             sent = issue.message_ids[0]
-            self.format_and_process(
-                RAW_EMAIL,
-                '"Ama Boateng" <ama.boateng@example.com>',
-                self.alias_email,
-                subject="Re: Fence on the path",
-                body="The fence is back.",
-                extra=f"In-Reply-To: {sent.message_id}",
-                target_model="srm.issue",
-                target_field="name",
-            )
+            self._reply(sent, "Re: Fence on the path", "The fence is back.")
         self.assertIn(self.user_employee, issue.activity_ids.user_id)
 
     def _chatter(self, issue, user):
@@ -191,16 +186,7 @@ class TestSrmIssueMailGateway(MailCommon):
                 subtype_xmlid="mail.mt_comment",
             )
             staff_note = issue.message_ids[0]
-            self.format_and_process(
-                RAW_EMAIL,
-                '"Ama Boateng" <ama.boateng@example.com>',
-                self.alias_email,
-                subject="Re: A guard threatened me",
-                body="He was there again this morning.",
-                extra=f"In-Reply-To: {staff_note.message_id}\nReferences: {staff_note.message_id}",
-                target_model="srm.issue",
-                target_field="name",
-            )
+            self._reply(staff_note, "Re: A guard threatened me", "He was there again this morning.")
         reply = issue.message_ids.filtered(lambda m: "again this morning" in (m.body or ""))
         self.assertEqual(len(reply), 1)
         notified = reply.notification_ids.res_partner_id

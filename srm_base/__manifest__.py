@@ -9,6 +9,8 @@
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",
     "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
     "application": True,
     "installable": True,
     "depends": ["contacts", "mail", "calendar", "base_import", "survey"],

@@ -9,6 +9,8 @@
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",
     "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
     "installable": True,
     "depends": ["srm_base", "portal", "mail", "resource"],
     "data": [

@@ -8,6 +8,8 @@
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",
     "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
     "installable": True,
     "auto_install": True,
     "depends": ["srm_issues", "srm_commitments"],

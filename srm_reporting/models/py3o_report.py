@@ -1,26 +1,153 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import binascii
+import hashlib
 import logging
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 _logger = logging.getLogger(__name__)
+
+
+class Py3oTemplate(models.Model):
+    """A py3o template is a program: its instructions (``for``, ``if``, fields) are
+    Python expressions evaluated on the server when a report is rendered. Only
+    administrators (Settings) create, change or delete templates; everybody else
+    picks among them.
+
+    A template is *approved* when the SHA-256 digest of its file is the one an
+    administrator stored, by creating or changing the template (or approving it
+    with :meth:`action_srm_approve`). A file that reached the database any other
+    way (written into its attachment, created in sudo on behalf of a user, left
+    from before this check) does not match and is not rendered by SRM reports.
+    """
+
+    _inherit = "py3o.template"
+
+    srm_approved_digest = fields.Char(
+        string="Approved File (SHA-256)",
+        readonly=True,
+        copy=False,
+        help="Digest of the file an administrator created or approved: stakeholder reports "
+        "only render the template while its file is this one.",
+    )
+    srm_approved_uid = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
+    srm_approved_date = fields.Datetime(string="Approved on", readonly=True, copy=False)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if result or operation == "read" or self.env.user._is_system():
+            return result
+        # report_py3o lets every "technical features" user (in the database, every
+        # internal user) change templates: only administrators may
+        return self, self._srm_administrators_only
+
+    def _srm_administrators_only(self):
+        return AccessError(
+            self.env._(
+                "Only administrators (Settings) can create, change or delete report templates: "
+                "a template runs code on the server."
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        templates._srm_approve_by_administrator()
+        return templates
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "py3o_template_data" in vals:
+            self._srm_approve_by_administrator()
+        return res
+
+    def action_srm_approve(self):
+        """Approve the current file of the templates (administrators only)."""
+        if not self.env.user._is_system():
+            raise self._srm_administrators_only()
+        self._srm_approve_by_administrator()
+        return True
+
+    def _srm_file(self):
+        """Bytes of the template's file as stored now (not as cached), or None."""
+        self.ensure_one()
+        self.invalidate_recordset(["py3o_template_data"])
+        data = self.py3o_template_data
+        if not data:
+            return None
+        try:
+            return base64.b64decode(data)
+        except (binascii.Error, ValueError):
+            return None
+
+    def _srm_file_digest(self):
+        content = self._srm_file()
+        return hashlib.sha256(content).hexdigest() if content else False
+
+    def _srm_approve_by_administrator(self):
+        """Record the file of the templates as approved when an administrator stored it.
+
+        The user behind the call decides, not sudo: a template written in sudo by
+        code acting for another user is left unapproved.
+        """
+        if not self.env.user._is_system():
+            return
+        now = fields.Datetime.now()
+        for template in self:
+            super(Py3oTemplate, template).write(
+                {
+                    "srm_approved_digest": template._srm_file_digest(),
+                    "srm_approved_uid": self.env.uid,
+                    "srm_approved_date": now,
+                }
+            )
+
+    def _srm_check_usable(self):
+        """Raise a UserError unless every template may be rendered by SRM reports."""
+        for template in self:
+            template._srm_approved_file()
+
+    def _srm_approved_file(self):
+        """Bytes of the template's file, checked against the approved digest; a
+        UserError when it has no file or a file no administrator approved."""
+        self.ensure_one()
+        content = self._srm_file()
+        if not content:
+            raise UserError(self.env._("The template “%s” has no file.", self.name))
+        if hashlib.sha256(content).hexdigest() != self.srm_approved_digest:
+            raise UserError(
+                self.env._(
+                    "The template “%s” was not approved by an administrator: it cannot be used for "
+                    "reports. Ask an administrator (Settings) to upload or approve it.",
+                    self.name,
+                )
+            )
+        return content
 
 
 class Py3oReport(models.TransientModel):
     _inherit = "py3o.report"
 
     def get_template(self, model_instance):
-        """A template chosen in the report wizard replaces the report's own."""
+        """The template of an SRM report: the one chosen in the report wizard, else
+        the report's own; either must be approved by an administrator. Without one,
+        the standard template shipped with the module."""
+        report = self.ir_actions_report_id
+        if report.model != "srm.report.log":
+            return super().get_template(model_instance)
+        template = report.py3o_template_id
         template_id = self.env.context.get("srm_py3o_template_id")
         if template_id:
-            template = self.env["py3o.template"].browse(template_id)
-            if not template.py3o_template_data:
-                raise UserError(self.env._("The template “%s” has no file.", template.name))
-            return base64.b64decode(template.py3o_template_data)
-        return super().get_template(model_instance)
+            template = self.env["py3o.template"].browse(int(template_id)).exists()
+            if not template:
+                raise UserError(self.env._("This report template does not exist anymore."))
+        if not template:
+            return super().get_template(model_instance)
+        # the bytes rendered are the ones checked
+        return template._srm_approved_file()
 
     def _create_single_report(self, model_instance, data):
         if not self.env.context.get("srm_report"):

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .srm_report_builder import LIBREOFFICE_FORMATS, MIMETYPES, OUTPUT_FORMATS, REPORT_KINDS
+from .srm_report_builder import LIBREOFFICE_FORMATS, MIMETYPES, OUTPUT_FORMATS, REPORT_KINDS, TEMPLATE_FORMATS
 
 _logger = logging.getLogger(__name__)
 
@@ -165,6 +165,11 @@ class SrmReportLog(models.Model):
         builder = self.env["srm.report.builder"]
         filters = builder._normalize_filters(filters)
         self._check_output_available(output_format)
+        if output_format not in TEMPLATE_FORMATS:
+            py3o_template = None
+        if py3o_template:
+            # a template is code run on the server: only one an administrator approved
+            py3o_template._srm_check_usable()
         report = builder._build(filters)
         vals = {
             "name": f"{report['title']} — {report['subtitle']}",
@@ -179,7 +184,7 @@ class SrmReportLog(models.Model):
             "filter_summary": "\n".join(f"{p['label']}: {p['value']}" for p in report["parameters"]),
             "record_count": report["record_count"],
             "contains_confidential": bool(report["confidential_count"]),
-            "template_name": py3o_template.name if py3o_template and output_format != "pdf" else False,
+            "template_name": py3o_template.name if py3o_template else False,
         }
         vals.update(extra_vals or {})
         log = self.sudo().create(vals).sudo(False)

@@ -8,3 +8,4 @@ from . import test_dashboard
 from . import test_monthly_report
 from . import test_report_actions
 from . import test_ui
+from . import test_report_template_security

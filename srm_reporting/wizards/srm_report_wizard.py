@@ -25,9 +25,9 @@ class SrmReportWizard(models.TransientModel):
     py3o_template_id = fields.Many2one(
         "py3o.template",
         string="Template",
-        domain="[('filetype', '=', 'odt')]",
-        help="Your own ODT template (for example your regulator's layout); leave empty for "
-        "the standard template of the report.",
+        domain=[("filetype", "=", "odt"), ("srm_approved_digest", "!=", False)],
+        help="A template provided by your administrator (for example your regulator's layout); "
+        "leave empty for the standard template of the report.",
     )
     can_see_confidential = fields.Boolean(compute="_compute_availability")
     period_optional = fields.Boolean(compute="_compute_availability")

@@ -305,6 +305,12 @@ class SrmReportBuilder(models.AbstractModel):
     def _user_sees_confidential(self):
         return self.env.user.has_group("srm_base.group_srm_confidential")
 
+    @api.model
+    def _protect_identities(self, filters):
+        """Whether the report keeps the complainants of sensitive issues unnamed: always
+        for users without Confidential access, and when confidential records are left out."""
+        return bool(filters.get("exclude_confidential")) or not self._user_sees_confidential()
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
@@ -438,7 +444,9 @@ class SrmReportBuilder(models.AbstractModel):
         report.setdefault("highlights", [])
         report.setdefault("note", "")
         report.setdefault("confidential_count", 0)
-        report.setdefault("project_ids", filters.get("project_ids") or [])
+        # identities of protected complainants the report names (it is then confidential too)
+        report.setdefault("protected_count", 0)
+        report.setdefault("project_ids", self._readable("srm.project", filters.get("project_ids")).ids)
         report.update(
             kind=filters["kind"],
             filters=filters,
@@ -1073,12 +1081,48 @@ class SrmReportBuilder(models.AbstractModel):
         return html2plaintext(html_value or "").strip()
 
     @api.model
+    def _protected_complainants(self, issues):
+        """{issue id: complainant partner id} of the sensitive and anonymous ``issues``."""
+        protected = issues.filtered(lambda issue: issue.is_sensitive or issue.is_anonymous)
+        # sudo: who raised a protected issue is read (one query per batch) only to keep
+        # them out of the stakeholders listed, for users who may not read it as well
+        return {issue.id: issue.complainant_partner_id.id for issue in protected.sudo() if issue.complainant_partner_id}
+
+    @api.model
+    def _issue_stakeholders(self, issue, complainants):
+        """Stakeholders concerned by an issue, never the complainant of a protected one."""
+        hidden = complainants.get(issue.id)
+        partners = issue.partner_ids.filtered(lambda partner: partner.id != hidden) if hidden else issue.partner_ids
+        return ", ".join(partners.mapped("display_name"))
+
+    @api.model
+    def _issue_complainant(self, issue, protect):
+        if protect and issue.is_sensitive and not issue.is_anonymous:
+            return self.env._("Protected complainant")
+        return issue.complainant_display or ""
+
+    @api.model
     def _build_grievance_log(self, filters):
         _ = self.env._
         Issue = self.env["srm.issue"]
         domain = self._issue_domain(filters)
         count = Issue.search_count(domain)
         confidential = Issue.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
+        protect = self._protect_identities(filters)
+        named = 0
+        if not protect:
+            named = Issue.search_count(
+                expression.AND(
+                    [
+                        domain,
+                        [
+                            ("is_sensitive", "=", True),
+                            ("is_anonymous", "=", False),
+                            ("complainant_partner_id", "!=", False),
+                        ],
+                    ]
+                )
+            )
         kinds = self._labels("srm.issue", "kind")
         channels = self._labels("srm.issue", "channel")
         severities = self._labels("srm.issue", "severity")
@@ -1116,14 +1160,15 @@ class SrmReportBuilder(models.AbstractModel):
             columns.append(column("confidential", _("Confidential"), "boolean", 12))
         fnames = [
             "reference", "date_received", "kind", "category_id", "channel", "project_id", "name",
-            "complainant_display", "partner_ids", "severity", "stage_id", "user_id", "date_ack_due",
-            "date_acknowledged", "ack_on_time_rate", "date_resolution_due", "date_resolved",
+            "complainant_display", "is_sensitive", "is_anonymous", "partner_ids", "severity", "stage_id",
+            "user_id", "date_ack_due", "date_acknowledged", "ack_on_time_rate", "date_resolution_due", "date_resolved",
             "is_resolution_breached", "date_closed", "close_days", "is_sla_breached", "outcome",
             "satisfaction", "description", "resolution", "is_confidential",
         ]  # fmt: skip
 
         def rows():
             for issues in self._iter_keyset("srm.issue", domain, fnames, "date_received"):
+                complainants = self._protected_complainants(issues)
                 for issue in issues:
                     row = [
                         issue.reference,
@@ -1133,8 +1178,8 @@ class SrmReportBuilder(models.AbstractModel):
                         channels.get(issue.channel, ""),
                         issue.project_id.display_name or "",
                         issue.name,
-                        issue.complainant_display or "",
-                        ", ".join(issue.partner_ids.mapped("display_name")),
+                        self._issue_complainant(issue, protect),
+                        self._issue_stakeholders(issue, complainants),
                         severities.get(issue.severity, ""),
                         issue.stage_id.name or "",
                         issue.user_id.name or "",
@@ -1203,6 +1248,7 @@ class SrmReportBuilder(models.AbstractModel):
             "note": _("Issues and grievances of every kind received in the period, with their service levels."),
             "record_count": count,
             "confidential_count": confidential,
+            "protected_count": named,
             "sections": sections,
             "highlights": [
                 {"label": _("Received"), "value": count, "type": "integer"},
@@ -1292,10 +1338,11 @@ class SrmReportBuilder(models.AbstractModel):
                 [[month, total, avg] for month, (total, avg) in sorted(sentiment.items())],
             ),
         ]
-        extra_count = 0
+        extra_count = named = 0
         for extra in self._profile_extra_sections(partner, filters):
             sections.append(extra)
             extra_count += extra.get("confidential_count", 0)
+            named += extra.get("protected_count", 0)
         rated = sum(total for total, _avg in sentiment.values())
         avg_all = sum(total * avg for total, avg in sentiment.values()) / rated if rated else None
         return {
@@ -1305,6 +1352,7 @@ class SrmReportBuilder(models.AbstractModel):
             else _("Whole history"),
             "record_count": count,
             "confidential_count": confidential + extra_count,
+            "protected_count": named,
             "sections": sections,
             "highlights": [
                 {"label": _("Engagements"), "value": count, "type": "integer"},
@@ -1321,10 +1369,29 @@ class SrmReportBuilder(models.AbstractModel):
     @api.model
     def _profile_issue_domain(self, partner, filters):
         who = [("partner_ids", "in", partner.ids), ("complainant_id", "=", partner.id)]
-        if self._user_sees_confidential():
-            # the identity of protected complainants is only searchable with this access
+        protect = self._protect_identities(filters)
+        if not protect:
+            # the identity of protected complainants is only searchable with Confidential access
             who.append(("complainant_partner_id", "=", partner.id))
         domain = expression.OR([[leaf] for leaf in who])
+        if protect:
+            # sudo: the protected issues the stakeholder raised are searched only to leave
+            # them out, so that the profile does not tell who raised them
+            raised = (
+                self.env["srm.issue"]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("complainant_partner_id", "=", partner.id),
+                        "|",
+                        ("is_sensitive", "=", True),
+                        ("is_anonymous", "=", True),
+                    ]
+                )
+            )
+            if raised:
+                domain = expression.AND([domain, [("id", "not in", raised.ids)]])
         domain = expression.AND([domain, self._datetime_period_domain("date_received", filters)])
         if filters.get("project_ids"):
             domain = expression.AND([domain, [("project_id", "in", filters["project_ids"])]])
@@ -1412,9 +1479,19 @@ class SrmReportBuilder(models.AbstractModel):
                     count=len(issues),
                 ),
                 confidential_count=len(issues.filtered("is_confidential")),
+                protected_count=self._profile_named_count(partner, issues, filters),
             )
         )
         return sections
+
+    @api.model
+    def _profile_named_count(self, partner, issues, filters):
+        """Sensitive issues of the profile listed because the stakeholder raised them."""
+        if self._protect_identities(filters) or not issues:
+            return 0
+        return self.env["srm.issue"].search_count(
+            [("id", "in", issues.ids), ("is_sensitive", "=", True), ("complainant_partner_id", "=", partner.id)]
+        )
 
     @api.model
     def _profile_extra_highlights(self, partner, filters):
@@ -1640,6 +1717,7 @@ class SrmReportBuilder(models.AbstractModel):
         Issue = self.env["srm.issue"]
         domain = self._issue_domain(filters)
         issues = Issue.search(domain, order="date_received, id")
+        complainants = self._protected_complainants(issues)
         sections = [
             dict(
                 self._section(
@@ -1659,7 +1737,7 @@ class SrmReportBuilder(models.AbstractModel):
                             issue.reference,
                             self._to_local(issue.date_received),
                             issue.category_id.name or "",
-                            ", ".join(issue.partner_ids.mapped("display_name")),
+                            self._issue_stakeholders(issue, complainants),
                             self._issue_text(issue.description) or issue.name,
                             self._issue_text(issue.resolution) or self._issue_text(issue.proposed_response),
                             issue.stage_id.name or "",

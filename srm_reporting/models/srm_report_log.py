@@ -82,8 +82,8 @@ class SrmReportLog(models.Model):
         string="Contains Confidential Records",
         readonly=True,
         index=True,
-        help="The report included records flagged confidential: only users with "
-        "Confidential access (and its author) can see it.",
+        help="The report included records flagged confidential or named the complainant of a "
+        "sensitive issue: only users with Confidential access (and its author) can see it.",
     )
     is_scheduled = fields.Boolean(string="Scheduled", readonly=True, index=True)
     scheduled_project_id = fields.Many2one("srm.project", string="Scheduled for Project", readonly=True, index=True)
@@ -183,7 +183,9 @@ class SrmReportLog(models.Model):
             "filters_json": json.dumps(filters, sort_keys=True, indent=1),
             "filter_summary": "\n".join(f"{p['label']}: {p['value']}" for p in report["parameters"]),
             "record_count": report["record_count"],
-            "contains_confidential": bool(report["confidential_count"]),
+            # whatever the options, a file with confidential records or the identity of a
+            # protected complainant is filed for Confidential access only
+            "contains_confidential": bool(report["confidential_count"] or report["protected_count"]),
             "template_name": py3o_template.name if py3o_template else False,
         }
         vals.update(extra_vals or {})

@@ -9,3 +9,4 @@ from . import test_monthly_report
 from . import test_report_actions
 from . import test_ui
 from . import test_report_template_security
+from . import test_report_confidentiality

@@ -9,9 +9,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.srm_ai import engine
 from odoo.addons.srm_base.models.res_partner import SRM_GROUPS
 
+from .. import engine
 from .srm_ai_sentiment_mixin import SENTIMENT_LABELS, commit_if_allowed
 
 TRENDS = [("falling", "Falling"), ("stable", "Stable"), ("rising", "Rising")]

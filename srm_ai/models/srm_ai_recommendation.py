@@ -20,7 +20,7 @@ class SrmAiRecommendation(models.Model):
     user_id = fields.Many2one("res.users", string="Relationship Owner", index=True)
     reason = fields.Text(required=True)
     advice = fields.Text()
-    activity_id = fields.Many2one("mail.activity", string="Activity", ondelete="set null", readonly=True)
+    activity_id = fields.Many2one("mail.activity", ondelete="set null", readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("done", "Done"), ("dismissed", "Dismissed")], default="open", required=True, index=True
     )

@@ -33,7 +33,7 @@ class SrmAiRecommendationRule(models.Model):
         string="Minimum Influence", default=4, help="Only stakeholders with at least this influence (1-5)."
     )
     days = fields.Integer(
-        string="Days", default=60,
+        default=60,
         help="No contact in: days without engagement; repeated grievances: period counted.",
     )
     min_count = fields.Integer(
@@ -43,7 +43,7 @@ class SrmAiRecommendationRule(models.Model):
         string="Do Not Repeat Within (days)", default=30,
         help="After a recommendation for a stakeholder, no new one from this rule in this many days.",
     )
-    activity_type_id = fields.Many2one("mail.activity.type", string="Activity Type")
+    activity_type_id = fields.Many2one("mail.activity.type")
     deadline_days = fields.Integer(string="Due In (days)", default=7)
     advice = fields.Text(translate=True, help="Suggested action added to the activity.")
     recommendation_count = fields.Integer(compute="_compute_recommendation_count")

@@ -6,7 +6,7 @@ import logging
 from odoo import api, fields, models, modules
 from odoo.tools import SQL, html2plaintext
 
-from odoo.addons.srm_ai import engine
+from .. import engine
 
 _logger = logging.getLogger(__name__)
 

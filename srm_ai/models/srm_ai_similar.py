@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from odoo.addons.srm_ai import engine
-
+from .. import engine
 from .srm_ai_sentiment_mixin import decode_vector, encode_vector
 
 CANDIDATE_LIMIT = 3000
@@ -20,8 +19,8 @@ class SrmAiSimilar(models.TransientModel):
 
     source_model = fields.Char(required=True, readonly=True)
     source_id = fields.Integer(required=True, readonly=True)
-    engagement_id = fields.Many2one("srm.engagement", string="Engagement", readonly=True, ondelete="cascade")
-    issue_id = fields.Many2one("srm.issue", string="Issue", readonly=True, ondelete="cascade")
+    engagement_id = fields.Many2one("srm.engagement", readonly=True, ondelete="cascade")
+    issue_id = fields.Many2one("srm.issue", readonly=True, ondelete="cascade")
     record_type = fields.Selection([("engagement", "Engagement"), ("issue", "Issue")], string="Type", readonly=True)
     name = fields.Char(string="Record", readonly=True)
     date = fields.Datetime(readonly=True)

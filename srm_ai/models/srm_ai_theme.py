@@ -7,8 +7,7 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.srm_ai import engine
-
+from .. import engine
 from .srm_ai_sentiment_mixin import commit_if_allowed
 
 EMBEDDING_LIMIT = 300  # beyond, themes use TF-IDF only (embedding runs on the CPU)
@@ -27,7 +26,7 @@ class SrmAiTheme(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     period_start = fields.Date(required=True)
     period_end = fields.Date(required=True, index=True)
-    key_terms = fields.Char(string="Key Terms")
+    key_terms = fields.Char()
     size = fields.Integer(string="Records", help="Engagements and issues of the period in this theme.")
     previous_size = fields.Integer(
         string="Previous Period", help="Records of the previous period about the same subject."

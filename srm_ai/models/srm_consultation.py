@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from odoo.addons.srm_ai import engine
-
+from .. import engine
 from .srm_ai_theme import EMBEDDING_LIMIT
 
 

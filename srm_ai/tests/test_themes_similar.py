@@ -85,7 +85,7 @@ class TestThemesSimilar(SrmAiCase):
         self.assertEqual(results[0].action_open()["res_model"], "srm.engagement")
 
     def test_similar_records_with_embeddings(self):
-        from odoo.addons.srm_ai import engine
+        from .. import engine
 
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")

@@ -59,7 +59,7 @@ class ResPartner(models.Model):
 
     is_stakeholder = fields.Boolean(string="Stakeholder", index=True, tracking=True)
     stakeholder_type_id = fields.Many2one(
-        "srm.stakeholder.type", string="Stakeholder Type", index=True, tracking=True
+        "srm.stakeholder.type", index=True, tracking=True
     )
     srm_segment_ids = fields.Many2many(
         "srm.segment",

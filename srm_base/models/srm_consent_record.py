@@ -40,7 +40,7 @@ class SrmConsentRecord(models.Model):
         help="The people the community chose to speak and decide for it.",
     )
     consultation_id = fields.Many2one(
-        "srm.consultation", string="Consultation", index="btree_not_null", check_company=True, tracking=True
+        "srm.consultation", index="btree_not_null", check_company=True, tracking=True
     )
     user_id = fields.Many2one(
         "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True,

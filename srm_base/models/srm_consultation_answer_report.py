@@ -28,14 +28,14 @@ class SrmConsultationAnswerReport(models.Model):
         "survey.question.answer": ["sequence"],
     }
 
-    consultation_id = fields.Many2one("srm.consultation", string="Consultation", readonly=True)
-    project_id = fields.Many2one("srm.project", string="Project", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    consultation_id = fields.Many2one("srm.consultation", readonly=True)
+    project_id = fields.Many2one("srm.project", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     is_confidential = fields.Boolean(string="Confidential", readonly=True)
-    segment_id = fields.Many2one("srm.segment", string="Segment", readonly=True)
+    segment_id = fields.Many2one("srm.segment", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Respondent", readonly=True)
     user_input_id = fields.Many2one("survey.user_input", string="Answer", readonly=True)
-    question_id = fields.Many2one("survey.question", string="Question", readonly=True)
+    question_id = fields.Many2one("survey.question", readonly=True)
     question_sequence = fields.Integer(readonly=True)
     answer_id = fields.Many2one("survey.question.answer", string="Choice", readonly=True)
     answer_sequence = fields.Integer(readonly=True)

@@ -10,7 +10,6 @@ class SrmEngagement(models.Model):
 
     consultation_id = fields.Many2one(
         "srm.consultation",
-        string="Consultation",
         index="btree_not_null",
         check_company=True,
         ondelete="set null",

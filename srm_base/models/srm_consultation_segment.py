@@ -17,7 +17,7 @@ class SrmConsultationSegment(models.Model):
     consultation_id = fields.Many2one(
         "srm.consultation", required=True, index=True, ondelete="cascade"
     )
-    segment_id = fields.Many2one("srm.segment", string="Segment", required=True, index=True)
+    segment_id = fields.Many2one("srm.segment", required=True, index=True)
     sequence = fields.Integer(default=10)
     priority = fields.Selection(
         PRIORITIES,

@@ -95,7 +95,7 @@ class SrmEngagement(models.Model):
     summary = fields.Text(index="trigram")
     outcome = fields.Text()
     topic_ids = fields.Many2many("srm.topic", string="Topics")
-    sentiment = fields.Selection(SENTIMENTS, string="Sentiment", tracking=True)
+    sentiment = fields.Selection(SENTIMENTS, tracking=True)
     follow_up_needed = fields.Boolean(string="Follow-up Needed", tracking=True)
     follow_up_date = fields.Date(string="Follow-up Date")
     calendar_event_id = fields.Many2one(

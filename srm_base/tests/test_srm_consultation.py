@@ -259,7 +259,7 @@ class TestSrmConsultationInterview(SrmConsultationCase):
     def test_pending_invitation_recorded_as_interview(self):
         answers, _skipped = self.consultation._srm_invite(self.eva)
         action = answers.with_user(self.user).action_srm_record_interview()
-        wizard = Form(self.env[action["res_model"]].with_user(self.user).with_context(action["context"]))
+        wizard = Form(self.env[action["res_model"]].with_user(self.user).with_context(**action["context"]))
         self.assertEqual(wizard.user_input_id, answers)
         self.assertEqual(wizard.segment_line_id, self.line_dust)
         answer = self.interview(self.eva, self.no)

@@ -52,7 +52,7 @@ class SrmConsultationInterviewWizard(models.TransientModel):
     )
     date = fields.Datetime(string="Interview Date", default=fields.Datetime.now, required=True)
     interviewer_id = fields.Many2one(
-        "res.users", string="Interviewer", default=lambda self: self.env.user, required=True,
+        "res.users", default=lambda self: self.env.user, required=True,
         domain="[('share', '=', False)]",
     )
     is_confidential = fields.Boolean(

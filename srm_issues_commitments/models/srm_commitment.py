@@ -8,7 +8,6 @@ class SrmCommitment(models.Model):
 
     issue_id = fields.Many2one(
         "srm.issue",
-        string="Issue",
         index="btree_not_null",
         ondelete="set null",
         check_company=True,

@@ -13,6 +13,10 @@ from . import res_partner
 from . import res_users
 from . import calendar_event
 from . import mail_activity
+from . import mail_message
+from . import mail_followers
+from . import mail_scheduled_message
+from . import ir_attachment
 from . import srm_consultation
 from . import srm_consultation_segment
 from . import srm_consultation_theme

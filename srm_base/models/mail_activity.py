@@ -3,9 +3,43 @@
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
+from .mail_message import _check_read_only, _records_by_model
+
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # read-only users schedule nothing on SRM records, whichever way (chatter,
+        # activity plans, RPC); the document model comes as res_model_id or res_model
+        models_by_id = {}
+        if any(vals.get("res_model_id") for vals in vals_list):
+            # sudo: only the technical name of the document model is read
+            models_by_id = {
+                model.id: model.model
+                for model in self.env["ir.model"]
+                .sudo()
+                .browse({vals["res_model_id"] for vals in vals_list if vals.get("res_model_id")})
+            }
+        targets = [
+            {"model": models_by_id.get(vals.get("res_model_id")) or vals.get("res_model"), "res_id": vals.get("res_id")}
+            for vals in vals_list
+        ]
+        _check_read_only(self.env, _records_by_model(targets, "model", "res_id"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        _check_read_only(self.env, self._srm_records_by_model())
+        return super().write(vals)
+
+    def unlink(self):
+        _check_read_only(self.env, self._srm_records_by_model())
+        return super().unlink()
+
+    def _srm_records_by_model(self):
+        # sudo: only the record an activity belongs to is read, to know whether the check applies
+        return _records_by_model(self.sudo().read(["res_model", "res_id"]), "res_model", "res_id")
 
     @api.constrains("user_id", "res_model", "res_id")
     def _check_srm_confidential_assignee(self):

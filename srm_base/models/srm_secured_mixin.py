@@ -1,6 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class SrmSecuredMixin(models.AbstractModel):
@@ -11,6 +12,11 @@ class SrmSecuredMixin(models.AbstractModel):
     notifications of confidential records away from people who may not read
     them. Each concrete model declares its record rules in XML, following the
     ones of ``srm.engagement``.
+
+    Auditors are read-only on these records and on stakeholders: besides their
+    access rights (read only), they may not post messages or notes, send emails,
+    schedule activities, change followers or attach files, whatever the route
+    (chatter, composer, RPC). See ``_srm_check_not_read_only``.
     """
 
     _name = "srm.secured.mixin"
@@ -36,6 +42,57 @@ class SrmSecuredMixin(models.AbstractModel):
         tracking=True,
         help="Only users with Confidential access can see this record.",
     )
+
+    @api.model
+    def _srm_user_is_read_only(self):
+        """Whether the current user may only read SRM records.
+
+        That is an auditor who holds no working SRM group: project-restricted
+        user, user, manager and worker grievance officer all imply the
+        project-restricted group. An auditor who is also given one of those
+        groups works with its rights; Confidential access alone gives no right
+        to change anything either, so an auditor with Confidential access stays
+        read-only.
+        """
+        if self.env.uid == SUPERUSER_ID:
+            return False
+        user = self.env.user
+        return user.has_group("srm_base.group_srm_auditor") and not user.has_group("srm_base.group_srm_restricted")
+
+    @api.model
+    def _srm_is_read_only_scope(self, model_name, res_ids=None):
+        """Whether records ``res_ids`` of ``model_name`` are SRM records that
+        read-only users may not touch: records of SRM models, and stakeholders."""
+        if not model_name or model_name not in self.env:
+            return False
+        if isinstance(self.env[model_name], self.env.registry["srm.secured.mixin"]):
+            return True
+        if model_name == "res.partner" and res_ids:
+            # sudo: only the stakeholder flag is read, to know whether the check applies
+            return bool(
+                self.env["res.partner"]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([("id", "in", list(res_ids)), ("is_stakeholder", "=", True)], limit=1)
+            )
+        return False
+
+    @api.model
+    def _srm_check_not_read_only(self, model_name, res_ids=None):
+        """Refuse a change (message, note, email, activity, follower, attachment) on
+        SRM records to a read-only user.
+
+        The current user is checked even in sudo: Odoo's chatter posts messages and
+        uploads files with sudo() once it checked that the user may read the record.
+        """
+        if self._srm_user_is_read_only() and self._srm_is_read_only_scope(model_name, res_ids):
+            raise AccessError(
+                self.env._(
+                    "Your auditor access is read-only: you cannot post messages or notes, "
+                    "send emails, schedule activities, change followers or attach files "
+                    "on stakeholder records."
+                )
+            )
 
     @api.model
     def _srm_confidential_group(self):
@@ -80,6 +137,7 @@ class SrmSecuredMixin(models.AbstractModel):
         return self._srm_filter_confidential_recipients(recipients)
 
     def message_post(self, **kwargs):
+        self._srm_check_not_read_only(self._name, self.ids)
         if kwargs.get("partner_ids"):
             if kwargs.get("message_type", "notification") == "comment":
                 # somebody chose these recipients: refuse to write to stakeholders
@@ -89,12 +147,30 @@ class SrmSecuredMixin(models.AbstractModel):
         return super().message_post(**kwargs)
 
     def message_notify(self, **kwargs):
+        self._srm_check_not_read_only(self._name, self.ids)
         if kwargs.get("partner_ids"):
             kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
             if not kwargs["partner_ids"]:
                 # nobody may read this confidential record: there is nobody to notify
                 return self.env["mail.message"]
         return super().message_notify(**kwargs)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if partner_ids:
+            self._srm_check_not_read_only(self._name, self.ids)
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def message_unsubscribe(self, partner_ids=None):
+        if partner_ids:
+            self._srm_check_not_read_only(self._name, self.ids)
+        return super().message_unsubscribe(partner_ids=partner_ids)
+
+    def _thread_to_store(self, store, /, *, fields=None, request_list=None):
+        super()._thread_to_store(store, fields=fields, request_list=request_list)
+        if request_list and self._srm_user_is_read_only():
+            # the chatter offers no "Send message" / "Log note" to a read-only user
+            for thread in self:
+                store.add(thread, {"canPostOnReadonly": False, "hasWriteAccess": False}, as_thread=True)
 
     def _message_get_suggested_recipients(self):
         if any(self.mapped("is_confidential")):

@@ -2081,6 +2081,7 @@ class SrmReportBuilder(models.AbstractModel):
 
     @api.model
     def _document_row_limit(self):
+        # sudo: a setting of the system, read by everybody who produces a report
         param = self.env["ir.config_parameter"].sudo().get_param("srm_reporting.document_row_limit")
         try:
             return int(param) if param else DEFAULT_DOCUMENT_ROW_LIMIT

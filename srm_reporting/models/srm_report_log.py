@@ -117,6 +117,8 @@ class SrmReportLog(models.Model):
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
+        # sudo: the archived files go with their logs, whoever may read them
         attachments = self.sudo().attachment_id
         res = super().unlink()
         attachments.unlink()
@@ -162,6 +164,9 @@ class SrmReportLog(models.Model):
         the log and its attachment are written with elevated rights, since
         nobody may write the audit trail directly.
         """
+        # who may open the report wizard may produce reports; nobody else gets the
+        # elevated writes below
+        self.env["srm.report.wizard"].check_access("create")
         builder = self.env["srm.report.builder"]
         filters = builder._normalize_filters(filters)
         self._check_output_available(output_format)
@@ -189,9 +194,13 @@ class SrmReportLog(models.Model):
             "template_name": py3o_template.name if py3o_template else False,
         }
         vals.update(extra_vals or {})
+        # sudo: the audit trail is written by the system only (nobody has write access
+        # to it); the content was read as the user above and is rendered as the user below
         log = self.sudo().create(vals).sudo(False)
         content, extension = log._render_content(filters, output_format, py3o_template=py3o_template)
         file_name = log._make_file_name(filters, extension)
+        # sudo: the archived file is attached to its log (res_model/res_id): whoever may
+        # read the log, and only they, may read the file
         attachment = (
             self.env["ir.attachment"]
             .sudo()
@@ -205,6 +214,7 @@ class SrmReportLog(models.Model):
                 }
             )
         )
+        # sudo: the file's digest completes the audit trail, frozen from now on
         log.sudo().with_context(srm_report_log_finalize=True).write(
             {
                 "attachment_id": attachment.id,
@@ -284,7 +294,8 @@ class SrmReportLog(models.Model):
     def _make_file_name(self, filters, extension):
         self.ensure_one()
         parts = [filters["kind"]]
-        codes = self.project_ids.sudo().mapped(lambda p: p.code or p.name)
+        # the projects of the log are the ones its author may read
+        codes = self.project_ids.mapped(lambda p: p.code or p.name)
         parts += codes[:3]
         if filters.get("date_from") and filters.get("date_to"):
             parts += [filters["date_from"], filters["date_to"]]
@@ -334,6 +345,8 @@ class SrmReportLog(models.Model):
     def _find_by_content(self, content):
         """(digest, log) of a file: the log (in sudo) of the report it is identical to."""
         digest = hashlib.sha256(content).hexdigest()
+        # sudo: whoever holds a file may learn which logged report it is; the caller
+        # (the verify wizard) shows only what the user may read of the log
         log = self.sudo().with_context(active_test=False).search([("digest", "=", digest)], order="id", limit=1)
         return digest, log
 
@@ -359,7 +372,10 @@ class SrmReportLog(models.Model):
         """
         start, end = self._monthly_period()
         period_key = start.strftime("%Y-%m")
+        # sudo: the scheduled job (not callable by users) goes over every company; each
+        # summary is then produced with the rights of the project manager
         projects = self.env["srm.project"].sudo().search([("srm_monthly_report", "=", True), ("user_id", "!=", False)])
+        # sudo: the summaries already sent, whoever produced them
         done = (
             self.sudo()
             .search(
@@ -410,9 +426,11 @@ class SrmReportLog(models.Model):
             },
         )
         template = self.env.ref("srm_reporting.mail_template_srm_monthly_summary")
+        # sudo: the summary (confidential records and protected identities left out) is
+        # emailed by the system to the recipients the project manager chose
         template.sudo().send_mail(
             log.id,
             email_values={"attachment_ids": [Command.link(log.attachment_id.id)]},
         )
-        log.sudo().write({"sent_on": fields.Datetime.now()})
+        log.sudo().write({"sent_on": fields.Datetime.now()})  # sudo: the audit trail, see _generate
         return log

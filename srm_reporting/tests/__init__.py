@@ -10,3 +10,4 @@ from . import test_report_actions
 from . import test_ui
 from . import test_report_template_security
 from . import test_report_confidentiality
+from . import test_report_access

@@ -131,7 +131,8 @@ class TestReportProtectedComplainants(SrmProtectedComplainantCommon):
                     log.with_user(user).read(["name"])
                 with self.assertRaises(AccessError):
                     log.sudo().attachment_id.with_user(user).read(["raw"])
-        self.assertEqual(self.env["srm.report.log"].with_user(self.confidential_user).search([("id", "=", log.id)]), log)
+        Log = self.env["srm.report.log"].with_user(self.confidential_user)
+        self.assertEqual(Log.search([("id", "=", log.id)]), log)
 
     def test_profile_of_a_protected_complainant(self):
         """With confidential access, Sofia's profile lists the grievance she raised (and

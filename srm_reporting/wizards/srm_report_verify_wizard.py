@@ -33,6 +33,8 @@ class SrmReportVerifyWizard(models.TransientModel):
 
     def action_verify(self):
         self.ensure_one()
+        # the wizard is the caller's own (record rule): _find_by_content looks in sudo
+        self.check_access("write")
         if not self.file:
             raise UserError(self.env._("Upload the report file to verify."))
         try:

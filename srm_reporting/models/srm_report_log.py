@@ -134,6 +134,18 @@ class SrmReportLog(models.Model):
         return self.env["ir.actions.report"]._get_lo_bin()
 
     @api.model
+    def _available_output_formats(self):
+        """Formats this server produces, the preferred first: PDF needs wkhtmltopdf,
+        DOCX and PDF from templates need LibreOffice; XLSX and ODT always work."""
+        pdf = self.env["ir.actions.report"].get_wkhtmltopdf_state() not in ("install", "broken")
+        libreoffice = bool(self._libreoffice_bin())
+        return [
+            fmt
+            for fmt, _label in OUTPUT_FORMATS
+            if (fmt != "pdf" or pdf) and (fmt not in LIBREOFFICE_FORMATS or libreoffice)
+        ]
+
+    @api.model
     def _check_output_available(self, output_format):
         if output_format not in dict(OUTPUT_FORMATS):
             raise UserError(self.env._("Choose the format of the report."))
@@ -415,6 +427,8 @@ class SrmReportLog(models.Model):
             .with_context(tz=manager.tz or "UTC", lang=manager.lang)
         )
         output_format = project.srm_monthly_report_format or "pdf"
+        if output_format not in self._available_output_formats():
+            output_format = "xlsx"
         log = env_manager._generate(
             filters,
             output_format,

@@ -11,3 +11,4 @@ from . import test_ui
 from . import test_report_template_security
 from . import test_report_confidentiality
 from . import test_report_access
+from . import test_report_formats

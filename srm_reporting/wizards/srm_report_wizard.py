@@ -10,7 +10,9 @@ class SrmReportWizard(models.TransientModel):
     _description = "Stakeholder Report"
 
     report_kind = fields.Selection(REPORT_KINDS, string="Report", required=True, default="engagement_log")
-    output_format = fields.Selection(OUTPUT_FORMATS, string="Format", required=True, default="pdf")
+    output_format = fields.Selection(
+        OUTPUT_FORMATS, string="Format", required=True, default=lambda self: self._default_output_format()
+    )
     date_from = fields.Date(string="From", default=lambda self: self._default_date_from())
     date_to = fields.Date(string="To", default=fields.Date.context_today)
     project_ids = fields.Many2many("srm.project", string="Projects", help="Leave empty for all projects.")
@@ -32,6 +34,21 @@ class SrmReportWizard(models.TransientModel):
     can_see_confidential = fields.Boolean(compute="_compute_availability")
     period_optional = fields.Boolean(compute="_compute_availability")
     availability_warning = fields.Char(compute="_compute_availability")
+
+    @api.model
+    def _default_output_format(self):
+        return self.env["srm.report.log"]._available_output_formats()[0]
+
+    @api.model
+    def default_get(self, fields_list):
+        """The wizard opens on a format this server produces, even when asked for
+        another one (a report produced again, a format whose program was removed)."""
+        values = super().default_get(fields_list)
+        if values.get("output_format") and values["output_format"] not in (
+            available := self.env["srm.report.log"]._available_output_formats()
+        ):
+            values["output_format"] = available[0]
+        return values
 
     @api.model
     def _default_date_from(self):

@@ -1,0 +1,26 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SrmEngagement(models.Model):
+    _inherit = "srm.engagement"
+
+    land_parcel_ids = fields.Many2many(
+        "srm.land.parcel",
+        "srm_engagement_land_parcel_rel",
+        "engagement_id",
+        "parcel_id",
+        string="Parcels",
+        check_company=True,
+        help="The land parcels this engagement was about.",
+    )
+    land_household_ids = fields.Many2many(
+        "srm.land.household",
+        "srm_engagement_land_household_rel",
+        "engagement_id",
+        "household_id",
+        string="Households",
+        check_company=True,
+        help="The census households this engagement was about.",
+    )

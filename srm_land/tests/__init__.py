@@ -1,0 +1,5 @@
+from . import test_parcel
+from . import test_census
+from . import test_agreement
+from . import test_access
+from . import test_engagement

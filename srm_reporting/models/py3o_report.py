@@ -97,7 +97,7 @@ class Py3oTemplate(models.Model):
             return
         now = fields.Datetime.now()
         for template in self:
-            super(Py3oTemplate, template).write(
+            template.write(
                 {
                     "srm_approved_digest": template._srm_file_digest(),
                     "srm_approved_uid": self.env.uid,

@@ -537,4 +537,3 @@ class TestSrmConsultationDemo(SrmConsultationCase):
         self.assertTrue(consultation.under_represented_count)
         self.assertTrue(consultation.theme_ids.filtered("response"))
         self.assertTrue(consultation.consent_record_ids.step_ids)
-

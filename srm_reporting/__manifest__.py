@@ -33,6 +33,7 @@
         "wizards/srm_report_wizard_views.xml",
         "wizards/srm_report_verify_wizard_views.xml",
         "views/srm_report_log_views.xml",
+        "views/py3o_template_views.xml",
         "views/srm_project_views.xml",
         "views/res_partner_views.xml",
         "views/srm_engagement_views.xml",

@@ -35,6 +35,17 @@ class Py3oTemplate(models.Model):
     )
     srm_approved_uid = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
     srm_approved_date = fields.Datetime(string="Approved on", readonly=True, copy=False)
+    srm_is_approved = fields.Boolean(
+        string="Approved",
+        compute="_compute_srm_is_approved",
+        help="The template's current file is the one an administrator approved.",
+    )
+
+    @api.depends("py3o_template_data", "srm_approved_digest")
+    def _compute_srm_is_approved(self):
+        for template in self:
+            digest = template._srm_file_digest() if template.srm_approved_digest else False
+            template.srm_is_approved = bool(digest) and digest == template.srm_approved_digest
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

@@ -133,6 +133,25 @@ class TestReportTemplateSecurity(SrmReportingCommon):
         self.assertCodeDidNotRun()
         self.assertFalse(self.logs_of(self.manager))
 
+    def test_administrator_approves_a_changed_template(self):
+        """The template form tells a file nobody approved; only an administrator's
+        Approve makes it usable again."""
+        template = self.admin_template(standard_template("engagement_log"))
+        self.assertTrue(template.srm_is_approved)
+        changed = rezip_odt(standard_template("engagement_log"), lambda xml: xml.replace(b">Key figure<", b">Figure<"))
+        self.stored_file(template).write({"raw": changed})
+        template.invalidate_recordset()
+        self.assertFalse(template.with_user(self.manager).srm_is_approved)
+        with self.assertRaisesRegex(AccessError, "Only administrators"):
+            template.with_user(self.manager).action_srm_approve()
+        self.assertFalse(template.srm_is_approved)
+        template.with_user(self.admin).action_srm_approve()
+        template.invalidate_recordset()
+        self.assertTrue(template.with_user(self.manager).srm_is_approved)
+        self.assertEqual(template.srm_approved_uid, self.admin)
+        self.wizard(self.manager, template).action_generate()
+        self.assertIn("Figure", self.odt_text(self.content(self.logs_of(self.manager))))
+
     def test_template_not_created_by_an_administrator_is_refused(self):
         """A template that reached the database without an administrator (here, created
         in sudo on behalf of a manager) cannot be rendered, neither from the wizard nor

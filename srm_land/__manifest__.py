@@ -28,4 +28,7 @@
         "wizards/srm_land_payment_wizard_views.xml",
         "views/srm_land_menus.xml",
     ],
+    "demo": [
+        "demo/srm_land_demo.xml",
+    ],
 }

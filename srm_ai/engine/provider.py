@@ -1,14 +1,19 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Client for OpenAI-compatible chat-completions endpoints (Ollama, vLLM, cloud)."""
+import ipaddress
+import socket
 import time
+from urllib.parse import urlsplit
 
 import requests
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class ProviderError(Exception):
     """A failed provider call. ``kind``: timeout, connection, auth, rate_limit,
-    server, http, malformed, config."""
+    server, http, malformed, config, address."""
 
     def __init__(self, kind, message, status=None):
         super().__init__(message)
@@ -16,10 +21,53 @@ class ProviderError(Exception):
         self.status = status
 
 
+def non_public_address(address):
+    """The reason why ``address`` (an IP address) is not on the public internet,
+    or None: loopback, private, link-local, shared, reserved... IPv4 addresses
+    written in IPv6 (mapped, 6to4, NAT64) are judged by their IPv4 part."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if ip.version == 6:
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
+    for reason in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
+        if getattr(ip, f"is_{reason}"):
+            return reason.replace("_", "-")
+    if not ip.is_global:
+        return "non-public"
+    return None
+
+
+def check_url(url, allow_private=False):
+    """Refuse a provider URL that is not http(s), or whose host resolves to an
+    address that is not public (this server, its network, cloud metadata
+    services...), unless ``allow_private``. Every address of the host is checked."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ProviderError("config", "The provider URL must start with http:// or https:// and name a host.")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError, UnicodeError) as exc:
+        raise ProviderError("connection", f"Cannot resolve the provider's host {parts.hostname}.") from exc
+    for info in infos:
+        reason = non_public_address(info[4][0])
+        if reason:
+            raise ProviderError(
+                "address",
+                f"The provider's host {parts.hostname} resolves to {info[4][0]}, a {reason} address.",
+            )
+
+
 class ChatProvider:
-    def __init__(self, url, model, api_key=None, timeout=30):
+    def __init__(self, url, model, api_key=None, timeout=30, allow_private=False):
         if not url or not model:
             raise ProviderError("config", "The provider URL and model must both be set.")
+        check_url(url, allow_private)
         self.url = url.rstrip("/")
         if not self.url.endswith("/chat/completions"):
             self.url += "/chat/completions"
@@ -41,7 +89,10 @@ class ChatProvider:
         }
         start = time.monotonic()
         try:
-            response = requests.post(self.url, json=payload, headers=headers, timeout=self.timeout)
+            # no redirect: the address checked is the address called
+            response = requests.post(
+                self.url, json=payload, headers=headers, timeout=self.timeout, allow_redirects=False
+            )
         except requests.exceptions.Timeout as exc:
             raise ProviderError("timeout", f"No answer within {self.timeout} seconds.") from exc
         except requests.exceptions.RequestException as exc:
@@ -54,7 +105,7 @@ class ChatProvider:
             raise ProviderError("rate_limit", "The provider's rate limit was reached (HTTP 429).", status)
         if status >= 500:
             raise ProviderError("server", f"The provider had an internal error (HTTP {status}).", status)
-        if status >= 400:
+        if status >= 400 or 300 <= status < 400:
             raise ProviderError("http", f"The provider rejected the request (HTTP {status}).", status)
         try:
             data = response.json()

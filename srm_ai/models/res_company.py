@@ -14,8 +14,9 @@ class ResCompany(models.Model):
     )
     srm_ai_provider_url = fields.Char(
         string="Provider URL",
-        help="Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama) "
-        "or https://api.example.com/v1. /chat/completions is added.",
+        help="Base URL of an OpenAI-compatible API, e.g. https://api.example.com/v1, or "
+        "http://localhost:11434/v1 for Ollama on this server (an administrator must then allow a "
+        "private provider address). /chat/completions is added.",
     )
     srm_ai_provider_model = fields.Char(string="Provider Model", help="e.g. llama3.1:8b")
     srm_ai_provider_api_key = fields.Char(

@@ -13,6 +13,14 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.srm_ai_provider_api_key", readonly=False, groups="srm_base.group_srm_manager"
     )
     srm_ai_provider_timeout = fields.Integer(related="company_id.srm_ai_provider_timeout", readonly=False)
+    srm_ai_provider_allow_private = fields.Boolean(
+        string="Allow a Private Provider Address",
+        config_parameter="srm_ai.provider_allow_private",
+        groups="base.group_system",
+        help="By default the provider must be on the public internet: addresses of this server "
+        "(localhost), of its private network or link-local ones (cloud metadata) are refused. "
+        "Allow them for a provider you host yourself, e.g. Ollama on this server.",
+    )
     srm_ai_use_embeddings = fields.Boolean(related="company_id.srm_ai_use_embeddings", readonly=False)
     srm_ai_days_manage_closely = fields.Integer(related="company_id.srm_ai_days_manage_closely", readonly=False)
     srm_ai_days_keep_satisfied = fields.Integer(related="company_id.srm_ai_days_keep_satisfied", readonly=False)

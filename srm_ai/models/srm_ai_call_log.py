@@ -44,6 +44,7 @@ class SrmAiCallLog(models.Model):
             ("http", "Rejected request"),
             ("malformed", "Malformed answer"),
             ("config", "Configuration"),
+            ("address", "Address not allowed"),
         ],
         readonly=True,
     )

@@ -1,24 +1,30 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import threading
 import time
 from urllib.parse import urlsplit
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL, str2bool
 
-from odoo.addons.srm_ai import engine
-from odoo.addons.srm_ai.engine.provider import ChatProvider, ProviderError
-
+from .. import engine
+from ..engine.provider import ChatProvider, ProviderError
 from .srm_ai_sentiment_mixin import BATCH_SIZE, commit_if_allowed
 
 _logger = logging.getLogger(__name__)
 
 SYSTEM_PROMPT = (
-    "You assist a stakeholder engagement team. Names, emails and phone numbers are "
-    "replaced by placeholders such as [PERSON_1]; keep the placeholders as they are. "
+    "You assist a stakeholder engagement team. Names, emails, phone numbers, identity "
+    "numbers, addresses and dates of birth are replaced by placeholders such as [PERSON_1], "
+    "[ADDRESS_1] or [ID_1]; keep the placeholders as they are. "
     "Be factual, brief and respectful; use only the facts given."
 )
+ALLOW_PRIVATE_PARAM = "srm_ai.provider_allow_private"
+# the register's names, per database, until a partner changes: {dbname: (signature, gazetteer)}
+_gazetteers = {}
+_gazetteers_lock = threading.Lock()
 
 
 class SrmAiService(models.AbstractModel):
@@ -79,19 +85,65 @@ class SrmAiService(models.AbstractModel):
 
     @api.model
     def _srm_ai_sendable(self, records):
-        """Records that may leave the server: never confidential ones, nor sensitive issues."""
+        """Records that may leave the server: never confidential ones, nor
+        sensitive, anonymous or worker grievances."""
+
         def allowed(record):
+            record = record.sudo()  # the flags below decide, whoever asks
             if "is_confidential" in record._fields and record.is_confidential:
                 return False
             if "is_sensitive" in record._fields and record.is_sensitive:
+                return False
+            if "is_anonymous" in record._fields and record.is_anonymous:
+                return False
+            if "grievance_scope" in record._fields and record.grievance_scope == "worker":
                 return False
             return True
 
         return records.filtered(allowed)
 
     @api.model
+    def _srm_ai_gazetteer(self):
+        """Every name (and street) of the register, as a gazetteer of the masker.
+
+        Read in one query and kept until a partner is added, changed or removed.
+        """
+        Partner = self.env["res.partner"]
+        Partner.flush_model(["name", "is_company", "street"])
+        self.env.cr.execute(SQL("SELECT count(*), max(write_date) FROM res_partner"))
+        signature = tuple(self.env.cr.fetchone())
+        dbname = self.env.cr.dbname
+        cached = _gazetteers.get(dbname)
+        if cached and cached[0] == signature:
+            return cached[1]
+        gazetteer = engine.privacy.Gazetteer()
+        # every contact, archived ones too, but not the system's own accounts (public
+        # user, user templates, bots: partners of archived users)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.name, p.is_company, p.street
+                  FROM res_partner p
+                 WHERE (p.name IS NOT NULL OR p.street IS NOT NULL)
+                   AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.active)
+                """
+            )
+        )
+        for name, is_company, street in self.env.cr.fetchall():
+            if name:
+                gazetteer.add(name, "organisation" if is_company else "person")
+            if street:
+                gazetteer.add(street, "address")
+        with _gazetteers_lock:
+            _gazetteers[dbname] = (signature, gazetteer)
+        return gazetteer
+
+    @api.model
     def _srm_ai_masker(self, record_groups, partners=None):
-        """A masker knowing every person and organisation named by these records."""
+        """A masker knowing the people and organisations named by these records
+        (always masked) and every name of the register."""
+        # sudo: the names are read to be hidden, never shown; a protected complainant
+        # must be masked even when the user may not know who they are
         people = self.env["res.partner"].sudo()
         if partners:
             people |= partners.sudo()
@@ -105,7 +157,14 @@ class SrmAiService(models.AbstractModel):
             names.append((partner.name, "organisation" if partner.is_company else "person"))
             if partner.parent_id and partner.parent_id.name:
                 names.append((partner.parent_id.name, "organisation"))
-        return engine.privacy.Masker(names)
+        return engine.privacy.Masker(names, self._srm_ai_gazetteer(), today=fields.Date.context_today(self))
+
+    @api.model
+    def _srm_ai_provider_allow_private(self):
+        """Whether an administrator allowed a provider on a private, loopback or
+        link-local address (a self-hosted model on this server or its network)."""
+        # sudo: a system parameter, read (never shown) to decide where texts may go
+        return str2bool(self.env["ir.config_parameter"].sudo().get_param(ALLOW_PRIVATE_PARAM) or "0", False)
 
     @api.model
     def _srm_ai_provider_call(self, purpose, records, build_messages, partners=None, company=None):
@@ -147,8 +206,10 @@ class SrmAiService(models.AbstractModel):
             provider = ChatProvider(
                 company.srm_ai_provider_url,
                 company.srm_ai_provider_model,
+                # sudo: the key is read by SRM managers only, but used for every user's call
                 company.sudo().srm_ai_provider_api_key,
                 company.srm_ai_provider_timeout,
+                allow_private=self._srm_ai_provider_allow_private(),
             )
             answer, _elapsed = provider.complete(messages)
         except ProviderError as exc:
@@ -158,10 +219,12 @@ class SrmAiService(models.AbstractModel):
                 error=str(exc)[:250],
                 duration=time.monotonic() - start,
             )
+            # sudo: users cannot write the call log; every call is logged, whoever makes it
             log = self.env["srm.ai.call.log"].sudo().create(log_vals)
             _logger.info("AI provider call failed (%s): %s", exc.kind, exc)
             return {"text": None, "error": self._srm_ai_error_message(exc), "log": log}
         log_vals.update(status="success", duration=time.monotonic() - start)
+        # sudo: as above, the log is written for every user
         log = self.env["srm.ai.call.log"].sudo().create(log_vals)
         return {"text": masker.unmask(answer), "error": None, "log": log}
 
@@ -181,6 +244,11 @@ class SrmAiService(models.AbstractModel):
             "http": self.env._("The AI provider rejected the request."),
             "malformed": self.env._("The AI provider sent an answer that cannot be read."),
             "config": self.env._("The AI provider is not fully configured (URL and model)."),
+            "address": self.env._(
+                "The AI provider's address is private, loopback or link-local: nothing was sent. "
+                "An administrator can allow such an address in the settings (Allow a Private "
+                "Provider Address)."
+            ),
         }
         return f"{messages.get(exc.kind, str(exc))} ({exc})"
 
@@ -214,6 +282,7 @@ class SrmAiService(models.AbstractModel):
 
     @api.model
     def _srm_ai_scored_models(self):
+        # sudo: the scoring job covers every record (scores are computed values)
         return [
             self.env["srm.engagement"].sudo(),
             self.env["srm.issue"].sudo(),
@@ -273,6 +342,7 @@ class SrmAiService(models.AbstractModel):
             for _batch in range(10000):
                 if not model._srm_ai_score_batch(BATCH_SIZE):
                     break
+        # sudo: run once after installing, for everything
         stakeholders = service.env["res.partner"].sudo().search([("is_stakeholder", "=", True)])
         stakeholders._srm_ai_refresh_sentiment()
         rules = service.env["srm.ai.recommendation.rule"].sudo().search([])

@@ -65,6 +65,53 @@ class TestEngine(BaseCase):
         self.assertIn("[PHONE]", masked)
         self.assertEqual(masker.unmask("Meet [PERSON_1]"), "Meet Jean Dupont")
 
+    def test_masking_with_the_register(self):
+        from datetime import date
+
+        register = engine.privacy.Gazetteer()
+        for name, kind in (
+            ("Pierre Martin", "person"),
+            ("José García", "person"),
+            ("Hans Müller", "person"),
+            ("Søren Kierkegaard", "person"),
+            ("王秀英", "person"),
+            ("Hill Farm Cooperative", "organisation"),
+            ("Mark Wood", "person"),
+        ):
+            register.add(name, kind)
+        masker = engine.privacy.Masker([], register, today=date(2026, 6, 1))
+        masked = masker.mask(
+            "Pierre Martin's neighbours, Jose Garcia, Hans Mueller, Soren Kierkegaard, Mr Li, Sra. Ruiz and "
+            "李先生 met the Hill Farm cooperative. 王秀英说水很脏。 Martin DOB 03/04/1975, ID AB123456, "
+            "DNI 12345678Z, 身份证11010519491231002X, address 221B Baker Street and 12 rue Victor Hugo, "
+            "born in 1962. Meeting of 2026-05-12. We will mark the wood."
+        )
+        for secret in (
+            "Pierre", "Martin", "Jose", "Garcia", "Hans", "Mueller", "Soren", "Kierkegaard", "Li,", "Ruiz", "李",
+            "王秀英", "Hill Farm", "1975", "AB123456", "12345678Z", "11010519491231002X", "Baker",
+            "Victor Hugo", "1962",
+        ):
+            self.assertNotIn(secret, masked)
+        # events, common words and everybody's text stay
+        for kept in ("Meeting of 2026-05-12", "We will mark the wood", "水很脏"):
+            self.assertIn(kept, masked)
+        self.assertTrue(masker.unmask(masked).startswith("Pierre Martin's neighbours, José García, Hans Müller"))
+
+    def test_provider_addresses(self):
+        check = engine.provider.check_url
+        for url in (
+            "http://127.0.0.1:8000/v1", "http://localhost/v1", "http://[::1]/v1", "http://10.1.2.3/v1",
+            "http://172.16.0.9/v1", "http://192.168.1.1/v1", "http://169.254.169.254/latest",
+            "http://[fe80::1]/v1", "http://[fd00::1]/v1", "http://[::ffff:10.0.0.1]/v1", "http://100.64.1.1/v1",
+        ):
+            with self.assertRaises(engine.provider.ProviderError) as caught:
+                check(url)
+            self.assertEqual(caught.exception.kind, "address", url)
+        check("http://127.0.0.1:8000/v1", allow_private=True)
+        check("https://93.184.216.34/v1")  # a public address (a literal: nothing is resolved)
+        with self.assertRaises(engine.provider.ProviderError):
+            check("file:///etc/passwd", allow_private=True)
+
     def test_forecast(self):
         falling = engine.forecast.forecast([0.6, 0.3, 0.0, -0.3])
         self.assertEqual(falling["direction"], "falling")

@@ -1,11 +1,12 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import html2plaintext
 
 from .common import SrmAiCase
@@ -38,6 +39,8 @@ class ChatHandler(BaseHTTPRequestHandler):
         if mode == "malformed":
             return self._send(200, "this is not json", raw=True)
         answer = "Brief for [PERSON_1]: listen to their worries about dust."
+        if mode == "html":
+            answer = 'Brief for [PERSON_1] <img src="x" onerror="alert(document.cookie)"><script>alert(2)</script>'
         return self._send(
             200,
             {
@@ -72,6 +75,8 @@ class TestProvider(SrmAiCase):
         cls.thread.start()
         cls.addClassCleanup(cls.server.server_close)
         cls.addClassCleanup(cls.server.shutdown)
+        # the test server runs on this machine: an administrator allows a private address
+        cls.env["ir.config_parameter"].set_param("srm_ai.provider_allow_private", "True")
         cls.company.write(
             {
                 "srm_ai_provider_url": f"http://127.0.0.1:{cls.server.server_address[1]}/v1",
@@ -177,3 +182,102 @@ class TestProvider(SrmAiCase):
         result = service._srm_ai_test_provider(self.company)
         self.assertEqual(result["params"]["type"], "danger")
         self.assertEqual(self._logs()[:1].purpose, "test")
+
+    def _sent(self):
+        """What the provider received: the text of the messages."""
+        return "\n".join(
+            m["content"] for r in self.server.requests for m in json.loads(r["body"])["messages"]
+        )
+
+    def test_answer_shown_as_text(self):
+        self.company.srm_ai_provider_enabled = True
+        self.server.mode = "html"
+        brief = self._brief()
+        self.assertEqual(brief.mode, "provider")
+        self.assertNotIn("<img", brief.body)
+        self.assertNotIn("<script", brief.body)
+        self.assertIn("Brief for Jean Dupont", html2plaintext(brief.body))
+
+    def test_personal_data_of_anybody_masked(self):
+        """Names of the register (whoever the records link), titles with a name,
+        other spellings, identity numbers, addresses and dates of birth."""
+        self.company.srm_ai_provider_enabled = True
+        Partner = self.env["res.partner"]
+        Partner.create({"name": "Pierre Martin", "is_stakeholder": True, "street": "7 Chemin des Vignes"})
+        Partner.create({"name": "José García-Núñez", "is_stakeholder": True})
+        Partner.create({"name": "Hans Müller"})
+        Partner.create({"name": "王秀英", "is_stakeholder": True})
+        self._engagement(
+            "Our neighbour Pierre Martin and Mr Li say the dust is worse. Jose Garcia-Nunez and Hans Mueller "
+            "agree; 王秀英说灰尘很大。 Martin's ID card AB123456, passport X1234567Z, he lives at "
+            "12 Rue de la Paix, near 7 Chemin des Vignes; born on 12/03/1980.",
+            partners=self.farmer,
+            name="Dust survey",
+            days_ago=1,
+        )
+        action = self.farmer.with_user(self.manager).action_srm_ai_strategy()
+        strategy = self.env["srm.ai.strategy"].browse(action["res_id"])
+        self.assertEqual(strategy.mode, "provider")
+        sent = self._sent()
+        self.assertIn("dust", sent)
+        for secret in (
+            "Pierre", "Martin", "Jose", "Garcia", "José", "Núñez", "Nunez", "Hans", "Mueller", "Müller", "王秀英",
+            "AB123456", "X1234567Z", "Rue de la Paix", "Chemin des Vignes", "12/03/1980",
+        ):
+            self.assertNotIn(secret, sent)
+        self.assertIsNone(re.search(r"\bMr\.? Li\b", sent), sent)
+        for placeholder in ("[PERSON_", "[ID_", "[ADDRESS_", "[DATE_OF_BIRTH_"):
+            self.assertIn(placeholder, sent)
+
+    def test_protected_grievances_never_sent(self):
+        self.company.srm_ai_provider_enabled = True
+        officer = new_test_user(
+            self.env, login="srm_ai_officer", name="Olga Officer",
+            groups="srm_base.group_srm_manager,srm_issues.group_srm_issue_worker",
+        )
+        for name, vals in (
+            ("ANONYMOUS-GRIEVANCE", {"is_anonymous": True}),
+            ("WORKER-GRIEVANCE", {"grievance_scope": "worker"}),
+            ("SENSITIVE-GRIEVANCE", {"is_sensitive": True}),
+            ("PUBLIC-GRIEVANCE", {}),
+        ):
+            self._issue(name, "Dust and noise.", partners=self.farmer, **vals)
+        action = self.farmer.with_user(officer).action_srm_ai_briefing()
+        brief = self.env["srm.ai.briefing"].browse(action["res_id"])
+        self.assertEqual(brief.mode, "provider")
+        for shown in ("ANONYMOUS-GRIEVANCE", "WORKER-GRIEVANCE", "SENSITIVE-GRIEVANCE"):
+            self.assertIn(shown, html2plaintext(brief.body), "the offline part of the brief keeps them")
+        sent = self._sent()
+        self.assertIn("PUBLIC-GRIEVANCE", sent)
+        for withheld in ("ANONYMOUS-GRIEVANCE", "WORKER-GRIEVANCE", "SENSITIVE-GRIEVANCE", "SECRET-NEGOTIATION"):
+            self.assertNotIn(withheld, sent)
+        self.assertGreaterEqual(self._logs()[:1].excluded_count, 4)
+
+    def test_private_addresses_refused_unless_allowed(self):
+        self.company.srm_ai_provider_enabled = True
+        self.env["ir.config_parameter"].set_param("srm_ai.provider_allow_private", "False")
+        brief = self._brief()
+        self.assertEqual(brief.mode, "offline")
+        self.assertFalse(self.server.requests, "nothing was sent")
+        self.assertIn("private, loopback or link-local", brief.provider_message)
+        log = self._logs()[:1]
+        self.assertEqual((log.status, log.error_kind), ("failed", "address"))
+        result = self.env["srm.ai.service"].with_user(self.manager)._srm_ai_test_provider(self.company)
+        self.assertEqual(result["params"]["type"], "danger")
+        self.assertIn("Allow a Private Provider Address", result["params"]["message"])
+        for url in ("http://localhost:11434/v1", "http://[::1]:8080/v1", "http://169.254.169.254/latest",
+                    "http://10.0.0.7/v1", "http://192.168.1.20/v1", "http://[fe80::1]/v1",
+                    "http://[::ffff:127.0.0.1]/v1", "http://0.0.0.0:8000/v1"):
+            self.company.srm_ai_provider_url = url
+            self.assertEqual(self._brief().mode, "offline")
+            self.assertEqual(self._logs()[:1].error_kind, "address", url)
+        self.assertFalse(self.server.requests)
+        # an administrator allows it explicitly, in the settings
+        settings = self.env["res.config.settings"].create({"srm_ai_provider_allow_private": True})
+        settings.execute()
+        self.company.srm_ai_provider_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self.assertEqual(self._brief().mode, "provider")
+        self.assertEqual(len(self.server.requests), 1)
+        self.assertEqual(
+            self.env["res.config.settings"]._fields["srm_ai_provider_allow_private"].groups, "base.group_system"
+        )

@@ -253,6 +253,25 @@ class TestProvider(SrmAiCase):
             self.assertNotIn(withheld, sent)
         self.assertGreaterEqual(self._logs()[:1].excluded_count, 4)
 
+    def test_strategy_sends_nothing_built_from_confidential_engagements(self):
+        for days in (4, 5, 6):
+            self._engagement(
+                "Zirconium tailings zirconium compensation zirconium.", partners=self.farmer, days_ago=days,
+                is_confidential=True,
+            )
+        # offline, the suggestion shown to its (confidential access) author quotes them
+        action = self.farmer.with_user(self.manager).action_srm_ai_strategy()
+        strategy = self.env["srm.ai.strategy"].browse(action["res_id"])
+        self.assertIn("zirconium", html2plaintext(strategy.body).lower())
+        self.assertTrue(strategy.is_confidential)
+        # nothing built from them is sent
+        self.company.srm_ai_provider_enabled = True
+        action = self.farmer.with_user(self.manager).action_srm_ai_strategy()
+        self.assertEqual(self.env["srm.ai.strategy"].browse(action["res_id"]).mode, "provider")
+        sent = self._sent()
+        self.assertIn("Offline analysis", sent)
+        self.assertNotIn("zirconium", sent.lower())
+
     def test_private_addresses_refused_unless_allowed(self):
         self.company.srm_ai_provider_enabled = True
         self.env["ir.config_parameter"].set_param("srm_ai.provider_allow_private", "False")

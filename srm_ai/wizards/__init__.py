@@ -1,4 +1,5 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import srm_ai_output_mixin
 from . import srm_ai_briefing
 from . import srm_ai_strategy

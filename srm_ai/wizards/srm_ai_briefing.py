@@ -3,6 +3,7 @@
 from collections import Counter
 
 from odoo import fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext, plaintext2html
 
 from .. import engine
@@ -11,13 +12,16 @@ HISTORY_LIMIT = 20
 
 
 class SrmAiBriefing(models.TransientModel):
-    """One-page brief to prepare a meeting with a stakeholder."""
+    """One-page brief to prepare a meeting with a stakeholder, private to its
+    author unless shared (see srm.ai.output.mixin)."""
 
     _name = "srm.ai.briefing"
+    _inherit = ["srm.ai.output.mixin"]
     _description = "Meeting Brief"
 
     partner_id = fields.Many2one("res.partner", string="Stakeholder", required=True, ondelete="cascade")
-    body = fields.Html(string="Brief", readonly=True, sanitize=False)
+    # built from escaped facts and stored sanitized: nothing typed in is rendered as HTML
+    body = fields.Html(string="Brief", readonly=True, sanitize=True, sanitize_overridable=False)
     mode = fields.Selection(
         [("offline", "Offline (extractive)"), ("provider", "Written by the AI provider")],
         readonly=True,
@@ -191,7 +195,14 @@ class SrmAiBriefing(models.TransientModel):
     # Actions
     # ------------------------------------------------------------------
 
+    def write(self, vals):
+        if "partner_id" in vals and not self.env.su:
+            raise AccessError(self.env._("A brief stays about its stakeholder: prepare a new one for another."))
+        return super().write(vals)
+
     def action_prepare(self):
+        self._srm_ai_check_author()
+        self.partner_id.check_access("read")
         for wizard in self:
             engagements, issues, commitments = wizard._srm_ai_records()
             facts = wizard._srm_ai_facts(engagements, issues, commitments)
@@ -201,6 +212,7 @@ class SrmAiBriefing(models.TransientModel):
                 "mode": "offline",
                 "provider_message": False,
                 "engine_mode": self.env["srm.ai.service"]._srm_ai_mode_description(),
+                **wizard._srm_ai_sources(wizard.partner_id, engagements, issues, commitments),
             }
             service = self.env["srm.ai.service"]
             if service._srm_ai_provider_enabled():
@@ -224,7 +236,9 @@ class SrmAiBriefing(models.TransientModel):
                     vals["provider_message"] = self.env._(
                         "The offline brief is shown: %s The failure was logged.", result["error"]
                     )
-            wizard.write(vals)
+            # sudo: the text and what it quotes are written by the analysis only (the
+            # author's right to prepare it was checked above)
+            wizard.sudo().write(vals)
         return True
 
     def _srm_ai_reopen(self):
@@ -240,6 +254,7 @@ class SrmAiBriefing(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
+        self.check_access("read")
         return self.env.ref("srm_ai.srm_ai_briefing_report_action").report_action(self)
 
     def _srm_ai_plain(self):

@@ -12,14 +12,17 @@ from .. import engine
 
 
 class SrmAiStrategy(models.TransientModel):
-    """Suggested engagement strategy for a stakeholder or a segment."""
+    """Suggested engagement strategy for a stakeholder or a segment, private to
+    its author unless shared (see srm.ai.output.mixin)."""
 
     _name = "srm.ai.strategy"
+    _inherit = ["srm.ai.output.mixin"]
     _description = "Engagement Strategy Suggestion"
 
     partner_id = fields.Many2one("res.partner", string="Stakeholder", domain=[("is_stakeholder", "=", True)])
     segment_id = fields.Many2one("srm.segment")
-    body = fields.Html(string="Suggested Strategy", readonly=True, sanitize=False)
+    # built from escaped lines and stored sanitized: nothing typed in is rendered as HTML
+    body = fields.Html(string="Suggested Strategy", readonly=True, sanitize=True, sanitize_overridable=False)
     mode = fields.Selection(
         [("offline", "Offline (rules)"), ("provider", "Written by the AI provider")], readonly=True, default="offline"
     )
@@ -55,7 +58,19 @@ class SrmAiStrategy(models.TransientModel):
             return self.segment_id.partner_ids.filtered("is_stakeholder")
         raise UserError(self.env._("Choose a stakeholder or a segment."))
 
-    def _offline_lines(self, partners):
+    def write(self, vals):
+        res = super().write(vals)
+        if {"partner_id", "segment_id"} & set(vals):
+            # sudo: another target, so the suggestion and what it quoted are cleared
+            # (by the analysis, see srm.ai.output.mixin)
+            self.sudo().write(dict(self._srm_ai_sources(), body=False, mode="offline", provider_message=False))
+        return res
+
+    def _srm_ai_engagements(self, partners, limit=50):
+        return self.env["srm.engagement"].search([("partner_ids", "in", partners.ids)], order="date desc", limit=limit)
+
+    def _offline_lines(self, partners, engagements):
+        """The offline suggestion, from these stakeholders and engagements only."""
         advice = self._quadrant_advice()
         quadrants = Counter(partners.mapped("srm_quadrant"))
         lines = []
@@ -93,7 +108,6 @@ class SrmAiStrategy(models.TransientModel):
                     ", ".join(at_risk.mapped("display_name")[:5]),
                 )
             )
-        engagements = self.env["srm.engagement"].search([("partner_ids", "in", partners.ids)], limit=50)
         terms = []
         if engagements:
             terms = engine.summary.key_terms([e._srm_ai_similarity_text() for e in engagements], top=5)
@@ -110,35 +124,43 @@ class SrmAiStrategy(models.TransientModel):
         return lines
 
     def action_prepare(self):
+        self._srm_ai_check_author()
         for wizard in self:
             partners = wizard._stakeholders()
-            lines = wizard._offline_lines(partners)
+            partners.check_access("read")
+            engagements = wizard._srm_ai_engagements(partners)
+            lines = wizard._offline_lines(partners, engagements)
             body = Markup("<ul>%s</ul>") % Markup("").join(Markup("<li>%s</li>") % line for line in lines)
-            vals = {"body": body, "mode": "offline", "provider_message": False}
+            vals = {
+                "body": body,
+                "mode": "offline",
+                "provider_message": False,
+                **wizard._srm_ai_sources(partners, engagements),
+            }
             service = self.env["srm.ai.service"]
             if service._srm_ai_provider_enabled():
-                engagements = self.env["srm.engagement"].search(
-                    [("partner_ids", "in", partners.ids)], order="date desc", limit=30
-                )
 
-                def build(sendable, wizard=wizard, partners=partners, lines=lines):
+                def build(sendable, wizard=wizard, partners=partners):
+                    # everything sent is built from the sendable engagements only
                     segment = wizard.segment_id.name
                     target = segment and f"the segment {segment}" or partners.display_name
                     facts = [
                         f"Suggest an engagement strategy (5 to 8 bullet points) for {target}.",
-                        "Offline analysis: " + " | ".join(lines),
+                        "Offline analysis: " + " | ".join(wizard._offline_lines(partners, sendable)),
                     ]
                     facts += [f"- {(e._srm_ai_similarity_text() or '')[:400]}" for e in sendable[:15]]
                     return [{"role": "user", "content": "\n".join(facts)}]
 
-                result = service._srm_ai_provider_call("strategy", engagements, build, partners=partners)
+                result = service._srm_ai_provider_call("strategy", engagements[:30], build, partners=partners)
                 if result and result["text"]:
                     vals.update(body=plaintext2html(result["text"]), mode="provider")
                 elif result:
                     vals["provider_message"] = self.env._(
                         "The offline suggestion is shown: %s The failure was logged.", result["error"]
                     )
-            wizard.write(vals)
+            # sudo: the text and what it quotes are written by the analysis only (the
+            # author's right to prepare it was checked above)
+            wizard.sudo().write(vals)
         return self[:1]._srm_ai_reopen() if len(self) == 1 else True
 
     def _srm_ai_reopen(self):

@@ -8,4 +8,10 @@ from . import srm_issue
 from . import srm_engagement
 from . import srm_project
 from . import res_partner
+from . import srm_issue_privacy
 from . import mail_message
+from . import mail_notification
+from . import mail_followers
+from . import mail_activity
+from . import ir_attachment
+from . import ir_binary

@@ -1,0 +1,247 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+from odoo.osv import expression
+
+from .srm_issue import is_staff
+
+# fields of a thread through which a search could tell who wrote to it or follows it
+THREAD_PEOPLE_PATHS = {"message_ids", "website_message_ids", "message_follower_ids", "message_partner_ids"}
+MESSAGE_PEOPLE_FIELDS = {
+    "author_id",
+    "author_guest_id",
+    "email_from",
+    "reply_to",
+    "create_uid",
+    "write_uid",
+    "partner_ids",
+    "notified_partner_ids",
+    "notification_ids",
+    "starred_partner_ids",
+}
+
+
+def searches_people_of_thread(domain):
+    """Whether ``domain`` (on a thread) filters on who wrote to it, was written to
+    or follows it. The messages of a thread are joined directly in SQL (auto_join),
+    without the restrictions of ``mail.message``'s search."""
+    for leaf in domain or ():
+        if not isinstance(leaf, (list, tuple)) or len(leaf) != 3 or not isinstance(leaf[0], str):
+            continue
+        parts = leaf[0].split(".")
+        if parts[0] not in THREAD_PEOPLE_PATHS:
+            continue
+        if parts[0] in ("message_follower_ids", "message_partner_ids") or len(parts) == 1:
+            return True
+        if parts[1] in MESSAGE_PEOPLE_FIELDS:
+            return True
+    return False
+
+
+class SrmIssue(models.Model):
+    """Who wrote to an issue, to whom and who follows it.
+
+    A sensitive or anonymous issue protects its complainant: users without
+    Confidential access see nobody from outside the organisation in its chatter,
+    whether in messages (author, sender address, recipients, notifications),
+    followers, attachments (who uploaded them), activities or tracked values. The
+    overrides of ``mail.message``, ``mail.notification``, ``mail.followers``,
+    ``ir.attachment`` and ``mail.activity`` ask the methods below what to hide.
+
+    Stakeholders with a portal login see, of each issue, only what is written for
+    them: the complainant their issue, a stakeholder concerned by an issue (one of
+    its stakeholders, or a follower invited by the team) its public status and the
+    messages the team addressed to them. An invited follower may answer; their
+    answer is a note for the team, which the complainant never sees.
+    """
+
+    _inherit = "srm.issue"
+
+    investigation_notes = fields.Html(groups="base.group_user")
+
+    # ------------------------------------------------------------------
+    # Protected complainants
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_sees_protected_people(self):
+        """Whether the current user may know who wrote to or follows a protected issue."""
+        return self.env.user.has_group("srm_base.group_srm_confidential")
+
+    @api.model
+    def _srm_protected_domain(self):
+        return ["|", ("is_sensitive", "=", True), ("is_anonymous", "=", True)]
+
+    @api.model
+    def _srm_protected_issue_ids(self, issue_ids):
+        """Ids, among ``issue_ids``, of the sensitive or anonymous issues."""
+        issue_ids = [issue_id for issue_id in set(issue_ids) if issue_id]
+        if not issue_ids:
+            return set()
+        # sudo: only the protection flags are read, to know what to hide from the user
+        return set(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", issue_ids)] + self._srm_protected_domain())
+            .ids
+        )
+
+    @api.model
+    def _srm_protected_issue_query(self):
+        """Subquery of the ids of sensitive or anonymous issues."""
+        # sudo: only the protection flags are read, to know what to hide from the user
+        return self.sudo().with_context(active_test=False)._search(self._srm_protected_domain())
+
+    @api.model
+    def _srm_outsiders(self, partners):
+        """The partners from outside the organisation, the current user excepted."""
+        me = self.env.user.partner_id
+        return partners.sudo().filtered(lambda p: not is_staff(p) and p != me)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """Searching issues by who wrote to them or follows them leaves the protected
+        ones out for users without Confidential access."""
+        if not self.env.su and searches_people_of_thread(domain) and not self._srm_sees_protected_people():
+            domain = expression.AND([[("id", "not in", self._srm_protected_issue_query())], domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _track_filter_for_display(self, tracking_values):
+        """Tracked changes of the complainant of a protected issue are not shown
+        to users without Confidential access."""
+        tracking_values = super()._track_filter_for_display(tracking_values)
+        if self._srm_sees_protected_people() or not self._srm_protected_issue_ids(self.ids):
+            return tracking_values
+        return tracking_values.filtered(lambda t: t.field_id.name not in ("complainant_id", "complainant_partner_id"))
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """The complainant of a sensitive or anonymous issue never follows it: the
+        list of followers would name them."""
+        if not partner_ids:
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+        protected_ids = self._srm_protected_issue_ids(self.ids)
+        # sudo: the complainant is compared, never shown
+        complainants = {issue.id: issue.complainant_partner_id.id for issue in self.sudo() if issue.id in protected_ids}
+        if not any(complainants.get(issue.id) in partner_ids for issue in self):
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+        for issue in self:
+            pids = [pid for pid in partner_ids if pid != complainants.get(issue.id)]
+            if pids:
+                super(SrmIssue, issue)._message_subscribe(pids, subtype_ids, customer_ids=customer_ids)
+        return True
+
+    def write(self, vals):
+        if not vals.get("is_anonymous"):
+            return super().write(vals)
+        # an issue made anonymous forgets its complainant: they stop following it too
+        # sudo: the complainant is read to be unsubscribed, never shown
+        complainants = {issue: issue.complainant_partner_id for issue in self.sudo()}
+        res = super().write(vals)
+        for issue, partner in complainants.items():
+            if partner:
+                issue.message_unsubscribe(partner_ids=partner.ids)
+        return res
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """People from outside the organisation get only what is written for them:
+        the messages naming them as recipients, and, for the complainant, the
+        messages to followers that are not addressed to somebody else from outside.
+        A reply to a concerned stakeholder is not emailed to the complainant, nor
+        an answer to the complainant to a stakeholder who follows the issue."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if len(self) != 1 or not any(rdata.get("share") for rdata in recipients):
+            return recipients
+        explicit = set(msg_vals.get("partner_ids", []) if msg_vals else message.sudo().partner_ids.ids)
+        explicit_outsiders = {rdata["id"] for rdata in recipients if rdata.get("share") and rdata["id"] in explicit}
+        # sudo: the complainant is compared, never shown
+        complainant = self.sudo().complainant_partner_id
+        return [
+            rdata
+            for rdata in recipients
+            if not rdata.get("share")
+            or rdata["id"] in explicit
+            or (rdata["id"] == complainant.id and not explicit_outsiders)
+        ]
+
+    # ------------------------------------------------------------------
+    # Portal: complainants and stakeholders concerned
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_portal_concerned_domain(self, partner):
+        """Issues that concern the portal user of ``partner`` without being theirs:
+        one of their stakeholders is the user's organisation (or the user), or the
+        team invited the user to follow it. Confidential and sensitive issues concern
+        nobody on the portal but their complainant."""
+        commercial = partner.commercial_partner_id
+        return [
+            ("is_confidential", "=", False),
+            ("is_sensitive", "=", False),
+            "|",
+            ("complainant_partner_id", "=", False),
+            "!",
+            ("complainant_partner_id", "child_of", commercial.ids),
+            "|",
+            ("partner_ids", "child_of", commercial.ids),
+            ("message_partner_ids", "in", partner.ids),
+        ]
+
+    def _srm_portal_is_concerned(self, partner):
+        """Whether the issue concerns the portal user of ``partner`` (see above)."""
+        self.ensure_one()
+        # sudo: an explicit domain checks the portal user's link to the issue
+        return bool(
+            self.sudo().search_count([("id", "=", self.id)] + self._srm_portal_concerned_domain(partner), limit=1)
+        )
+
+    def _srm_portal_is_invited(self, partner):
+        """Whether the team invited ``partner`` to follow the issue (and so to answer)."""
+        self.ensure_one()
+        # sudo: followers are compared, not shown
+        return partner in self.sudo().message_partner_ids
+
+    def _srm_portal_messages_for(self, partner):
+        """The messages of the issue written for ``partner``: those the team sent to
+        them (public, naming them as recipient) and their own answers."""
+        self.ensure_one()
+        comment = self.env.ref("mail.mt_comment")
+        # sudo: explicit domain on the issue's messages, filtered below to the team's
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    "|",
+                    ("author_id", "=", partner.id),
+                    "&",
+                    "&",
+                    ("partner_ids", "in", partner.ids),
+                    ("subtype_id", "=", comment.id),
+                    ("is_internal", "=", False),
+                ],
+                order="date desc, id desc",
+                limit=100,
+            )
+        )
+        return messages.filtered(lambda m: m.author_id == partner or is_staff(m.author_id))
+
+    def _srm_portal_reply(self, partner, text):
+        """Post the answer of the invited stakeholder ``partner``: a note for the
+        team (the complainant does not see it), sent to the officer of the issue."""
+        self.ensure_one()
+        officer = self.sudo().user_id.partner_id
+        # sudo: the caller checked that the portal user is invited on this issue;
+        # a portal user may not post notes themselves
+        return (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True, mail_post_autofollow=False)
+            .message_post(
+                body=tools.plaintext2html(text),
+                author_id=partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=officer.ids,
+            )
+        )

@@ -71,7 +71,13 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     def _srm_ai_sentiment_items(self):
-        """(partner_id, date, score) of every scored text of these stakeholders."""
+        """(partner_id, date, score) of the scored texts of these stakeholders.
+
+        The stakeholder's sentiment, trend and monthly figures are shown to
+        everybody who may open the stakeholder: they are computed from what such
+        users may read, never from confidential records, worker grievances or the
+        messages of protected complainants.
+        """
         if not self.ids:
             return []
         for model in ("srm.engagement", "srm.issue", "srm.ai.message.score"):
@@ -83,10 +89,13 @@ class ResPartner(models.Model):
               FROM srm_engagement e
               JOIN srm_engagement_partner_rel rel ON rel.engagement_id = e.id
              WHERE rel.partner_id IN %(ids)s AND e.ai_sentiment_label IS NOT NULL AND e.date >= %(since)s
+               AND NOT COALESCE(e.is_confidential, FALSE)
             UNION ALL
             SELECT s.partner_id, s.date, s.score
               FROM srm_ai_message_score s
              WHERE s.partner_id IN %(ids)s AND s.date >= %(since)s
+               AND NOT COALESCE(s.is_confidential, FALSE) AND NOT COALESCE(s.is_protected, FALSE)
+               AND NOT COALESCE(s.is_worker, FALSE)
             UNION ALL
             SELECT p.partner_id, i.date_received, i.ai_sentiment_score
               FROM srm_issue i
@@ -96,6 +105,7 @@ class ResPartner(models.Model):
                     SELECT id, complainant_id FROM srm_issue WHERE complainant_id IS NOT NULL
                    ) p ON p.issue_id = i.id
              WHERE p.partner_id IN %(ids)s AND i.ai_sentiment_label IS NOT NULL AND i.date_received >= %(since)s
+               AND NOT COALESCE(i.is_confidential, FALSE) AND i.grievance_scope = 'community'
             """,
             ids=tuple(self.ids),
             since=since,
@@ -105,6 +115,8 @@ class ResPartner(models.Model):
 
     def _srm_ai_refresh_sentiment(self, alert=True):
         """Recompute current sentiment, monthly snapshots, trend and forecast."""
+        # sudo: computed figures, stored for everybody (callers check the user's rights:
+        # action_srm_ai_refresh, scoring after a save, the scheduled job)
         partners = self.sudo().exists().filtered("is_stakeholder")
         if not partners:
             return
@@ -115,7 +127,7 @@ class ResPartner(models.Model):
                 by_partner[partner_id].append((date, score))
         this_month = fields.Date.today().replace(day=1)
         first_month = this_month - relativedelta(months=TREND_MONTHS - 1)
-        snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()
+        snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()  # sudo: written by the analysis only
         existing = {
             (s.partner_id.id, s.month): s
             for s in snapshots.search([("partner_id", "in", partners.ids)])
@@ -175,6 +187,7 @@ class ResPartner(models.Model):
         )
         if not falling:
             return
+        # sudo: the alerts of every owner are looked at, not only the current user's
         open_alerts = self.env["mail.activity"].sudo().search(
             [
                 ("res_model", "=", "res.partner"),
@@ -187,6 +200,7 @@ class ResPartner(models.Model):
             if partner.id in already:
                 continue
             user = partner._srm_ai_owner()
+            # sudo: the alert goes to the relationship owner, whoever triggered the refresh
             partner.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=self.env._("Sentiment of %s is falling", partner.display_name),
@@ -214,8 +228,16 @@ class ResPartner(models.Model):
         if not self.ids:
             return {}
         counts = defaultdict(int)
+        # sudo: counted for everybody; only the issues the stakeholder's readers may see
         issues = self.env["srm.issue"].sudo().search(
-            ["&", ("is_closed", "=", False), "|", ("partner_ids", "in", self.ids), ("complainant_id", "in", self.ids)]
+            [
+                ("is_closed", "=", False),
+                ("is_confidential", "=", False),
+                ("grievance_scope", "=", "community"),
+                "|",
+                ("partner_ids", "in", self.ids),
+                ("complainant_id", "in", self.ids),
+            ]
         )
         wanted = set(self.ids)
         for issue in issues:
@@ -247,27 +269,31 @@ class ResPartner(models.Model):
             spec["open"] = []
         return spec
 
-    def _srm_ai_commitments(self, overdue=False):
+    def _srm_ai_commitments(self, overdue=False, confidential=True):
         """Open (or overdue) commitments to these stakeholders, empty when srm_commitments is absent."""
         spec = self._srm_ai_commitment_spec()
         if not spec or (overdue and spec["overdue"] is None):
             return self.env["res.partner"].browse()
         domain = [(spec["partner"], "in", self.ids)] + spec["open"] + (spec["overdue"] if overdue else [])
+        if not confidential:
+            domain.append(("is_confidential", "=", False))
         return self.env["srm.commitment"].search(domain)
 
-    def _srm_ai_overdue_commitment_counts(self):
+    def _srm_ai_overdue_commitment_counts(self, confidential=False):
+        """{partner id: overdue commitments}; without the confidential ones unless asked."""
         spec = self._srm_ai_commitment_spec()
         if not spec or spec["overdue"] is None or not self.ids:
             return {}
         counts = defaultdict(int)
         wanted = set(self.ids)
-        for commitment in self.sudo()._srm_ai_commitments(overdue=True):
+        # sudo: counted for everybody (health, recommendation rules)
+        for commitment in self.sudo()._srm_ai_commitments(overdue=True, confidential=confidential):
             for pid in set(commitment[spec["partner"]].ids) & wanted:
                 counts[pid] += 1
         return counts
 
     def _srm_ai_refresh_health(self):
-        partners = self.sudo().exists()
+        partners = self.sudo().exists()  # sudo: as in _srm_ai_refresh_sentiment
         if not partners:
             return
         quadrant_labels = dict(self._fields["srm_quadrant"]._description_selection(self.env))
@@ -276,6 +302,7 @@ class ResPartner(models.Model):
         this_month = fields.Date.today().replace(day=1)
         snapshots = {
             s.partner_id.id: s
+            # sudo: written by the analysis only
             for s in self.env["srm.ai.sentiment.snapshot"].sudo().search(
                 [("partner_id", "in", partners.ids), ("month", "=", this_month)]
             )
@@ -357,13 +384,13 @@ class ResPartner(models.Model):
             else:
                 to_create.append({"partner_id": partner.id, "month": this_month, "health_score": score})
         if to_create:
-            self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)
+            self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)  # sudo: as above
 
     @api.model
     def _cron_srm_ai_refresh_insights(self):
         """Monthly (and on demand): refresh sentiment, health and snapshots of every
         stakeholder, in batches; resumes from the last stakeholder done."""
-        param = self.env["ir.config_parameter"].sudo()
+        param = self.env["ir.config_parameter"].sudo()  # sudo: the job's own bookmark
         last_id = int(param.get_param("srm_ai.insights_last_partner_id", 0) or 0)
         domain = [("is_stakeholder", "=", True), ("id", ">", last_id)]
         partners = self.search(domain, order="id", limit=PARTNER_BATCH)
@@ -379,11 +406,15 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     def action_srm_ai_refresh(self):
+        # the figures are stored on the stakeholder and may alert its owner: refused
+        # to whoever may not change the stakeholder (auditors are read-only)
+        self.check_access("write")
         self._srm_ai_refresh_sentiment()
         return True
 
     def action_srm_ai_trend(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("srm_ai.srm_ai_sentiment_snapshot_action")
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
@@ -392,12 +423,14 @@ class ResPartner(models.Model):
 
     def action_srm_ai_briefing(self):
         self.ensure_one()
+        self.check_access("read")
         wizard = self.env["srm.ai.briefing"].create({"partner_id": self.id})
         wizard.action_prepare()
         return wizard._srm_ai_reopen()
 
     def action_srm_ai_strategy(self):
         self.ensure_one()
+        self.check_access("read")
         wizard = self.env["srm.ai.strategy"].create({"partner_id": self.id})
         wizard.action_prepare()
         return wizard._srm_ai_reopen()

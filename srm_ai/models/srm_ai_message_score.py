@@ -13,7 +13,10 @@ class SrmAiMessageScore(models.Model):
     """Sentiment of an email or message written by a stakeholder.
 
     Kept apart from mail.message so that the message table stays untouched and
-    the score carries the stakeholder and the confidentiality of its record.
+    the score carries the stakeholder and what the record rules of its record
+    need: company, project, confidentiality, audience (worker grievances) and
+    whether its author is a protected complainant (sensitive or anonymous
+    grievance), whom only Confidential access users may know.
     """
 
     _name = "srm.ai.message.score"
@@ -28,12 +31,70 @@ class SrmAiMessageScore(models.Model):
     res_id = fields.Many2oneReference(string="Document", model_field="res_model", readonly=True)
     date = fields.Datetime(required=True, index=True, readonly=True)
     subject = fields.Char(readonly=True)
-    is_confidential = fields.Boolean(readonly=True, index=True)
+    is_confidential = fields.Boolean(
+        compute="_compute_source_access", store=True, readonly=True, index=True, compute_sudo=True
+    )
+    is_protected = fields.Boolean(
+        string="Protected Complainant",
+        compute="_compute_source_access",
+        store=True,
+        readonly=True,
+        index=True,
+        compute_sudo=True,
+        help="Written about a sensitive or anonymous grievance: only Confidential access users see it.",
+    )
+    is_worker = fields.Boolean(
+        string="Worker Grievance",
+        compute="_compute_source_access",
+        store=True,
+        readonly=True,
+        index=True,
+        compute_sudo=True,
+        help="Written about a worker grievance: only worker grievance officers see it.",
+    )
+    project_id = fields.Many2one(
+        "srm.project", compute="_compute_source_access", store=True, readonly=True, index=True, compute_sudo=True
+    )
+    record_partner_id = fields.Many2one(
+        "res.partner",
+        string="Stakeholder Record",
+        compute="_compute_source_access",
+        store=True,
+        readonly=True,
+        index="btree_not_null",
+        compute_sudo=True,
+        help="The stakeholder whose record holds the message, when it was written on a stakeholder.",
+    )
     score = fields.Float(string="Sentiment Score", digits=(3, 2), readonly=True)
     label = fields.Selection(SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True)
     lang = fields.Char(string="Language", readonly=True)
 
     _sql_constraints = [("message_uniq", "unique(message_id)", "A message is scored once.")]
+
+    @api.depends("res_model", "res_id")
+    def _compute_source_access(self):
+        """Copy from the record of the message what its record rules look at (the
+        record is read as it is: these fields decide who may see the score)."""
+        by_model = {}
+        for score in self:
+            if score.res_model in SCORED_MODELS and score.res_id:
+                by_model.setdefault(score.res_model, set()).add(score.res_id)
+        records = {
+            model: {r.id: r for r in self.env[model].sudo().with_context(active_test=False).browse(ids).exists()}
+            for model, ids in by_model.items()
+        }
+        for score in self:
+            record = records.get(score.res_model, {}).get(score.res_id)
+            fields_ = record._fields if record else {}
+            scope = record.grievance_scope if "grievance_scope" in fields_ else False
+            score.is_confidential = bool("is_confidential" in fields_ and record.is_confidential)
+            score.is_protected = bool(
+                ("is_sensitive" in fields_ and record.is_sensitive)
+                or ("is_anonymous" in fields_ and record.is_anonymous)
+            )
+            score.is_worker = scope == "worker"
+            score.project_id = record.project_id if "project_id" in fields_ else False
+            score.record_partner_id = record if record and record._name == "res.partner" else False
 
     @api.model
     def _srm_ai_pending_query(self, limit=None, lock=False, message_ids=None):
@@ -67,6 +128,8 @@ class SrmAiMessageScore(models.Model):
     def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None):
         self.env["mail.message"].flush_model()
         self.env.cr.execute(self._srm_ai_pending_query(limit=limit, lock=True, message_ids=message_ids))
+        # sudo: every stakeholder message is scored (batch job, or right after it was posted);
+        # the scores carry the access fields of their records (_compute_source_access)
         messages = self.env["mail.message"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
         if not messages:
             return 0
@@ -75,7 +138,7 @@ class SrmAiMessageScore(models.Model):
         vectors = service._srm_ai_embed(texts)
         vals_list = []
         for index, message in enumerate(messages):
-            record = self.env[message.model].sudo().browse(message.res_id).exists()
+            record = self.env[message.model].sudo().browse(message.res_id).exists()  # sudo: as above
             company = record.company_id if record and "company_id" in record._fields else False
             result = engine.sentiment.analyse(texts[index], vector=None if vectors is None else vectors[index])
             vals_list.append(
@@ -87,13 +150,12 @@ class SrmAiMessageScore(models.Model):
                     "res_id": message.res_id,
                     "date": message.date,
                     "subject": (message.subject or "")[:200],
-                    "is_confidential": bool(record and "is_confidential" in record._fields and record.is_confidential),
                     "score": result["score"],
                     "label": result["label"] if texts[index] else "neutral",
                     "lang": result["lang"],
                 }
             )
-        self.sudo().create(vals_list)
+        self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
         messages.author_id._srm_ai_refresh_sentiment()
         return len(messages)
 
@@ -108,5 +170,6 @@ class MailMessage(models.Model):
             lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
         )
         if candidates and len(candidates) <= 20:
+            # sudo: the message was just posted by the user; its score is written by the analysis
             self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids)
         return messages

@@ -24,12 +24,23 @@ class SrmAiRecommendation(models.Model):
     state = fields.Selection(
         [("open", "Open"), ("done", "Done"), ("dismissed", "Dismissed")], default="open", required=True, index=True
     )
+    is_confidential = fields.Boolean(
+        string="Confidential",
+        readonly=True,
+        index=True,
+        help="The reason counts confidential records: only users with Confidential access see it.",
+    )
 
     @api.model
-    def _srm_ai_create_for(self, rule, partner, reason, company):
+    def _srm_ai_create_for(self, rule, partner, reason, company, confidential=False):
         user = partner._srm_ai_owner()
         activity_type = rule.activity_type_id or self.env.ref("mail.mail_activity_data_todo")
-        note = reason + ("\n" + rule.advice if rule.advice else "")
+        if confidential:
+            # the activity is seen by everybody who opens the stakeholder: no reason there
+            note = self.env._("Recommendation based on confidential records: see Insights > Recommendations.")
+        else:
+            note = reason + ("\n" + rule.advice if rule.advice else "")
+        # sudo: the activity goes to the relationship owner, whoever runs the rules
         activity = partner.sudo().activity_schedule(
             activity_type_id=activity_type.id,
             summary=rule.name,
@@ -46,14 +57,17 @@ class SrmAiRecommendation(models.Model):
                 "reason": reason,
                 "advice": rule.advice,
                 "activity_id": activity.id,
+                "is_confidential": confidential,
             }
         )
 
     def action_done(self):
+        self.check_access("write")
         self.activity_id.action_feedback()
         self.write({"state": "done"})
 
     def action_dismiss(self):
+        self.check_access("write")
         self.activity_id.unlink()
         self.write({"state": "dismissed"})
 

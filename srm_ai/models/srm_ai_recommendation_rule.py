@@ -75,8 +75,10 @@ class SrmAiRecommendationRule(models.Model):
         ]
 
     def _match(self, company):
-        """Stakeholders matching the rule: {partner: reason text}."""
+        """Stakeholders matching the rule: {partner: (reason text, confidential)};
+        confidential when the reason counts confidential records."""
         self.ensure_one()
+        # sudo: rules run for the whole company (scheduled job, or a manager's "Run Now")
         partners = self.env["res.partner"].sudo()
         now = fields.Datetime.now()
         if self.rule_type == "no_contact":
@@ -86,36 +88,46 @@ class SrmAiRecommendationRule(models.Model):
                 + ["|", ("srm_last_engagement_date", "=", False), ("srm_last_engagement_date", "<", limit)]
             )
             return {
-                p: self.env._(
-                    "Influence %(influence)s/5 and no engagement for %(days)s days or more (last: %(last)s).",
-                    influence=p.srm_influence,
-                    days=self.days,
-                    last=p.srm_last_engagement_date and fields.Date.to_string(p.srm_last_engagement_date.date())
-                    or self.env._("never"),
+                p: (
+                    self.env._(
+                        "Influence %(influence)s/5 and no engagement for %(days)s days or more (last: %(last)s).",
+                        influence=p.srm_influence,
+                        days=self.days,
+                        last=p.srm_last_engagement_date and fields.Date.to_string(p.srm_last_engagement_date.date())
+                        or self.env._("never"),
+                    ),
+                    False,
                 )
                 for p in found
             }
         if self.rule_type == "falling_sentiment":
             found = partners.search(self._stakeholder_domain(company) + [("srm_ai_sentiment_trend", "=", "falling")])
             return {
-                p: self.env._(
-                    "Sentiment is falling: now %(current).2f, forecast %(forecast).2f next month.",
-                    current=p.srm_ai_sentiment,
-                    forecast=p.srm_ai_sentiment_forecast,
+                p: (
+                    self.env._(
+                        "Sentiment is falling: now %(current).2f, forecast %(forecast).2f next month.",
+                        current=p.srm_ai_sentiment,
+                        forecast=p.srm_ai_sentiment_forecast,
+                    ),
+                    False,
                 )
                 for p in found
             }
         if self.rule_type == "overdue_commitment":
             key = partners.search(self._stakeholder_domain(company))
-            counts = key._srm_ai_overdue_commitment_counts()
+            counts = key._srm_ai_overdue_commitment_counts(confidential=True)
+            public = key._srm_ai_overdue_commitment_counts()
             return {
-                p: self.env._("%(count)s overdue commitment(s) to this key stakeholder.", count=counts[p.id])
+                p: (
+                    self.env._("%(count)s overdue commitment(s) to this key stakeholder.", count=counts[p.id]),
+                    counts[p.id] > public.get(p.id, 0),
+                )
                 for p in key
                 if counts.get(p.id)
             }
         if self.rule_type == "repeated_grievances":
             since = now - timedelta(days=self.days)
-            issues = self.env["srm.issue"].sudo().search(
+            issues = self.env["srm.issue"].sudo().search(  # sudo: as above, every community grievance
                 [
                     ("company_id", "=", company.id),
                     ("kind", "=", "grievance"),
@@ -124,16 +136,22 @@ class SrmAiRecommendationRule(models.Model):
                 ]
             )
             counts = defaultdict(int)
+            confidential = set()
             for issue in issues:
                 # the community: the stakeholders concerned, and the organisation of the complainant
                 communities = issue.partner_ids | issue.complainant_id.parent_id
                 for partner in communities.filtered("is_stakeholder"):
                     counts[partner] += 1
+                    if issue.is_confidential:
+                        confidential.add(partner)
             return {
-                p: self.env._(
-                    "%(count)s grievances from or about this community in the last %(days)s days.",
-                    count=count,
-                    days=self.days,
+                p: (
+                    self.env._(
+                        "%(count)s grievances from or about this community in the last %(days)s days.",
+                        count=count,
+                        days=self.days,
+                    ),
+                    p in confidential,
                 )
                 for p, count in counts.items()
                 if count >= self.min_count
@@ -148,6 +166,8 @@ class SrmAiRecommendationRule(models.Model):
         """Create recommendations and activities; idempotent thanks to the cooldown
         and to the one-open-recommendation-per-rule-and-stakeholder check."""
         company = company or self.env.company
+        # sudo: recommendations and their activities are created for the relationship
+        # owners (callers check the rights: action_run_now, the scheduled job)
         Recommendation = self.env["srm.ai.recommendation"].sudo()
         created = Recommendation
         for rule in self:
@@ -166,13 +186,17 @@ class SrmAiRecommendationRule(models.Model):
                 ]
             )
             skip = set(recent.mapped("partner_id").ids)
-            for partner, reason in matches.items():
+            for partner, (reason, confidential) in matches.items():
                 if partner.id in skip:
                     continue
-                created |= Recommendation._srm_ai_create_for(rule, partner, reason, company)
+                created |= Recommendation._srm_ai_create_for(rule, partner, reason, company, confidential)
         return created
 
     def action_run_now(self):
+        # creates recommendations and activities: refused to whoever may not create
+        # recommendations (SRM managers may; auditors are read-only)
+        self.check_access("read")
+        self.env["srm.ai.recommendation"].check_access("create")
         created = self._run(self.env.company)
         return {
             "type": "ir.actions.client",

@@ -51,6 +51,10 @@ class SrmAiSentimentMixin(models.AbstractModel):
 
     # fields whose change makes the score stale
     _srm_ai_text_fields = ()
+    # fields deciding who may read the record, copied on the scores of its messages
+    _srm_ai_access_fields = (
+        "company_id", "project_id", "is_confidential", "is_sensitive", "is_anonymous", "grievance_scope"
+    )
 
     def _srm_ai_sentiment_text(self):
         """Plain text to score (override)."""
@@ -75,6 +79,8 @@ class SrmAiSentimentMixin(models.AbstractModel):
 
     def _srm_ai_score(self):
         """Score these records now and refresh their stakeholders."""
+        # sudo: scores are computed values, stored whoever saved the text (the callers
+        # check the user's rights: create/write, action_srm_ai_score, the batch job)
         records = self.sudo().exists()
         if not records:
             return
@@ -151,6 +157,9 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return {rid: decode_vector(value) for rid, value in self.env.cr.fetchall()}
 
     def action_srm_ai_score(self):
+        # scores are stored on the records and may alert their owners: refused to
+        # whoever may not change these records (auditors are read-only)
+        self.check_access("write")
         self._srm_ai_score()
         return True
 
@@ -173,7 +182,21 @@ class SrmAiSentimentMixin(models.AbstractModel):
         res = super().write(vals)
         if set(vals) & set(self._srm_ai_text_fields) and not self.env.context.get("srm_ai_no_score"):
             self._srm_ai_after_text_change()
+        if set(vals) & set(self._srm_ai_access_fields):
+            self._srm_ai_refresh_message_scores()
         return res
+
+    def _srm_ai_refresh_message_scores(self):
+        """The scores of these records' messages follow a change of who may read them."""
+        # sudo: the scores are hidden from most users; they are updated for everybody
+        scores = (
+            self.env["srm.ai.message.score"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        if scores:
+            for fname in ("is_confidential", "is_protected", "is_worker", "project_id", "record_partner_id"):
+                self.env.add_to_compute(scores._fields[fname], scores)
 
     # ------------------------------------------------------------------
     # Batches (cron, several workers, resumable)
@@ -230,6 +253,7 @@ class SrmAiSentimentMixin(models.AbstractModel):
                 limit,
             )
         )
+        # sudo: embeddings are computed values, hidden from users (scheduled job only)
         records = self.browse([row[0] for row in self.env.cr.fetchall()]).sudo()
         if not records:
             return 0

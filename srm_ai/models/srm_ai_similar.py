@@ -49,6 +49,7 @@ class SrmAiSimilar(models.TransientModel):
         query_vector = None
         candidate_vectors = None
         if service._srm_ai_use_embeddings():
+            # sudo: embeddings are hidden from users (computed values, read and kept here)
             stored = record.sudo()._srm_ai_vectors()
             query_vector = stored.get(record.id)
             if query_vector is None:
@@ -97,6 +98,8 @@ class SrmAiSimilar(models.TransientModel):
 
     @api.model
     def _srm_ai_open_for(self, record):
+        # the record's own text is compared with others: only for who may read it
+        record.check_access("read")
         self.search([("create_uid", "=", self.env.uid), ("source_model", "=", record._name),
                      ("source_id", "=", record.id)]).unlink()
         similar = self.create(self._srm_ai_compute(record))

@@ -58,6 +58,8 @@ class SrmAiTheme(models.Model):
         sensitive issues or worker grievances."""
         start_dt = datetime.combine(start, time.min)
         end_dt = datetime.combine(end, time.max)
+        # sudo: themes are found over the whole company (what they show follows the
+        # records' rules, see srm_ai_security.xml); callers check the user's rights
         engagements = self.env["srm.engagement"].sudo().search(
             [
                 ("company_id", "=", company.id),
@@ -97,6 +99,7 @@ class SrmAiTheme(models.Model):
         themes, method = engine.themes.find_themes(
             documents, previous, lang=lang if lang in engine.text.LANGUAGES else "en", use_embeddings=use_embeddings
         )
+        # sudo: themes are written by the analysis only
         self.sudo().search([("company_id", "=", company.id), ("state", "=", "new")]).unlink()
         vals_list = []
         for theme in themes:
@@ -120,7 +123,7 @@ class SrmAiTheme(models.Model):
                     "issue_ids": [Command.set(issue_ids)],
                 }
             )
-        return self.sudo().create(vals_list)
+        return self.sudo().create(vals_list)  # sudo: as above
 
     @api.model
     def _cron_srm_ai_analyse(self):
@@ -132,6 +135,9 @@ class SrmAiTheme(models.Model):
 
     @api.model
     def action_srm_ai_analyse_now(self):
+        # replaces the themes nobody reviewed: refused to whoever may not change themes
+        # (auditors are read-only)
+        self.check_access("write")
         themes = self._srm_ai_analyse(self.env.company)
         action = self.env["ir.actions.act_window"]._for_xml_id("srm_ai.srm_ai_theme_action")
         if not themes:
@@ -152,6 +158,7 @@ class SrmAiTheme(models.Model):
 
     def action_create_issue(self):
         self.ensure_one()
+        self.check_access("write")
         if self.issue_id:
             raise UserError(self.env._("An issue was already created from this theme."))
         lines = [Markup("<li>%s</li>") % e.display_name for e in self.engagement_ids[:10]]

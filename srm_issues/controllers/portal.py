@@ -7,19 +7,43 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+# longest answer a stakeholder may send from the portal
+MAX_REPLY_LENGTH = 5000
+
 
 class SrmIssuePortal(CustomerPortal):
     """Stakeholders with a portal login follow the issues they raised or that concern them.
 
-    The list is searched with the portal user's rights (record rule of base.group_portal);
-    the records found are then displayed with sudo() for related names only.
+    Their own issues are searched with the portal user's rights (record rule of
+    base.group_portal) and displayed with sudo() for related names only. The
+    issues that concern them without being theirs are not readable by them: they
+    are searched with sudo() and an explicit domain on the user's partner
+    (``srm.issue._srm_portal_concerned_domain``), and only their reference, topic,
+    public status and the messages written for the user are displayed.
     """
+
+    def _srm_portal_partner(self):
+        """The partner of the logged-in portal user, or None for employees and visitors."""
+        user = request.env.user
+        if user._is_public() or user._is_internal():
+            return None
+        return user.partner_id
+
+    def _srm_concerned_issues(self, partner, **search_kw):
+        if not partner:
+            return request.env["srm.issue"].sudo().browse()
+        Issue = request.env["srm.issue"]
+        # sudo: a portal user may not read these issues; the domain keeps those that
+        # concern the user's own partner, and only public fields are displayed
+        return Issue.sudo().search(Issue._srm_portal_concerned_domain(partner), **search_kw)
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "srm_issue_count" in counters:
             Issue = request.env["srm.issue"]
-            values["srm_issue_count"] = Issue.search_count([]) if Issue.has_access("read") else 0
+            count = Issue.search_count([]) if Issue.has_access("read") else 0
+            count += len(self._srm_concerned_issues(self._srm_portal_partner()))
+            values["srm_issue_count"] = count
         return values
 
     def _srm_issue_sortings(self):
@@ -33,23 +57,29 @@ class SrmIssuePortal(CustomerPortal):
     @http.route(["/my/issues", "/my/issues/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_issues(self, page=1, sortby=None, **kw):
         Issue = request.env["srm.issue"]
-        if not Issue.has_access("read"):
+        partner = self._srm_portal_partner()
+        if not Issue.has_access("read") and not partner:
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         sortings = self._srm_issue_sortings()
         if sortby not in sortings:
             sortby = "date"
-        count = Issue.search_count([])
+        own = Issue.has_access("read")
+        count = Issue.search_count([]) if own else 0
         pager = portal_pager(
             url="/my/issues", url_args={"sortby": sortby}, total=count, page=page, step=self._items_per_page
         )
-        issues = Issue.search(
-            [], order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        issues = (
+            Issue.search([], order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"])
+            if own
+            else Issue.browse()
         )
-        request.session["my_issues_history"] = issues.ids[:100]
+        concerned = self._srm_concerned_issues(partner, order=sortings[sortby]["order"], limit=100)
+        request.session["my_issues_history"] = (issues.ids + concerned.ids)[:100]
         values.update(
             {
                 "issues": issues.sudo(),
+                "concerned_issues": concerned,
                 "page_name": "srm_issue",
                 "default_url": "/my/issues",
                 "pager": pager,
@@ -64,8 +94,53 @@ class SrmIssuePortal(CustomerPortal):
         try:
             issue_sudo = self._document_check_access("srm.issue", issue_id, access_token)
         except (AccessError, MissingError):
-            return request.redirect("/my")
+            return self._srm_portal_concerned_issue(issue_id)
         values = self._get_page_view_values(
             issue_sudo, access_token, {"page_name": "srm_issue", "issue": issue_sudo}, "my_issues_history", False, **kw
         )
         return request.render("srm_issues.portal_my_issue", values)
+
+    def _srm_concerned_issue_or_none(self, issue_id):
+        """The issue ``issue_id`` (in sudo) if it concerns the logged-in portal user."""
+        partner = self._srm_portal_partner()
+        if not partner:
+            return None, None
+        # sudo: the issue is returned only if it concerns the user (explicit domain)
+        issue_sudo = request.env["srm.issue"].sudo().browse(issue_id).exists()
+        if not issue_sudo or not issue_sudo._srm_portal_is_concerned(partner):
+            return None, None
+        return issue_sudo, partner
+
+    def _srm_portal_concerned_issue(self, issue_id, error=None):
+        issue_sudo, partner = self._srm_concerned_issue_or_none(issue_id)
+        if not issue_sudo:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "srm_issue",
+                "issue": issue_sudo,
+                "concerned_messages": issue_sudo._srm_portal_messages_for(partner),
+                "can_reply": issue_sudo._srm_portal_is_invited(partner),
+                "reply_error": error,
+            }
+        )
+        return request.render("srm_issues.portal_my_issue_concerned", values)
+
+    @http.route(["/my/issues/<int:issue_id>/reply"], type="http", auth="user", methods=["POST"], website=True)
+    def portal_my_issue_reply(self, issue_id, message="", **kw):
+        """A stakeholder invited on an issue that concerns them answers the team."""
+        issue_sudo, partner = self._srm_concerned_issue_or_none(issue_id)
+        # the user must be concerned by the issue and invited on it by the team
+        if not issue_sudo or not issue_sudo._srm_portal_is_invited(partner):
+            return request.redirect("/my")
+        message = (message or "").strip()
+        if not message:
+            return self._srm_portal_concerned_issue(issue_id, error=request.env._("Write your answer first."))
+        if len(message) > MAX_REPLY_LENGTH:
+            return self._srm_portal_concerned_issue(
+                issue_id,
+                error=request.env._("Your answer is too long: write at most %s characters.", MAX_REPLY_LENGTH),
+            )
+        issue_sudo._srm_portal_reply(partner, message)
+        return request.redirect(f"/my/issues/{issue_sudo.id}")

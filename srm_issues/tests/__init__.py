@@ -8,3 +8,4 @@ from . import test_srm_issue_public
 from . import test_srm_issue_portal
 from . import test_srm_issue_tour
 from . import test_srm_issue_mail_privacy
+from . import test_srm_issue_portal_privacy

@@ -9,3 +9,5 @@ from . import test_srm_issue_portal
 from . import test_srm_issue_tour
 from . import test_srm_issue_mail_privacy
 from . import test_srm_issue_portal_privacy
+from . import test_srm_issue_access_matrix
+from . import test_srm_issue_auditor

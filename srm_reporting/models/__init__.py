@@ -5,3 +5,4 @@ from . import srm_project
 from . import res_partner
 from . import srm_engagement
 from . import py3o_report
+from . import srm_issue

@@ -439,7 +439,8 @@ class SrmReportBuilder(models.AbstractModel):
     def _build(self, filters):
         """Return the report described by ``filters`` (see module docstring)."""
         filters = self._normalize_filters(filters)
-        builder = self.with_context(tz=self._tz().zone)
+        # worker grievances never enter a report (see srm.issue._search)
+        builder = self.with_context(tz=self._tz().zone, srm_report_community_only=True)
         report = getattr(builder, f"_build_{filters['kind']}")(filters)
         report.setdefault("highlights", [])
         report.setdefault("note", "")

@@ -5,7 +5,7 @@ import io
 
 import openpyxl
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import SrmReportingCommon
 
@@ -128,3 +128,28 @@ class TestReportGrievances(SrmReportingCommon):
         self.assertEqual(figures["Grievances open today"], 3)
         open_refs = [row[0] for row in self.rows(book["Open grievances"])]
         self.assertEqual(sorted(open_refs), sorted((self.g_before | self.g2 | self.g3).mapped("reference")))
+
+    def test_worker_grievances_stay_out_of_reports(self):
+        """A worker grievance officer's report leaves worker grievances out: the archived
+        file is read by people who may not know of them."""
+        officer = new_test_user(
+            self.env,
+            login="srm_rep_worker_officer",
+            groups="srm_base.group_srm_user,srm_issues.group_srm_issue_worker",
+            tz="UTC",
+        )
+        worker = self.env["srm.issue"].create(
+            {
+                "name": "WORKER overtime complaint",
+                "grievance_scope": "worker",
+                "date_received": "2026-01-20 08:00:00",
+                "project_id": self.project.id,
+                "channel": "in_person",
+            }
+        )
+        self.assertIn(worker, self.env["srm.issue"].with_user(officer).search([]))
+        log = self.generate("grievance_log", "xlsx", user=officer)
+        references = [row[0] for row in self.rows(self.book(log)["Grievances"])]
+        self.assertIn(self.g1.reference, references)
+        self.assertNotIn(worker.reference, references)
+        self.assertIn(log, self.env["srm.report.log"].with_user(self.srm_user).search([]))

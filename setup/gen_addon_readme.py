@@ -196,13 +196,17 @@ def build_readme(addon_dir):
     manifest = read_manifest(addon_dir)
     missing = [f for f in REQUIRED_FRAGMENTS if not fragment_path(addon_dir, f)]
     if missing:
-        raise ReadmeError(f"{name}: readme/{'.md, readme/'.join(missing)}.md missing")
-    status = manifest.get("development_status")
+        raise ReadmeError(
+            f"{name}: readme/{'.md, readme/'.join(missing)}.md missing (DESCRIPTION.md says what the module"
+            " does, CONTRIBUTORS.md who wrote it, as '- Name'); then run"
+            f" python3 setup/gen_addon_readme.py {name}"
+        )
+    status = manifest.get("development_status", "Beta")  # OCA's default
     if status not in DEVELOPMENT_STATUSES:
         raise ReadmeError(f"{name}: the manifest's development_status must be one of {', '.join(DEVELOPMENT_STATUSES)}")
-    maintainers = manifest.get("maintainers")
-    if not maintainers or not isinstance(maintainers, list):
-        raise ReadmeError(f"{name}: the manifest needs a maintainers list (GitHub logins)")
+    maintainers = manifest.get("maintainers") or []
+    if not isinstance(maintainers, list):
+        raise ReadmeError(f"{name}: the manifest's maintainers must be a list of GitHub logins")
     website = manifest.get("website", "").rstrip("/")
     if not website.startswith("https://"):
         raise ReadmeError(f"{name}: the manifest needs a website (https://...)")
@@ -239,22 +243,23 @@ def build_readme(addon_dir):
             f"help us to smash it by providing a detailed and welcomed feedback (module ``{name}``).\n",
         )
     )
-    credits = [section("Authors", f"- {manifest['author']}\n", 2)]
-    credits.append(section("Contributors", to_rst(fragment_path(addon_dir, "CONTRIBUTORS"), 3), 2))
+    credit_parts = [section("Authors", f"- {manifest['author']}\n", 2)]
+    credit_parts.append(section("Contributors", to_rst(fragment_path(addon_dir, "CONTRIBUTORS"), 3), 2))
     path = fragment_path(addon_dir, "CREDITS")
     if path and to_rst(path, 3):
-        credits.append(section("Other credits", to_rst(path, 3), 2))
+        credit_parts.append(section("Other credits", to_rst(path, 3), 2))
     logins = ", ".join(f"`{login} <https://github.com/{login}>`__" for login in maintainers)
-    credits.append(
+    maintained = f"{logins}, on behalf of {manifest['author']}" if logins else manifest["author"]
+    credit_parts.append(
         section(
             "Maintainers",
-            f"This module is maintained by {logins}, on behalf of {manifest['author']}.\n\n"
+            f"This module is maintained by {maintained}.\n\n"
             f"This module is part of the `{website} <{website}>`__ project on GitHub.\n\n"
             "You are welcome to contribute.\n",
             2,
         )
     )
-    out.append(section("Credits", "\n".join(credits)))
+    out.append(section("Credits", "\n".join(credit_parts)))
     text = "\n".join(part.rstrip("\n") + "\n" for part in out)
     return re.sub(r"\n{3,}", "\n\n", text)
 

@@ -31,4 +31,9 @@
     "demo": [
         "demo/srm_land_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "srm_land/static/tests/tours/*.js",
+        ],
+    },
 }

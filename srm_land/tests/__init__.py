@@ -4,3 +4,4 @@ from . import test_agreement
 from . import test_access
 from . import test_engagement
 from . import test_demo
+from . import test_ui

@@ -1,0 +1,40 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestLandUi(HttpCase):
+    def test_record_agreement_and_payment_tour(self):
+        project = self.env["srm.project"].create({"name": "Tour Land Mine", "code": "TOUR-LAND"})
+        holder = self.env["res.partner"].create(
+            {"name": "Tour Landowner Ñuñoa", "is_stakeholder": True, "srm_project_ids": [Command.set(project.ids)]}
+        )
+        self.env["res.partner"].create({"name": "Tour Witness"})
+        self.start_tour("/odoo/action-srm_land.srm_land_agreement_action", "srm_land_agreement_tour", login="admin")
+
+        agreement = self.env["srm.land.agreement"].search(
+            [("name", "=", "Tour: compensation for the pipeline corridor")]
+        )
+        self.assertEqual(len(agreement), 1)
+        today = fields.Date.context_today(agreement)
+        self.assertEqual(agreement.partner_id, holder)
+        self.assertEqual(agreement.project_id, project)
+        self.assertEqual(agreement.state, "signed")
+        self.assertEqual(agreement.date_signed, today)
+        self.assertEqual(agreement.witness_ids.name, "Tour Witness")
+        self.assertTrue(agreement.is_confidential)
+        first, balance = agreement.line_ids.sorted("date_due")
+        self.assertEqual((first.amount, first.date_due), (4000.0, today))
+        self.assertEqual((balance.amount, balance.date_due), (2500.0, today + timedelta(days=120)))
+        self.assertEqual(first.state, "done")
+        self.assertEqual(first.payment_reference, "TRF-TOUR-0001")
+        self.assertEqual(first.commitment_id.state, "fulfilled")
+        self.assertIn("TRF-TOUR-0001", first.commitment_id.evidence_note)
+        self.assertEqual(balance.state, "planned")
+        self.assertEqual(balance.commitment_id.date_due, balance.date_due)
+        self.assertEqual(balance.commitment_id.user_id, self.env.ref("base.user_admin"))
+        self.assertEqual((agreement.amount_paid, agreement.amount_due), (4000.0, 2500.0))

@@ -1,0 +1,3 @@
+from . import srm_issue
+from . import srm_land_parcel
+from . import srm_land_household

@@ -12,6 +12,7 @@
     "maintainers": ["srm-suite"],
     "installable": True,
     "auto_install": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["srm_issues", "srm_map"],
     "data": [
         "views/srm_issue_views.xml",

@@ -19,6 +19,7 @@
         "views/res_config_settings_views.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_backend": [
             "srm_map/static/src/js/*.esm.js",

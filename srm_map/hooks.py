@@ -14,3 +14,16 @@ def post_init_hook(env):
     params = env["ir.config_parameter"].sudo()
     if (params.get_param("leaflet.tile_url") or "False") == "False":
         params.set_param("leaflet.tile_url", OSM_TILE_URL)
+
+
+def remove_map_view_mode(env, action_xmlids):
+    """Take the map out of the view modes of other modules' actions."""
+    for xmlid in action_xmlids:
+        action = env.ref(xmlid, raise_if_not_found=False)
+        if action and "leaflet_map" in action.view_mode.split(","):
+            action.view_mode = ",".join(mode for mode in action.view_mode.split(",") if mode != "leaflet_map")
+
+
+def uninstall_hook(env):
+    """The engagement log keeps its views without the map of this module."""
+    remove_map_view_mode(env, ["srm_base.srm_engagement_action"])

@@ -8,6 +8,8 @@ from odoo.addons.srm_issues.tests.common import SrmIssueCase
 from odoo.addons.srm_map.models.srm_geo_mixin import geo_domain
 from odoo.addons.srm_map.tests.common import NominatimCase
 
+from ..hooks import ISSUE_ACTIONS, uninstall_hook
+
 
 @tagged("post_install", "-at_install")
 class TestSrmIssueMap(NominatimCase, SrmIssueCase):
@@ -72,12 +74,11 @@ class TestSrmIssueMap(NominatimCase, SrmIssueCase):
         self.assertEqual(issue.date_localization, fields.Date.context_today(issue))
         self.assertEqual(self.nominatim_queries, ["Tessa school, Chile"])
 
-    def test_issue_actions_have_the_map(self):
-        for xmlid in (
-            "srm_issues.srm_issue_action",
-            "srm_issues.srm_issue_action_all",
-            "srm_issues.srm_issue_action_worker",
-        ):
+    def test_issue_actions_have_the_map_until_uninstalled(self):
+        for xmlid in ISSUE_ACTIONS:
             modes = self.env.ref(xmlid).view_mode.split(",")
             self.assertIn("leaflet_map", modes, xmlid)
             self.assertNotEqual(modes[0], "leaflet_map", "the map is one more view, not the first")
+        uninstall_hook(self.env)
+        for xmlid in ISSUE_ACTIONS:
+            self.assertNotIn("leaflet_map", self.env.ref(xmlid).view_mode.split(","), xmlid)

@@ -8,6 +8,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.srm_base.tests.common import SrmCase
 
+from ..hooks import uninstall_hook
 from ..models.srm_geo_mixin import geo_domain
 
 
@@ -62,3 +63,9 @@ class TestSrmMapAccess(SrmCase):
         ids = self._map_records(self.user, "srm_base.srm_engagement_action")
         self.assertEqual({self.mine.id, self.other.id} & ids, {self.mine.id, self.other.id})
         self.assertNotIn(self.confidential.id, ids, "confidential engagements need Confidential access")
+
+    def test_uninstalling_takes_the_map_out_of_the_engagement_log(self):
+        action = self.env.ref("srm_base.srm_engagement_action")
+        self.assertIn("leaflet_map", action.view_mode.split(","))
+        uninstall_hook(self.env)
+        self.assertEqual(action.view_mode, "list,kanban,form,calendar,pivot,graph,activity")

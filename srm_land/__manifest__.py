@@ -26,6 +26,7 @@
         "views/srm_engagement_views.xml",
         "views/srm_commitment_views.xml",
         "wizards/srm_land_payment_wizard_views.xml",
+        "wizards/srm_land_geojson_import_wizard_views.xml",
         "views/srm_land_menus.xml",
     ],
     "demo": [

@@ -1,8 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import json
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import LandCase, square
@@ -133,3 +135,48 @@ class TestParcel(LandCase):
         )
         parcel = self._parcel(document_ids=[Command.set(deed.ids)])
         self.assertEqual((deed.res_model, deed.res_id), ("srm.land.parcel", parcel.id))
+
+    def _import(self, features, **values):
+        collection = {"type": "FeatureCollection", "features": features}
+        wizard = (
+            self.env["srm.land.geojson.import.wizard"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "project_id": self.project.id,
+                    "file": base64.b64encode(json.dumps(collection).encode()),
+                    "filename": "survey.geojson",
+                    "reference_property": "lot",
+                    **values,
+                }
+            )
+        )
+        return wizard.action_import()
+
+    @staticmethod
+    def _feature(lot, lon, lat):
+        return {"type": "Feature", "properties": {"lot": lot}, "geometry": json.loads(square(lon, lat))}
+
+    def test_import_areas_from_a_gis_file(self):
+        parcel = self._parcel("LOT-7")
+        result = self._import([self._feature("LOT-7", 0, 0), self._feature("LOT-8", 0.02, 0)], create_missing=True)
+        self.assertIn("1 parcel areas updated, 1 parcels created", result["params"]["message"])
+        self.assertAlmostEqual(parcel.area_ha, 123.92, places=1)
+        created = self.Parcel.search([("project_id", "=", self.project.id), ("name", "=", "LOT-8")])
+        self.assertAlmostEqual(created.area_ha, 123.92, places=1)
+        self.assertTrue(created.is_confidential)
+
+        # one wrong feature: nothing is imported, every problem is listed
+        before = parcel.geojson
+        broken = self._feature("LOT-7", 0.05, 0)
+        broken["geometry"]["coordinates"][0].pop()
+        with self.assertRefused(
+            r"Nothing was imported(.|\n)*LOT-7 does not close(.|\n)*has no parcel LOT-9", UserError
+        ):
+            self._import([broken, self._feature("LOT-9", 0.1, 0), {"type": "Feature", "properties": {}}])
+        self.assertEqual(parcel.geojson, before)
+        self.assertFalse(self.Parcel.search([("name", "=", "LOT-9")]))
+        with self.assertRefused("not valid GeoJSON", UserError):
+            self.env["srm.land.geojson.import.wizard"].with_user(self.officer).create(
+                {"project_id": self.project.id, "file": base64.b64encode(b"{not json")}
+            ).action_import()

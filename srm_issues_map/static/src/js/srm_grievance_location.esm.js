@@ -18,7 +18,8 @@ publicWidget.registry.SrmGrievanceLocation = publicWidget.Widget.extend({
     },
 
     start() {
-        if (navigator.geolocation) {
+        // browsers give the position to secure (HTTPS) pages only
+        if (navigator.geolocation && window.isSecureContext) {
             this.el.querySelector(".o_srm_geo_locate").classList.remove("d-none");
         }
         return this._super(...arguments);

@@ -41,5 +41,6 @@ class MailMessage(models.Model):
         return super().create(vals_list)
 
     def _message_reaction(self, content, action, partner, guest, store=None):
+        # sudo: only the record a message belongs to is read, to know whether the check applies
         _check_read_only(self.env, _records_by_model(self.sudo().read(["model", "res_id"]), "model", "res_id"))
         return super()._message_reaction(content, action, partner, guest, store=store)

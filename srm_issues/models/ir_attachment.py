@@ -22,6 +22,7 @@ class IrAttachment(models.Model):
         """The users from outside who uploaded or changed attachments of ``self``
         that belong to protected issues, when the current user may not know them."""
         Issue = self.env["srm.issue"]
+        # sudo: only the record and the uploader are read, to know what to hide from the user
         attachments = self.sudo().filtered(lambda a: a.res_model == "srm.issue" and a.res_id)
         if not attachments or Issue._srm_sees_protected_people():
             return {}, set()

@@ -18,6 +18,7 @@ class MailActivity(models.Model):
         if not PEOPLE_FIELDS.intersection(fnames):
             return result
         Issue = self.env["srm.issue"]
+        # sudo: only the record and the people are read, to know what to hide from the user
         activities = self.sudo().filtered(lambda a: a.res_model == "srm.issue")
         if not activities or Issue._srm_sees_protected_people():
             return result

@@ -17,6 +17,7 @@ class MailFollowers(models.Model):
     def _srm_hidden(self):
         """The followers of ``self`` (in sudo) the current user may not know of."""
         Issue = self.env["srm.issue"]
+        # sudo: only the followed record and the partner are read, to know what to hide from the user
         followers = self.sudo().filtered(lambda f: f.res_model == "srm.issue")
         if not followers or Issue._srm_sees_protected_people():
             return self.browse().sudo()

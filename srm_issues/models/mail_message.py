@@ -64,6 +64,7 @@ class MailMessage(models.Model):
         """The messages of ``self`` on sensitive or anonymous issues, in sudo, when
         the current user may not know who wrote to them; else nothing."""
         Issue = self.env["srm.issue"]
+        # sudo: only the document of the messages is read, to know what to hide from the user
         messages = self.sudo().filtered(lambda m: m.model == "srm.issue" and m.res_id)
         if not messages or Issue._srm_sees_protected_people():
             return self.browse().sudo()
@@ -146,6 +147,7 @@ class MailMessage(models.Model):
         """For a portal user: the messages of ``self`` on issues that the team
         addressed to somebody else from outside, and not to them."""
         me = self.env.user.partner_id
+        # sudo: only the document and the recipients are read, to know what to hide from the user
         return self.sudo().filtered(
             lambda m: (
                 m.model == "srm.issue"
@@ -257,6 +259,7 @@ class MailMessage(models.Model):
             recipients = message.partner_ids - outsiders
             store.add(message, {"recipients": Store.many(recipients, fields=["avatar_128", "name"])})
         # the partners only these messages named leave the data sent to the browser
+        # sudo: the people of the other messages are compared, not shown
         others = (self - protected).sudo()
         named_elsewhere = others.author_id | others.partner_ids | others.notification_ids.res_partner_id
         partners = store.data.get("res.partner", {})

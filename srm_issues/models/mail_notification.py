@@ -15,6 +15,7 @@ class MailNotification(models.Model):
     def _srm_hidden(self):
         """The notifications of ``self`` (in sudo) on protected messages that go to
         somebody from outside the current user may not know of."""
+        # sudo: only the message and recipient are read, to know what to hide from the user
         protected = self.sudo().mail_message_id._srm_protected()
         if not protected:
             return self.browse().sudo()
@@ -50,6 +51,7 @@ class MailNotification(models.Model):
         result = super()._read_format(fnames, load=load)
         if "author_id" not in fnames and "res_partner_id" not in fnames:
             return result
+        # sudo: only the message and recipient are read, to know what to hide from the user
         protected = self.sudo().mail_message_id._srm_protected()
         if not protected:
             return result

@@ -96,6 +96,7 @@ class SrmIssue(models.Model):
     def _srm_outsiders(self, partners):
         """The partners from outside the organisation, the current user excepted."""
         me = self.env.user.partner_id
+        # sudo: only whether a partner belongs to the organisation is read, to hide them
         return partners.sudo().filtered(lambda p: not is_staff(p) and p != me)
 
     @api.model
@@ -198,7 +199,13 @@ class SrmIssue(models.Model):
         """Whether the team invited ``partner`` to follow the issue (and so to answer)."""
         self.ensure_one()
         # sudo: followers are compared, not shown
-        return partner in self.sudo().message_partner_ids
+        return bool(
+            self.env["mail.followers"]
+            .sudo()
+            .search_count(
+                [("res_model", "=", self._name), ("res_id", "=", self.id), ("partner_id", "=", partner.id)], limit=1
+            )
+        )
 
     def _srm_portal_messages_for(self, partner):
         """The messages of the issue written for ``partner``: those the team sent to

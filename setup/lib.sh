@@ -9,6 +9,11 @@
 #                          (default: $SRM_STATE_DIR/odoo)
 #   SRM_EXTRA_ADDONS_PATH  extra comma-separated addons directories (searched for modules too)
 #   SRM_SKIP_APT=1         never call apt-get
+#   SRM_WKHTMLTOPDF_RELEASE / SRM_WKHTMLTOPDF_BASE_URL  the patched-Qt wkhtmltopdf to download
+#                          (default 0.12.6.1-3 from the wkhtmltopdf/packaging GitHub releases;
+#                          a mirror of that layout works too)
+#   SRM_DOWNLOAD_TIMEOUT   seconds a download may wait to connect or for data (default 10)
+#   SRM_REQUIRE_PATCHED_WKHTMLTOPDF=1  the runtime check fails on an unpatched wkhtmltopdf
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD  use that PostgreSQL server instead of a local one
 
 SRM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,21 +83,292 @@ srm_apt_install() {
 }
 
 srm_ensure_system_packages() {
-    # PostgreSQL (database), Chromium (browser tours); LibreOffice writer is optional
-    # (PDF/DOCX conversion of py3o reports).
+    # PostgreSQL (database), Chromium (browser tours), wkhtmltopdf (PDF reports), fonts for
+    # every language shipped, LibreOffice (PDF/DOCX conversion of py3o reports).
     if ! srm_apt_install postgresql; then
         command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 ||
             [ -n "${PGHOST:-}" ] ||
             srm_warn "PostgreSQL server not installed; set PGHOST/PGPORT/PGUSER/PGPASSWORD to use an existing one"
     fi
-    if ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 &&
-        ! command -v chromium-browser >/dev/null 2>&1; then
-        srm_apt_install chromium || srm_warn "no Chromium: browser tours (HttpCase.start_tour) will be skipped by Odoo"
+    if [ -z "$(srm_chromium)" ]; then
+        srm_apt_install chromium || srm_warn "no Chromium: browser tours (HttpCase.start_tour) cannot run"
     fi
-    if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
-        srm_apt_install libreoffice-writer-nogui ||
-            srm_warn "no LibreOffice (optional): py3o reports can only be produced in their native format"
+    srm_ensure_wkhtmltopdf || true
+    # zh_CN: Noto CJK; fr/es (and en): DejaVu for the PDF reports' fallback text, Liberation
+    # (metric-compatible with Arial/Helvetica) used by the ODT templates of the py3o reports
+    srm_apt_install fontconfig fonts-noto-cjk fonts-dejavu-core fonts-liberation2 ||
+        srm_warn "fonts missing: Chinese (fonts-noto-cjk) or Latin (fonts-dejavu-core, fonts-liberation2) text may print as boxes"
+    if [ -z "$(srm_soffice)" ]; then
+        srm_apt_install libreoffice-writer-nogui || srm_apt_install libreoffice-writer ||
+            srm_warn "no LibreOffice: py3o reports (ODT templates) cannot be converted to PDF or DOCX"
     fi
+}
+
+srm_chromium() {
+    local b
+    for b in chromium chromium-browser google-chrome google-chrome-stable; do
+        command -v "$b" 2>/dev/null && return 0
+    done
+    return 0
+}
+
+srm_soffice() {
+    # the LibreOffice binary report_py3o runs ("libreoffice", else "soffice")
+    command -v libreoffice 2>/dev/null || command -v soffice 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------- wkhtmltopdf
+# Odoo prints PDF reports with wkhtmltopdf 0.12.6 built against wkhtmltopdf's patched Qt
+# (the build Odoo documents): without the patch, headers, footers, page numbers and page
+# breaks of the reports are lost or misplaced. The packaging project publishes it as a .deb
+# per Debian/Ubuntu release and architecture; Debian's own wkhtmltopdf package (unpatched
+# Qt) is only the fallback when that cannot be downloaded.
+SRM_WKHTMLTOPDF_RELEASE="${SRM_WKHTMLTOPDF_RELEASE:-0.12.6.1-3}"
+SRM_WKHTMLTOPDF_BASE_URL="${SRM_WKHTMLTOPDF_BASE_URL:-https://github.com/wkhtmltopdf/packaging/releases/download}"
+SRM_DOWNLOAD_TIMEOUT="${SRM_DOWNLOAD_TIMEOUT:-10}" # seconds to connect / between bytes
+
+srm_wkhtmltopdf_version() {
+    # "wkhtmltopdf 0.12.6.1 (with patched qt)", or nothing when there is none
+    command -v wkhtmltopdf >/dev/null 2>&1 || return 0
+    timeout 20 wkhtmltopdf --version 2>/dev/null | head -n1
+}
+
+srm_wkhtmltopdf_patched() {
+    srm_wkhtmltopdf_version | grep -qi 'with patched qt'
+}
+
+srm_wkhtmltopdf_target() {
+    # the packaging project's build for this release: "bookworm_amd64", "jammy_arm64"...
+    local id="" codename="" version_id="" arch build=""
+    [ -r /etc/os-release ] || return 1
+    # shellcheck disable=SC1091
+    id=$(. /etc/os-release && echo "${ID:-}")
+    # shellcheck disable=SC1091
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    # shellcheck disable=SC1091
+    version_id=$(. /etc/os-release && echo "${VERSION_ID:-}")
+    arch=$(dpkg --print-architecture 2>/dev/null) || return 1
+    case "$id:$codename" in
+    debian:bullseye) build=bullseye ;;
+    debian:bookworm) build=bookworm ;;
+    debian:*) [ "${version_id%%.*}" -ge 13 ] 2>/dev/null && build=bookworm ;; # no newer build: bookworm's runs there
+    ubuntu:focal) build=focal ;;
+    ubuntu:jammy) build=jammy ;;
+    ubuntu:*) [ "${version_id%%.*}" -ge 23 ] 2>/dev/null && build=jammy ;; # Odoo's own images use jammy's on noble
+    esac
+    [ -n "$build" ] || return 1
+    echo "${build}_${arch}"
+}
+
+srm_download() {
+    # srm_download URL FILE: quick to fail (SRM_DOWNLOAD_TIMEOUT to connect and between bytes,
+    # 5 minutes in all); prints the reason on failure
+    srm_py - "$1" "$2" "$SRM_DOWNLOAD_TIMEOUT" <<'EOF'
+import os, sys, time, urllib.request
+url, dest, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+start = time.time()
+try:
+    with urllib.request.urlopen(url, timeout=timeout) as answer, open(dest + ".part", "wb") as out:
+        while chunk := answer.read(1 << 16):
+            out.write(chunk)
+            if time.time() - start > 300:
+                raise TimeoutError("download slower than 5 minutes")
+    os.replace(dest + ".part", dest)
+except Exception as exc:  # any failure: the caller falls back
+    if os.path.exists(dest + ".part"):
+        os.remove(dest + ".part")
+    sys.exit(f"{exc.__class__.__name__}: {exc} (after {time.time() - start:.1f}s)")
+EOF
+}
+
+# sha1 of the jammy builds, as Odoo's 18.0 Docker image checks them
+declare -A SRM_WKHTMLTOPDF_SHA1=(
+    [jammy_amd64]=967390a759707337b46d1c02452e2bb6b2dc6d59
+    [jammy_arm64]=90f6e69896d51ef77339d3f3a20f8582bdf496cc
+    [jammy_ppc64el]=5312d7d34a25b321282929df82e3574319aed25c
+)
+
+srm_install_patched_wkhtmltopdf() {
+    # downloads and installs the patched-Qt build; returns non-zero (reason printed) on failure
+    local target url deb reason sha
+    if ! target=$(srm_wkhtmltopdf_target); then
+        srm_warn "wkhtmltopdf: no patched-Qt build of $SRM_WKHTMLTOPDF_RELEASE for this system ($(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}"), $(dpkg --print-architecture 2>/dev/null))"
+        return 1
+    fi
+    url="$SRM_WKHTMLTOPDF_BASE_URL/$SRM_WKHTMLTOPDF_RELEASE/wkhtmltox_${SRM_WKHTMLTOPDF_RELEASE}.${target}.deb"
+    deb="$SRM_STATE_DIR/downloads/$(basename "$url")"
+    mkdir -p "$SRM_STATE_DIR/downloads"
+    if [ ! -s "$deb" ]; then
+        srm_log "wkhtmltopdf: downloading the patched-Qt build (the one Odoo documents): $url"
+        if ! reason=$(srm_download "$url" "$deb" 2>&1); then
+            srm_warn "wkhtmltopdf: could not download $url: ${reason##*$'\n'}"
+            return 1
+        fi
+    fi
+    sha=${SRM_WKHTMLTOPDF_SHA1[$target]:-}
+    if [ -n "$sha" ] && [ "$(sha1sum "$deb" | cut -d' ' -f1)" != "$sha" ]; then
+        srm_warn "wkhtmltopdf: $deb does not have the expected checksum; removed"
+        rm -f "$deb"
+        return 1
+    fi
+    if [ "$(dpkg-deb -f "$deb" Package 2>/dev/null)" != wkhtmltox ] ||
+        [[ "$(dpkg-deb -f "$deb" Version 2>/dev/null)" != 0.12.6* ]]; then
+        srm_warn "wkhtmltopdf: $deb is not a wkhtmltox 0.12.6 package; removed"
+        rm -f "$deb"
+        return 1
+    fi
+    srm_log "wkhtmltopdf: installing $(basename "$deb")"
+    # apt installs what it depends on (fontconfig, xfonts-75dpi, xfonts-base, libssl...)
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null; then
+        srm_warn "wkhtmltopdf: apt-get could not install $deb"
+        return 1
+    fi
+    hash -r
+    srm_wkhtmltopdf_patched
+}
+
+srm_ensure_wkhtmltopdf() {
+    local before
+    srm_wkhtmltopdf_patched && return 0
+    before=$(srm_wkhtmltopdf_version)
+    if [ "${SRM_SKIP_APT:-0}" = 1 ] || ! srm_is_root || ! command -v apt-get >/dev/null 2>&1; then
+        srm_warn "wkhtmltopdf: ${before:-not installed}; install wkhtmltopdf $SRM_WKHTMLTOPDF_RELEASE with patched Qt (as root): the .deb of $SRM_WKHTMLTOPDF_BASE_URL/$SRM_WKHTMLTOPDF_RELEASE/ for your release, with apt-get install ./wkhtmltox_*.deb"
+        return 1
+    fi
+    srm_install_patched_wkhtmltopdf && {
+        srm_log "wkhtmltopdf: $(srm_wkhtmltopdf_version) at $(command -v wkhtmltopdf)"
+        return 0
+    }
+    if [ -z "$before" ]; then
+        srm_warn "wkhtmltopdf: falling back to Debian's wkhtmltopdf package (Qt not patched)"
+        srm_apt_install wkhtmltopdf || {
+            srm_warn "wkhtmltopdf: Debian's package could not be installed either: PDF reports cannot be printed"
+            return 1
+        }
+        hash -r
+    fi
+    cat >&2 <<EOF
+[srm] WARNING: ================================================================
+[srm] WARNING: wkhtmltopdf is Debian's build ($(srm_wkhtmltopdf_version), Qt not patched), because
+[srm] WARNING: the patched-Qt build could not be downloaded. PDF reports print, but without their
+[srm] WARNING: header and footer (company, page numbers) and with approximate page breaks.
+[srm] WARNING: For production, install as root the .deb of your release from
+[srm] WARNING:   $SRM_WKHTMLTOPDF_BASE_URL/$SRM_WKHTMLTOPDF_RELEASE/
+[srm] WARNING: (apt-get install ./wkhtmltox_*.deb), or run setup/install.sh again where it is reachable.
+[srm] WARNING: ================================================================
+EOF
+    return 0
+}
+
+# ---------------------------------------------------------------- what the product needs
+
+# srm_runtime_check: checks that everything the suite offers can run here and prints one line
+# per part ("ok", "WARN" or "MISSING"); returns 1 when something is missing.
+#   wkhtmltopdf (PDF reports; its version and whether its Qt is patched), fonts (Chinese via
+#   fc-list, Latin for fr/es, Liberation for the ODT templates), LibreOffice (py3o to
+#   PDF/DOCX), Chromium (browser tours), srm_ai's optional packages and its best mode.
+# SRM_REQUIRE_PATCHED_WKHTMLTOPDF=1 makes an unpatched wkhtmltopdf a failure too.
+srm_runtime_check() {
+    local missing=0 v pdf fam lo br out tmp
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/srm-check.XXXXXX")
+    # wkhtmltopdf: present, 0.12.x, able to print a page with Chinese text
+    v=$(srm_wkhtmltopdf_version)
+    if [ -z "$v" ]; then
+        echo "  MISSING wkhtmltopdf: not installed (PDF reports cannot be printed; run setup/install.sh as root)"
+        missing=1
+    else
+        printf '<html><head><meta charset="utf-8"/></head><body><p>Rapport / Informe / 报告</p></body></html>' >"$tmp/page.html"
+        if ! timeout 60 wkhtmltopdf -q "$tmp/page.html" "$tmp/page.pdf" >/dev/null 2>&1 ||
+            [ "$(head -c4 "$tmp/page.pdf" 2>/dev/null)" != "%PDF" ]; then
+            echo "  MISSING wkhtmltopdf: $v at $(command -v wkhtmltopdf) does not print a page"
+            missing=1
+        elif srm_wkhtmltopdf_patched; then
+            echo "  ok      wkhtmltopdf: $v at $(command -v wkhtmltopdf) (the build Odoo documents)"
+        elif [ "${SRM_REQUIRE_PATCHED_WKHTMLTOPDF:-0}" = 1 ]; then
+            echo "  MISSING wkhtmltopdf: $v at $(command -v wkhtmltopdf), Qt not patched (SRM_REQUIRE_PATCHED_WKHTMLTOPDF=1)"
+            missing=1
+        else
+            echo "  WARN    wkhtmltopdf: $v at $(command -v wkhtmltopdf), Qt NOT patched: PDF reports lose their header and footer (setup/install.sh says how to get the patched build)"
+        fi
+    fi
+    # fonts
+    if ! command -v fc-list >/dev/null 2>&1; then
+        echo "  MISSING fonts: fc-list not found (Debian package fontconfig)"
+        missing=1
+    else
+        fam=$(fc-list :lang=zh-cn family 2>/dev/null | head -n1 | cut -d, -f1)
+        if [ -n "$fam" ]; then
+            echo "  ok      Chinese font (zh_CN): $fam"
+        else
+            echo "  MISSING Chinese font (zh_CN): none (Debian package fonts-noto-cjk); Chinese prints as boxes"
+            missing=1
+        fi
+        fam=$(fc-list :lang=fr:lang=es family 2>/dev/null | tr ',' '\n' | grep -m1 -xiE 'DejaVu Sans|Liberation Sans|Noto Sans')
+        if [ -n "$fam" ]; then
+            echo "  ok      Latin font (fr, es): $fam"
+        else
+            echo "  MISSING Latin font (fr, es): none (Debian package fonts-dejavu-core)"
+            missing=1
+        fi
+        fam=$(fc-list 'Liberation Sans' family 2>/dev/null | head -n1)
+        if [ -n "$fam" ]; then
+            echo "  ok      ODT templates' font: $fam"
+        else
+            echo "  MISSING ODT templates' font: Liberation Sans (Debian package fonts-liberation2)"
+            missing=1
+        fi
+    fi
+    # LibreOffice
+    lo=$(srm_soffice)
+    if [ -n "$lo" ]; then
+        out=$(timeout 60 "$lo" --version 2>/dev/null | head -n1)
+        echo "  ok      LibreOffice: ${out:-$lo} ($lo)"
+    else
+        echo "  MISSING LibreOffice: not installed (py3o reports cannot be converted to PDF/DOCX; Debian package libreoffice-writer-nogui)"
+        missing=1
+    fi
+    # Chromium
+    br=$(srm_chromium)
+    if [ -n "$br" ]; then
+        echo "  ok      Chromium: $br (browser tours)"
+    else
+        echo "  MISSING Chromium: not installed (browser tours cannot run; Debian package chromium)"
+        missing=1
+    fi
+    # srm_ai: its optional packages installed, and the engine in its best mode
+    if [ -n "$(srm_ai_requirements)" ]; then
+        out=$(cd "$SRM_ROOT/srm_ai" && srm_py - "$(srm_ai_requirements)" 2>&1 <<'EOF'
+import importlib.metadata as m, re, sys
+names, absent = [], []
+for line in open(sys.argv[1], encoding="utf-8"):
+    name = re.match(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line.split("#", 1)[0])
+    if name:
+        names.append(name.group(1))
+        try:
+            m.version(name.group(1))
+        except m.PackageNotFoundError:
+            absent.append(name.group(1))
+if absent:
+    print("MISSING srm_ai packages not installed: " + ", ".join(absent))
+    sys.exit(1)
+sys.path.insert(0, ".")
+import engine  # srm_ai's analysis engine: plain Python, no Odoo
+
+status = engine.status()
+found = ", ".join(f"{n} {m.version(n)}" for n in names)
+if status["mode"] == "embeddings":
+    print(f"ok      srm_ai engine: {status['mode']} (best mode; {found})")
+elif "AVX2" in (status["embeddings_reason"] or "") or "processor" in (status["embeddings_reason"] or ""):
+    print(f"WARN    srm_ai engine: {status['mode']}: embeddings cannot run on this processor ({status['embeddings_reason']})")
+else:
+    print(f"MISSING srm_ai engine: {status['mode']} instead of embeddings: {status['embeddings_reason']}")
+    sys.exit(1)
+EOF
+        ) || missing=1
+        echo "  $(tail -n1 <<<"$out")"
+    fi
+    rm -rf "$tmp"
+    return "$missing"
 }
 
 # ---------------------------------------------------------------- Python / Odoo
@@ -158,24 +434,77 @@ srm_ensure_odoo() {
     }
 }
 
+srm_ai_requirements() {
+    # the optional packages of srm_ai's best mode (multilingual embeddings), when srm_ai is here
+    local f="$SRM_ROOT/srm_ai/requirements-optional.txt"
+    [ -f "$f" ] && echo "$f"
+    return 0
+}
+
 srm_requirements_stamp() {
     {
         cat "$SRM_ROOT/requirements.txt"
+        local ai
+        ai=$(srm_ai_requirements)
+        [ -n "$ai" ] && cat "$ai"
         srm_py -c 'import sys; print(sys.executable, sys.prefix)'
     } | srm_sha
 }
 
+srm_requirements_installed() {
+    # every distribution named in the given requirement files is installed
+    srm_py - "$@" <<'EOF' >/dev/null 2>&1
+import importlib.metadata as m, re, sys
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        name = re.match(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line.split("#", 1)[0])
+        if name:
+            m.version(name.group(1))
+EOF
+}
+
 srm_ensure_python_requirements() {
-    # Fast path: same requirements.txt and interpreter as last time and everything imports.
-    local stamp_file="$SRM_STATE_DIR/requirements.stamp" stamp
+    # Fast path: same requirement files and interpreter as last time and everything installed.
+    local stamp_file="$SRM_STATE_DIR/requirements.stamp" stamp ai req
     stamp=$(srm_requirements_stamp)
+    ai=$(srm_ai_requirements)
     if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ] &&
-        srm_py -c "import importlib.metadata as m, xlsxwriter, py3o.template, py3o.formats, requests, psycopg2, freezegun, websocket, pytest, pylint_odoo; m.version('odoo-addon-report_xlsx'); m.version('odoo-addon-report_py3o'); m.version('ruff')" >/dev/null 2>&1; then
+        srm_requirements_installed "$SRM_ROOT/requirements.txt" $ai; then
         return 0
     fi
     srm_log "installing Python requirements ($SRM_ROOT/requirements.txt)"
-    if ! srm_pip -q -r "$SRM_ROOT/requirements.txt"; then
+    req="$SRM_ROOT/requirements.txt"
+    if ! srm_py -c 'import importlib.metadata as m; m.version("odoo")' >/dev/null 2>&1; then
+        # Odoo importable from a source tree (PYTHONPATH, .pth) has no distribution metadata:
+        # pip cannot see that the OCA addons' "odoo==18.0.*" requirement is met and would look
+        # for Odoo on PyPI. Those addons go without their dependencies (requirements.txt lists
+        # the other ones), the rest as usual.
+        local oca_addons=()
+        mkdir -p "$SRM_STATE_DIR"
+        req="$SRM_STATE_DIR/requirements-without-odoo-addons.txt"
+        grep -viE '^[[:space:]]*odoo-addon-' "$SRM_ROOT/requirements.txt" >"$req"
+        mapfile -t oca_addons < <(grep -iE '^[[:space:]]*odoo-addon-' "$SRM_ROOT/requirements.txt" | sed 's/[[:space:]]*#.*//; s/[[:space:]]//g')
+        srm_log "Odoo has no pip metadata here: the OCA addons are installed without dependencies"
+        srm_pip -q --no-deps "${oca_addons[@]}" ||
+            srm_die "pip could not install the OCA addons of $SRM_ROOT/requirements.txt"
+    fi
+    if ! srm_pip -q -r "$req"; then
         srm_die "pip could not install $SRM_ROOT/requirements.txt (inside an externally managed Python, create and activate a venv first: $SRM_PYTHON -m venv ~/.venvs/srm && . ~/.venvs/srm/bin/activate)"
+    fi
+    if [ -n "$ai" ]; then
+        srm_log "installing the packages of srm_ai's multilingual mode ($ai)"
+        if ! srm_pip -q -r "$ai"; then
+            # one by one: a package without a build for this machine must not block the others
+            local line failed=""
+            while IFS= read -r line; do
+                line=${line%%#*}
+                line=$(echo "$line" | xargs)
+                [ -z "$line" ] && continue
+                srm_pip -q "$line" || failed="$failed $line"
+            done <"$ai"
+            srm_warn "pip could not install:$failed; srm_ai runs without them (setup/test.sh reports it)"
+            return 0 # no stamp: the next run tries again
+        fi
     fi
     mkdir -p "$SRM_STATE_DIR"
     echo "$stamp" >"$stamp_file"
@@ -279,7 +608,11 @@ srm_modules_hash() {
     # and of the module list: changes whenever an upgrade (-u) is needed
     local m dir
     {
-        srm_py -c 'import importlib.metadata as m; print(m.version("odoo"))'
+        srm_py -c 'import importlib.metadata as m, odoo.release as r
+try:
+    print(m.version("odoo"))
+except m.PackageNotFoundError:  # Odoo from a source tree
+    print(r.version)'
         echo "$@"
         for m in "$@"; do
             dir=$(srm_module_dir "$m") || continue

@@ -65,7 +65,8 @@ class SrmCommitment(models.Model):
                 lines.with_context(**{SYNC_CONTEXT: True}).write(line_vals)
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_land_payment(self):
         linked = self.filtered("land_agreement_line_id")
         if linked:
             raise UserError(
@@ -76,7 +77,6 @@ class SrmCommitment(models.Model):
                     agreement=linked[0].land_agreement_id.sudo().display_name,
                 )
             )
-        return super().unlink()
 
     def action_open_land_agreement(self):
         self.ensure_one()

@@ -245,7 +245,8 @@ class SrmLandAgreement(models.Model):
             self.line_ids._sync_commitment_visibility()
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_promised(self):
         if self.line_ids.commitment_ids:
             raise UserError(
                 self.env._(
@@ -253,7 +254,6 @@ class SrmLandAgreement(models.Model):
                     self.filtered("line_ids.commitment_ids")[0].display_name,
                 )
             )
-        return super().unlink()
 
     def _attach_documents(self):
         """Documents uploaded on an agreement not saved yet belong to it once saved."""

@@ -193,7 +193,8 @@ class SrmLandAgreementLine(models.Model):
                     )
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_promised(self):
         recorded = self.filtered("commitment_ids")
         if recorded:
             raise UserError(
@@ -203,7 +204,6 @@ class SrmLandAgreementLine(models.Model):
                     commitment=recorded[0].commitment_ids[:1].display_name,
                 )
             )
-        return super().unlink()
 
     def _srm_commitment_category(self):
         return self.env.ref("srm_commitments.srm_commitment_category_compensation", raise_if_not_found=False)

@@ -24,7 +24,6 @@ class SrmLandGeojsonImportWizard(models.TransientModel):
     file = fields.Binary(string="GeoJSON File", required=True)
     filename = fields.Char()
     reference_property = fields.Char(
-        string="Reference Property",
         required=True,
         default="reference",
         help="The property of each feature holding the parcel's reference, e.g. reference, lot, ID.",

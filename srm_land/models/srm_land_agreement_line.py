@@ -64,7 +64,7 @@ class SrmLandAgreementLine(models.Model):
     date_due = fields.Date(string="Due Date", required=True)
     user_id = fields.Many2one(
         "res.users",
-        string="Owner",
+        string="Responsible",
         compute="_compute_user_id",
         store=True,
         readonly=False,

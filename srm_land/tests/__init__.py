@@ -5,3 +5,4 @@ from . import test_access
 from . import test_engagement
 from . import test_demo
 from . import test_ui
+from . import test_translations

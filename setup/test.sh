@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test of the SRM suite and ends with one line "N passed, N failed".
 #
-#  1. setup/install.sh (dependencies, Odoo 18.0, PostgreSQL, the lint tools);
-#  2. setup/lint.sh over every srm_* addon and tests/ (pylint-odoo mandatory checks, ruff):
-#     counts as one check, passed when it finds no problem; output in .test-logs/;
+#  1. setup/install.sh (dependencies, Odoo 18.0, PostgreSQL, the lint tools), then the runtime
+#     check of what the suite offers (wkhtmltopdf and whether its Qt is patched, Chinese and
+#     Latin fonts, LibreOffice, Chromium, srm_ai's packages in their best mode): one check,
+#     failed when one of them is missing (a feature is never silently skipped);
+#  2. setup/lint.sh over every srm_* addon and tests/ (OCA's pylint-odoo mandatory checks,
+#     oca-checks-odoo-module, oca-checks-po, ruff, the Apps pages): counts as one check,
+#     passed when it finds no problem; output in .test-logs/;
 #  3. installs every SRM module with demo data in a throwaway database and runs their Odoo
 #     tests (at_install during the install, post_install after), restricted to our modules
 #     with --test-tags=/srm_base,/srm_commitments,...; full log in .test-logs/;
 #  4. when tests/test_*.py exist: starts an Odoo server on that database and runs
 #     `pytest tests` against it (SRM_URL, SRM_DB, SRM_ADMIN_LOGIN, SRM_ADMIN_PASSWORD);
-#  5. drops the database, whatever happened.
+#  5. drops the database, whatever happened;
+#  6. setup/test-fresh-machine.sh: the README's commands (install.sh, demo.sh --no-serve) in a
+#     throwaway virtualenv that has only Odoo, with a private PostgreSQL cluster, and the demo
+#     database checked there: one check (SRM_SKIP_FRESH_MACHINE=1 skips it for quick local
+#     runs; CI runs it).
 #
 # It fails (exit 1) when the lint finds a problem, the Odoo run exits non-zero, a test fails,
 # no test ran, a required module is missing, or the log has a WARNING, ERROR or CRITICAL line that
@@ -24,6 +32,8 @@
 #   SRM_LINT_TIMEOUT=900               seconds allowed to the lint
 #   SRM_TEST_LOG_DIR=dir               where logs go (default: <repo>/.test-logs)
 #   SRM_KEEP_DB=1                      keep the database (and its filestore) for inspection
+#   SRM_SKIP_FRESH_MACHINE=1           skip the fresh-machine check (never in CI)
+#   SRM_FRESH_TIMEOUT=1500             seconds allowed to the fresh-machine check
 set -uo pipefail
 # shellcheck source=setup/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -63,6 +73,17 @@ if ! bash "$SRM_ROOT/setup/install.sh"; then
     finish
 fi
 srm_ensure_postgres # in this shell too: exports PGHOST when a private cluster is used
+
+# ------------------------------------------------------------------ what the suite needs
+# one check: every feature the suite offers can run here (nothing skipped for lack of a tool)
+srm_log "runtime check: wkhtmltopdf, fonts, LibreOffice, Chromium, srm_ai's packages"
+if runtime_report=$(srm_runtime_check); then
+    passed=$((passed + 1))
+    echo "$runtime_report" >&2
+else
+    echo "$runtime_report" >&2
+    problem "runtime check: $(grep -c '^  MISSING' <<<"$runtime_report") part(s) missing: $(grep '^  MISSING' <<<"$runtime_report" | sed -E 's/^  MISSING ([^:]*):.*/\1/' | paste -sd, -)"
+fi
 
 srm_select_modules
 if [ -n "$SRM_MISSING_MODULES" ]; then
@@ -239,6 +260,28 @@ EOF
     if [ -n "$bad" ]; then
         problem "checklog: $(wc -l <<<"$bad") ERROR/CRITICAL line(s) in the server log"
         head -n 50 <<<"$bad" >&2
+    fi
+fi
+
+# ------------------------------------------------------------------ the README's commands on a fresh machine
+# (after the Odoo run: the simulation takes the machine's cores for a few minutes)
+if [ "${SRM_SKIP_FRESH_MACHINE:-0}" = 1 ] && [ "${CI:-}" != true ]; then
+    srm_log "fresh-machine check skipped (SRM_SKIP_FRESH_MACHINE=1)"
+else
+    cleanup # the test server and database are done with: their cores go to the simulation
+    fresh_log="$logdir/$db-fresh-machine.log"
+    srm_log "fresh-machine check: setup/test-fresh-machine.sh (log: $fresh_log)"
+    SRM_FRESH_LOG="$logdir/$db-fresh-machine-steps.log" timeout --foreground --kill-after=60 "${SRM_FRESH_TIMEOUT:-1500}" \
+        bash "$SRM_ROOT/setup/test-fresh-machine.sh" >"$fresh_log" 2>&1
+    fresh_rc=$?
+    fresh_line=$(grep -E '^fresh machine: ' "$fresh_log" | tail -n1)
+    if [ "$fresh_rc" -eq 0 ]; then
+        passed=$((passed + 1))
+        srm_log "$fresh_line"
+    else
+        [ "$fresh_rc" -eq 124 ] && fresh_line="timed out after ${SRM_FRESH_TIMEOUT:-1500}s (SRM_FRESH_TIMEOUT)"
+        problem "fresh-machine check: ${fresh_line:-exit code $fresh_rc}; see $fresh_log"
+        tail -n 40 "$fresh_log" >&2
     fi
 fi
 

@@ -46,6 +46,22 @@ class IrAttachment(models.Model):
         return result
 
     @api.model
+    def _srm_owner_exclusion(self):
+        """Domain leaving out the files of protected issues uploaded or changed by
+        somebody from outside."""
+        # sudo: the subquery only selects files to leave out of the user's search
+        hidden = self.sudo()._search(
+            [
+                ("res_model", "=", "srm.issue"),
+                ("res_id", "in", self.env["srm.issue"]._srm_protected_issue_query()),
+                "|",
+                ("create_uid.share", "=", True),
+                ("write_uid.share", "=", True),
+            ]
+        )
+        return [("id", "not in", hidden)]
+
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if (
             not self.env.su
@@ -55,15 +71,15 @@ class IrAttachment(models.Model):
             )
             and not self.env["srm.issue"]._srm_sees_protected_people()
         ):
-            # sudo: the subquery only selects files to leave out of the user's search
-            hidden = self.sudo()._search(
-                [
-                    ("res_model", "=", "srm.issue"),
-                    ("res_id", "in", self.env["srm.issue"]._srm_protected_issue_query()),
-                    "|",
-                    ("create_uid.share", "=", True),
-                    ("write_uid.share", "=", True),
-                ]
-            )
-            domain = expression.AND([[("id", "not in", hidden)], domain])
+            domain = expression.AND([self._srm_owner_exclusion(), domain])
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        if not self.env.su:
+            fnames = {spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)}
+            if fnames & OWNER_FIELDS and not self.env["srm.issue"]._srm_sees_protected_people():
+                domain = expression.AND([self._srm_owner_exclusion(), domain])
+        return super()._read_group(
+            domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset, limit=limit, order=order
+        )

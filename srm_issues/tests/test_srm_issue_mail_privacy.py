@@ -175,6 +175,19 @@ class TestSrmIssueMailPrivacy(SrmIssueCase):
         activity = self.activity.with_user(self.user_user).read(["summary", "request_partner_id"])[0]
         self.assertEqual(activity["summary"], "Call back")
         self.assertFalse(activity["request_partner_id"])
+        # nor do searches and groupings on these people find them
+        Activity = self.env["mail.activity"].with_user(self.user_user)
+        self.assertFalse(Activity.search([("request_partner_id", "=", self.complainant.id)]))
+        groupings = [
+            (Notification, "res_partner_id", self.complainant.id),
+            (Followers, "partner_id", self.lawyer.id),
+            (self.env["ir.attachment"].with_user(self.user_user), "create_uid", self.user_portal.id),
+            (Activity, "request_partner_id", self.complainant.id),
+        ]
+        for Model, fname, hidden_id in groupings:
+            with self.subTest(model=Model._name, groupby=fname):
+                groups = Model.read_group([], [fname], [fname])
+                self.assertNotIn(hidden_id, [group[fname] and group[fname][0] for group in groups])
         # the tracked complainant is not shown
         chatter = self._chatter(self.user_user)
         self.assertNotIn("complainant_id", chatter)

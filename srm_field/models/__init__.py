@@ -1,0 +1,3 @@
+from . import srm_field_capture_mixin
+from . import srm_engagement
+from . import srm_field_sync

@@ -12,3 +12,4 @@ from . import test_report_template_security
 from . import test_report_confidentiality
 from . import test_report_access
 from . import test_report_formats
+from . import test_report_print_languages

@@ -49,6 +49,9 @@
         "web.report_assets_common": [
             "srm_reporting/static/src/report/*.scss",
         ],
+        "web.report_assets_pdf": [
+            "srm_reporting/static/src/report/srm_report_pagination.js",
+        ],
         "web.assets_tests": [
             "srm_reporting/static/tests/tours/*.js",
         ],

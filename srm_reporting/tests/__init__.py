@@ -12,4 +12,5 @@ from . import test_report_template_security
 from . import test_report_confidentiality
 from . import test_report_access
 from . import test_report_formats
+from . import test_report_print_pages
 from . import test_report_print_languages

@@ -4,6 +4,7 @@ import functools
 import hashlib
 import json
 
+from markupsafe import Markup
 from werkzeug.exceptions import Forbidden
 
 from odoo import http
@@ -52,7 +53,11 @@ class SrmFieldApp(http.Controller):
             raise Forbidden()
         return request.render(
             "srm_field.field_app_page",
-            {"version": files_version(), "lang": (request.env.lang or "en_US").replace("_", "-")},
+            {
+                "doctype": Markup("<!DOCTYPE html>"),
+                "version": files_version(),
+                "lang": (request.env.lang or "en_US").replace("_", "-"),
+            },
             headers=[("Cache-Control", "no-cache")],
         )
 

@@ -68,11 +68,13 @@ class SrmFieldSync(models.AbstractModel):
                 )
             )
 
-    def _srm_field_all_companies(self):
-        """The user works in the app for all their companies at once, as in Odoo with
-        every company selected (record rules still filter on them)."""
+    def _srm_field_user_env(self):
+        """The app works in the user's language, for all their companies at once, as
+        Odoo with every company selected (record rules still filter on them)."""
         user = self.env.user
-        return self.with_context(allowed_company_ids=(user.company_id | user.company_ids).ids)
+        return self.with_context(
+            allowed_company_ids=(user.company_id | user.company_ids).ids, lang=user.lang or self.env.lang
+        )
 
     @api.model
     def _srm_field_max_age(self):
@@ -110,7 +112,7 @@ class SrmFieldSync(models.AbstractModel):
             would conflict); records the user may no longer read are left out
         """
         self._srm_field_check_user()
-        self = self._srm_field_all_companies()
+        self = self._srm_field_user_env()
         user = self.env.user
         projects = self._srm_field_projects()
         Engagement = self.env["srm.engagement"]
@@ -303,7 +305,7 @@ class SrmFieldSync(models.AbstractModel):
             raise UserError(self.env._("The field app sent no list of records."))
         if len(records) > MAX_BATCH:
             raise UserError(self.env._("The field app may send at most %s records at once.", MAX_BATCH))
-        self = self._srm_field_all_companies()
+        self = self._srm_field_user_env()
         now = fields.Datetime.now()
         skew = self._srm_field_clock_skew(sent_at, now)
         return {

@@ -277,3 +277,18 @@ class TestFieldSync(FieldCase):
         [result] = self._sync(self.officer, [foreign])
         self.assertEqual(result["status"], "error")
         self.assertEqual(self.env["srm.engagement"].browse(created["id"]).name, "Village council, water point")
+
+    def test_app_speaks_the_users_language(self):
+        """The app's words and the reasons for a refusal come in the officer's language."""
+        langs = {"fr_FR": ("Enregistrer", "Objet est obligatoire"), "es_ES": ("Guardar", "Asunto es obligatorio")}
+        langs["zh_CN"] = ("保存", "主题 为必填项")
+        for lang in langs:
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(["srm_base", "srm_field"], list(langs), overwrite=True)
+        for lang, (save, required) in langs.items():
+            self.officer.lang = lang
+            data = self.env["srm.field.sync"].with_user(self.officer)._srm_field_bootstrap()
+            self.assertEqual(data["strings"]["save"], save)
+            self.assertEqual(data["user"]["lang"], lang)
+            [result] = self._sync(self.officer, [self._engagement(name="")])
+            self.assertIn(required, result["message"])

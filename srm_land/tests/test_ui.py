@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from .common import square
+
 
 @tagged("post_install", "-at_install")
 class TestLandUi(HttpCase):
@@ -38,3 +40,25 @@ class TestLandUi(HttpCase):
         self.assertEqual(balance.commitment_id.date_due, balance.date_due)
         self.assertEqual(balance.commitment_id.user_id, self.env.ref("base.user_admin"))
         self.assertEqual((agreement.amount_paid, agreement.amount_due), (4000.0, 2500.0))
+
+    def test_parcel_and_household_forms_tour(self):
+        project = self.env["srm.project"].create(
+            {"name": "Tour Parcel Mine", "code": "TOUR-PARCEL", "land_cutoff_date": fields.Date.today()}
+        )
+        holder = self.env["res.partner"].create({"name": "Tour Holder", "is_stakeholder": True})
+        parcel = self.env["srm.land.parcel"].create(
+            {
+                "name": "TOUR-P1",
+                "project_id": project.id,
+                "state": "negotiating",
+                "geojson": square(0, 0),
+                "right_ids": [Command.create({"partner_id": holder.id, "share": 100})],
+            }
+        )
+        household = self.env["srm.land.household"].create(
+            {"project_id": project.id, "head_partner_id": holder.id, "parcel_ids": [Command.set(parcel.ids)]}
+        )
+        self.env["srm.land.asset"].create(
+            {"parcel_id": parcel.id, "household_id": household.id, "name": "Adobe house", "quantity": 40}
+        )
+        self.start_tour("/odoo/action-srm_land.srm_land_parcel_action", "srm_land_parcel_tour", login="admin")

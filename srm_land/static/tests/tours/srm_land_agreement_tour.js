@@ -134,3 +134,42 @@ registry.category("web_tour.tours").add("srm_land_agreement_tour", {
         },
     ],
 });
+
+// every tab of a parcel and of its household opens without error
+registry.category("web_tour.tours").add("srm_land_parcel_tour", {
+    steps: () => [
+        {
+            content: "The parcels, by status",
+            trigger: ".o_kanban_view .o_kanban_group:contains(Negotiating) .o_kanban_record:contains(TOUR-P1)",
+            run: "click",
+        },
+        ...["rights", "census", "agreements", "engagements", "location", "documents", "notes"].map((page) => ({
+            content: `Tab ${page}`,
+            trigger: `.o_form_view .o_notebook a[name='${page}']`,
+            run: "click",
+        })),
+        {
+            content: "Its area was computed",
+            trigger: ".o_form_view .o_field_widget[name='area_ha']:contains(123.9)",
+        },
+        {
+            content: "Its households",
+            trigger: ".o_form_view button[name='action_view_households']",
+            run: "click",
+        },
+        {
+            content: "Open the household",
+            trigger: ".o_list_view .o_data_row td.o_data_cell:contains(Tour Holder)",
+            run: "click",
+        },
+        ...["members", "livelihood", "agreements", "engagements", "notes", "assets"].map((page) => ({
+            content: `Household tab ${page}`,
+            trigger: `.o_form_view .o_notebook a[name='${page}']`,
+            run: "click",
+        })),
+        {
+            content: "The household's asset is listed",
+            trigger: ".o_form_view .o_field_widget[name='asset_ids'] .o_data_row:contains(Adobe house)",
+        },
+    ],
+});

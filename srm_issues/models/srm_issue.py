@@ -561,6 +561,9 @@ class SrmIssue(models.Model):
 
     @api.model
     def _srm_next_reference(self, company, date):
+        """The next reference of ``company``'s register, from a sequence without gaps:
+        the number is taken in the transaction that stores the issue, so a refused
+        create gives it back (an auditor reads a gap as a deleted grievance)."""
         Sequence = self.env["ir.sequence"].sudo()
         sequence = Sequence.search(
             [("code", "=", "srm.issue"), ("company_id", "=", company.id)], limit=1
@@ -577,10 +580,24 @@ class SrmIssue(models.Model):
                         "prefix": "GRV-%(range_year)s-",
                         "padding": 4,
                         "use_date_range": True,
+                        "implementation": "no_gap",
                         "company_id": company.id,
                     }
                 )
         return sequence.next_by_id(sequence_date=fields.Date.to_date(date))
+
+    @api.model
+    def _srm_sequences_without_gaps(self):
+        """Turn the issue sequences into sequences without gaps, keeping their next
+        numbers (run at each update of the module; nothing to do once done)."""
+        sequences = self.env["ir.sequence"].sudo().search(
+            [("code", "=", "srm.issue"), ("implementation", "!=", "no_gap")]
+        )
+        for sequence in sequences:
+            next_numbers = {date_range: date_range.number_next_actual for date_range in sequence.date_range_ids}
+            sequence.write({"implementation": "no_gap", "number_next": sequence.number_next_actual})
+            for date_range, number in next_numbers.items():
+                date_range.number_next = number
 
     @api.model_create_multi
     def create(self, vals_list):

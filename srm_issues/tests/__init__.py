@@ -7,6 +7,7 @@ from . import test_srm_issue_mail_gateway
 from . import test_srm_issue_public
 from . import test_srm_issue_portal
 from . import test_srm_issue_tour
+from . import test_srm_issue_public_intake
 from . import test_srm_issue_mail_privacy
 from . import test_srm_issue_portal_privacy
 from . import test_srm_issue_access_matrix

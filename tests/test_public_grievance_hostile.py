@@ -13,11 +13,15 @@ of one form, and floods beyond the rate limit. Checked:
 - every valid submission is stored exactly once (counted over JSON-RPC as admin),
   every refused one not at all;
 - the status page shows an issue only for its own tracking code, never an internal
-  note or another submission; script text comes back escaped.
+  note or another submission; script text comes back escaped;
+- floods: many browsers behind one address are all stored (past the soft limit,
+  marked for review) until the address's hard ceiling, which refuses and gives other
+  ways to reach the team; a form sent back within seconds, or with the hidden field
+  filled in, is not stored.
 
-The rate limit (srm_issues.flood_max_* system parameters, counted per remote
-address) is raised for the bulk of the test, lowered for the flood checks and
-restored at the end.
+The limits (srm_issues.flood_* system parameters, counted per remote address, browser
+session and contact) and the minimum fill time of the form are raised or lowered for
+the bulk of the test, set for the flood checks and restored at the end.
 
 Routes (documented by srm_issues): GET /grievance (form with csrf_token and
 submission_token), POST /grievance/submit (multipart), GET/POST /grievance/status
@@ -42,8 +46,16 @@ MAX_REQUESTS = 400  # hard bound of this module's requests
 MAX_SECONDS = 300
 PARAMS = {
     "srm_issues.flood_max_submit": "100000",
+    "srm_issues.flood_max_submit_session": "100000",
+    "srm_issues.flood_max_submit_contact": "100000",
+    "srm_issues.flood_ceiling_submit": "100000",
+    "srm_issues.flood_ceiling_submit_session": "100000",
     "srm_issues.flood_max_attempt": "100000",
+    "srm_issues.flood_ceiling_attempt": "100000",
     "srm_issues.flood_max_status": "100000",
+    "srm_issues.flood_ceiling_status": "100000",
+    # the bot trap's minimum fill time: this test fills forms at a script's speed
+    "srm_issues.public_min_fill_seconds": "0",
 }
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -138,6 +150,7 @@ class Visitor:
         self.web = WebSession(srm_env["url"], srm_env["db"])
         self.csrf = None
         self.token = None
+        self.form_ts = None
 
     def open_form(self, **params):
         response = _check(self.web.get("/grievance", params=params), "GET /grievance")
@@ -146,6 +159,8 @@ class Visitor:
         self.csrf = re.search(r'name="csrf_token"\s+value="([^"]+)"', page).group(1)
         found = re.search(r'name="submission_token"\s+value="([^"]*)"', page)
         self.token = found.group(1) if found else ""
+        found = re.search(r'name="form_ts"\s+value="([^"]*)"', page)
+        self.form_ts = found.group(1) if found else ""
         return page
 
     def submit(self, data=None, files=None, csrf=True, token=True, **kwargs):
@@ -156,6 +171,7 @@ class Visitor:
             data["csrf_token"] = csrf
         if token is True:
             data.setdefault("submission_token", self.token)
+            data.setdefault("form_ts", self.form_ts)
         return _check(self.web.post("/grievance/submit", data=data, files=files, **kwargs), "POST /grievance/submit")
 
     def status(self, code, method="post"):
@@ -385,7 +401,8 @@ def test_broken_encodings_and_content_types(odoo, visitor, project, admin_sees_a
     # a valid form followed by a second, invalid UTF-8 "description": the first value
     # counts, the form is valid and stored once
     valid_marker = f"QAW{uuid.uuid4().hex[:12]}"
-    valid = "&".join(f"{k}={requests.utils.quote(v)}" for k, v in _valid(project, valid_marker).items()).encode()
+    fields = {**_valid(project, valid_marker), "submission_token": visitor.token, "form_ts": visitor.form_ts}
+    valid = "&".join(f"{k}={requests.utils.quote(v)}" for k, v in fields.items()).encode()
     body = b"csrf_token=" + csrf + b"&" + valid + b"&description=%C3%28%80%BF"
     response = _check(
         visitor.web.post("/grievance/submit", data=body, headers={"Content-Type": "application/x-www-form-urlencoded"}),
@@ -500,18 +517,22 @@ def test_status_page_shows_own_issue_only(odoo, server, visitor, project, admin_
 
 # --------------------------------------------------------------------- floods
 def test_flood_beyond_the_rate_limit(odoo, server, rate_limits, project, admin_sees_all):
-    """With the limit at 3 grievances per window, a flood of 10 stores 3 and refuses the
-    rest with 429; status look-ups beyond their limit are refused too."""
+    """Ten browsers behind one address, with a soft limit of 3 grievances and a ceiling
+    of 6: the first 3 are stored, the next 3 stored and marked for review, the last 4
+    refused with 429 and the other ways to reach the team; status look-ups of one
+    browser beyond their limit are refused too."""
+    Param = "ir.config_parameter"
+    saved_phone = odoo.execute_kw(Param, "get_param", ["srm_issues.public_contact_phone"])
     rate_limits(
         {
             "srm_issues.flood_max_submit": "3",
+            "srm_issues.flood_ceiling_submit": "6",
             "srm_issues.flood_max_status": "5",
-            "srm_issues.flood_max_attempt": "100000",
+            "srm_issues.public_contact_phone": "+00 555 0199",
         }
     )
     # forget earlier requests of this address: the window counts all of them
-    odoo.execute_kw("srm.issue.flood", "search", [[]])  # readable by admin (group_system)
-    flood_ids = odoo.execute_kw("srm.issue.flood", "search", [[]])
+    flood_ids = odoo.execute_kw("srm.issue.flood", "search", [[]])  # readable by admin (group_system)
     if flood_ids:
         odoo.execute_kw("srm.issue.flood", "unlink", [flood_ids])
     marker = f"QAF{uuid.uuid4().hex[:12]}"
@@ -522,8 +543,11 @@ def test_flood_beyond_the_rate_limit(odoo, server, rate_limits, project, admin_s
             v.open_form()
             response = v.submit(_valid(project, f"{marker}n{index}"))
             statuses.append(response.status_code)
+            if response.status_code == 200:
+                assert _code(response.text), "a stored grievance gets its tracking code"
             if response.status_code == 429:
                 assert f"{marker}n{index}" in response.text, "the refused form must keep what was typed"
+                assert "+00 555 0199" in response.text, "the refused visitor is told how else to reach the team"
             v.web.close()
         looks = []
         v = Visitor(server)
@@ -532,6 +556,35 @@ def test_flood_beyond_the_rate_limit(odoo, server, rate_limits, project, admin_s
         v.web.close()
     finally:
         rate_limits(PARAMS)
-    assert statuses.count(200) == 3 and statuses.count(429) == 7, statuses
-    assert _count(odoo, marker) == 3
+        odoo.execute_kw(Param, "set_param", ["srm_issues.public_contact_phone", saved_phone])
+    assert statuses.count(200) == 6 and statuses.count(429) == 4, statuses
+    assert _count(odoo, marker) == 6
+    reviewed = odoo.search_read(
+        "srm.issue", [("name", "ilike", marker)], ["name", "intake_review", "intake_review_reason"], order="id"
+    )
+    assert [row["intake_review"] for row in reviewed] == [False] * 3 + [True] * 3, reviewed
+    assert {row["intake_review_reason"] for row in reviewed[3:]} == {"address"}
     assert looks.count(429) == 3, looks
+
+
+def test_bot_trap(odoo, server, rate_limits, project, admin_sees_all):
+    """A form sent back at once, or with the hidden field filled in, is not stored; the
+    same form sent again after the minimum fill time is."""
+    rate_limits({"srm_issues.public_min_fill_seconds": "5"})
+    marker = f"QAB{uuid.uuid4().hex[:12]}"
+    v = Visitor(server)
+    try:
+        v.open_form()
+        trapped = v.submit(_valid(project, marker, srm_website="http://spam.example"))
+        assert trapped.status_code == 200 and _code(trapped.text) is None
+        fast = v.submit(_valid(project, marker))
+        assert fast.status_code == 200 and _code(fast.text) is None
+        assert marker in fast.text, "a person who got there keeps what they typed"
+        assert _count(odoo, marker) == 0
+        time.sleep(5.2)
+        later = v.submit(_valid(project, marker))
+        assert later.status_code == 200 and _code(later.text), later.text[:2000]
+        assert _count(odoo, marker) == 1
+    finally:
+        rate_limits(PARAMS)
+        v.web.close()

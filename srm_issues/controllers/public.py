@@ -9,6 +9,11 @@
 Every input is validated here; records are created by ``srm.issue._srm_public_submit``
 called with ``sudo()``, which is the only elevated write of these pages. Reads use
 ``sudo()`` on the issue found by its tracking code or on aggregate counts only.
+
+Floods: requests are counted per remote address, browser session and contact (see
+``srm.issue.flood``). Past the soft limits a grievance is still stored, marked for
+review; only the hard ceilings refuse, and the page then says how else to reach the
+team. A hidden field and the signed time the form was shown stop scripts.
 """
 import io
 import logging
@@ -36,6 +41,8 @@ EMAIL_RE = re.compile(
 )
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{4,30}$")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+# the bot trap: a field hidden to people, that scripts fill in
+HONEYPOT = "srm_website"
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # extension -> stored mimetype; the content must match (see _sniff)
@@ -128,6 +135,28 @@ class SrmIssuePublic(http.Controller):
     def _srm_address(self):
         return request.httprequest.remote_addr or "unknown"
 
+    def _srm_keys(self, email=None, phone=None):
+        """Flood keys of the request: its address, its browser session and the contact given."""
+        return request.env["srm.issue.flood"].sudo()._srm_keys(
+            address=self._srm_address(), session=request.session.sid, email=email, phone=phone
+        )
+
+    def _srm_contact_alternatives(self):
+        """How else to reach the grievance team, for a visitor the form refuses: the
+        system parameters ``srm_issues.public_contact_phone``, ``_email`` and ``_office``,
+        else the company's phone, email and address."""
+        params = request.env["ir.config_parameter"].sudo()
+        company = request.env.company.sudo()
+        office = params.get_param("srm_issues.public_contact_office") or company.partner_id._display_address(
+            without_company=True
+        ).strip()
+        return {
+            "phone": params.get_param("srm_issues.public_contact_phone") or company.phone or "",
+            "email": params.get_param("srm_issues.public_contact_email") or company.email or "",
+            "office": office,
+            "company": company.name,
+        }
+
     def _srm_public_projects(self):
         return request.env["srm.project"].sudo().search([("srm_issue_public", "=", True)])
 
@@ -143,12 +172,21 @@ class SrmIssuePublic(http.Controller):
             max_mb, max_files = 5.0, 3
         return int(max_mb * 1024 * 1024), max_files
 
-    def _srm_form_context(self, form, errors, lang, general_errors=None):
+    def _srm_form_context(self, form, errors, lang, general_errors=None, alternatives=False):
         max_size, max_files = self._srm_limits()
+        Flood = request.env["srm.issue.flood"].sudo()
+        token = form.get("submission_token")
+        if not TOKEN_RE.match(token or ""):
+            token = secrets.token_urlsafe(24)
+        # the form sent again keeps the time it was first shown
+        form_ts = form.get("form_ts")
+        if Flood._srm_form_shown_at(form_ts, token) is None:
+            form_ts = Flood._srm_sign_form(token)
         return {
             "form": form,
             "errors": errors,
             "general_errors": general_errors or [],
+            "alternatives": self._srm_contact_alternatives() if alternatives else None,
             "projects": self._srm_public_projects(),
             "categories": self._srm_public_categories(),
             "kinds": [
@@ -162,7 +200,9 @@ class SrmIssuePublic(http.Controller):
                 size=round(max_size / 1024 / 1024, 1),
                 types=", ".join(sorted(ALLOWED_TYPES)),
             ),
-            "submission_token": form.get("submission_token") or secrets.token_urlsafe(24),
+            "submission_token": token,
+            "form_ts": form_ts,
+            "honeypot": HONEYPOT,
             "lang": lang,
         }
 
@@ -176,7 +216,7 @@ class SrmIssuePublic(http.Controller):
     def _srm_read_form(self, post):
         form = {key: self._srm_text(post, key) for key in (
             "name", "description", "location", "contact_name", "contact_email",
-            "contact_phone", "kind", "category_id", "project_id", "submission_token",
+            "contact_phone", "kind", "category_id", "project_id", "submission_token", "form_ts",
         )}
         form["is_anonymous"] = post.get("is_anonymous") in ("on", "1", "true")
         form["consent"] = post.get("consent") in ("on", "1", "true")
@@ -260,6 +300,8 @@ class SrmIssuePublic(http.Controller):
             return [], _("Attach at most %s files.", max_files)
         files = []
         for upload in uploads:
+            if upload.stream.seekable():
+                upload.stream.seek(0)  # read again when the request is retried
             raw_name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
             filename = FILENAME_RE.sub("_", CONTROL_RE.sub("", raw_name)).strip(" ._")[-100:] or "file"
             ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -299,18 +341,17 @@ class SrmIssuePublic(http.Controller):
         lang = self._srm_lang(post.get("lang"))
         form = self._srm_read_form(post)
         Flood = request.env["srm.issue.flood"].sudo()
-        address = self._srm_address()
 
-        def again(errors, general_errors=None, status=200):
-            context = self._srm_form_context(form, errors, lang, general_errors)
+        def again(errors, general_errors=None, status=200, alternatives=False):
+            context = self._srm_form_context(form, errors, lang, general_errors, alternatives=alternatives)
             return self._srm_render("srm_issues.public_grievance_form", context, status=status, lang=lang)
 
-        if not Flood._check_and_log(address, "attempt"):
+        if not Flood._check_and_log(self._srm_keys(), "attempt"):
             message = _(
                 "Too many attempts from your connection. Please wait a few minutes and send the "
                 "form again: what you typed is kept below."
             )
-            return again({}, [message], status=429)
+            return again({}, [message], status=429, alternatives=True)
         values, errors = self._srm_validate(form)
         files, file_error = self._srm_read_files()
         if file_error:
@@ -329,14 +370,24 @@ class SrmIssuePublic(http.Controller):
                     {"reference": reference, "code": None, "duplicate": True},
                     lang=lang,
                 )
-        if not Flood._check_and_log(address, "submit"):
+        # bot trap: the hidden field is empty and the form took a person's time to fill
+        if self._srm_text(post, HONEYPOT) or not Flood._srm_filled_by_a_person(form["form_ts"], token):
+            general = [_("Please check your grievance and press “Send” again: what you typed is kept below.")]
+            if request.httprequest.files.getlist("attachments"):
+                general.append(_("For your security, attached files must be selected again."))
+            return again({}, general)
+        keys = self._srm_keys(email=values.get("contact_email"), phone=values.get("contact_phone"))
+        decision, reason = Flood._srm_check_submission(keys)
+        if decision == "refuse":
             message = _(
                 "Too many grievances were sent from your connection. Please wait a few minutes and "
                 "send the form again: what you typed is kept below."
             )
-            return again({}, [message], status=429)
+            return again({}, [message], status=429, alternatives=True)
         values["lang"] = lang
-        issue, code = request.env["srm.issue"].sudo()._srm_public_submit(values, files, submission_token=token)
+        issue, code = request.env["srm.issue"].sudo()._srm_public_submit(
+            values, files, submission_token=token, review=reason
+        )
         return self._srm_render(
             "srm_issues.public_grievance_done",
             {"reference": issue.reference, "code": code, "duplicate": False},
@@ -350,12 +401,13 @@ class SrmIssuePublic(http.Controller):
     @http.route("/grievance/status", type="http", auth="public", methods=["GET", "POST"], website=True, sitemap=False)
     def grievance_status(self, code=None, **kw):
         lang = self._srm_lang(kw.get("lang"))
-        values = {"status": None, "searched": False, "code": "", "error": None}
+        values = {"status": None, "searched": False, "code": "", "error": None, "alternatives": None}
         if request.httprequest.method == "POST":
             _ = request.env._
             values["searched"] = True
-            if not request.env["srm.issue.flood"].sudo()._check_and_log(self._srm_address(), "status"):
+            if not request.env["srm.issue.flood"].sudo()._check_and_log(self._srm_keys(), "status"):
                 values["error"] = _("Too many look-ups from your connection. Please wait a few minutes.")
+                values["alternatives"] = self._srm_contact_alternatives()
                 return self._srm_render("srm_issues.public_grievance_status", values, status=429, lang=lang)
             code = code if isinstance(code, str) else ""
             values["code"] = CONTROL_RE.sub("", code).strip()[:64]

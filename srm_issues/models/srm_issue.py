@@ -86,6 +86,13 @@ SCOPES = [
     ("worker", "Worker"),
 ]
 
+REVIEW_REASONS = [
+    ("contact", "Many grievances with the same contact details"),
+    ("session", "Many grievances from the same browser"),
+    ("address", "Many grievances from the same connection"),
+]
+
+
 # fields of the SLA status, refreshed together by _compute_sla_status
 SLA_STATUS_FIELDS = [
     "is_ack_breached",
@@ -354,6 +361,16 @@ class SrmIssue(models.Model):
     # public intake
     tracking_code_hash = fields.Char(copy=False, index=True, groups="base.group_system")
     submission_token = fields.Char(copy=False, groups="base.group_system")
+    intake_review = fields.Boolean(
+        string="To Review",
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Received past the public form's limits (many grievances from one connection, "
+        "browser or contact within minutes): check that it is genuine, then untick. It is "
+        "stored and followed like any grievance.",
+    )
+    intake_review_reason = fields.Selection(REVIEW_REASONS, string="Why to Review", copy=False)
 
     _sql_constraints = [
         ("submission_token_uniq", "unique(submission_token)", "This form was already submitted."),
@@ -927,12 +944,14 @@ class SrmIssue(models.Model):
         return partner
 
     @api.model
-    def _srm_public_submit(self, values, files, submission_token=None):
+    def _srm_public_submit(self, values, files, submission_token=None, review=None):
         """Create an issue from the public form. ``values`` were validated by the caller.
 
         :param dict values: name, description (plain text), category_id, project_id,
             kind, location, is_anonymous, contact_name, contact_email, contact_phone, lang
         :param list files: [(filename, mimetype, data bytes)]
+        :param str review: why the submission must be reviewed (a key of REVIEW_REASONS:
+            it came past a soft limit of the public form), or None
         :returns: (issue, tracking code); the code is shown once and only its hash is kept
         """
         project = self.env["srm.project"].sudo().browse(values.get("project_id")).exists()
@@ -953,6 +972,8 @@ class SrmIssue(models.Model):
             "tracking_code_hash": self._srm_hash_code(code),
             "submission_token": submission_token or False,
         }
+        if review:
+            vals.update({"intake_review": True, "intake_review_reason": review})
         if not vals["is_anonymous"]:
             partner = self._srm_public_find_partner(
                 values["contact_name"], values.get("contact_email"),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
 import re
+import time
 import zipfile
 
 from odoo.tests import HttpCase, tagged
@@ -63,6 +64,10 @@ class TestSrmIssuePublicPages(HttpCase, SrmIssueCommon):
         __, token, submission = self._get_form()
         payload = dict(data)
         payload.setdefault("submission_token", submission)
+        # a person took a minute to fill the form in (signed time it was shown, moved back)
+        payload.setdefault(
+            "form_ts", self.env["srm.issue.flood"]._srm_sign_form(payload["submission_token"], time.time() - 60)
+        )
         if csrf is True:
             payload["csrf_token"] = token
         elif csrf:
@@ -206,11 +211,16 @@ class TestSrmIssuePublicPages(HttpCase, SrmIssueCommon):
         self.assertEqual(self._count(), before)
 
     def test_flood_is_refused_after_the_limit(self):
-        self.env["ir.config_parameter"].set_param("srm_issues.flood_max_submit", "2")
+        # one browser: past its soft limit grievances are stored for review, past its
+        # ceiling they are refused
+        self.env["ir.config_parameter"].set_param("srm_issues.flood_max_submit_session", "1")
+        self.env["ir.config_parameter"].set_param("srm_issues.flood_ceiling_submit_session", "2")
+        self.env["srm.issue.flood"].search([]).unlink()  # earlier requests of this address
         before = self._count()
         for n in range(2):
             response = self._submit(self._valid_data(name=f"Flood {n}"))
             self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.Issue.search([], order="id desc", limit=2).mapped("intake_review"), [True, False])
         refused = self._submit(self._valid_data(name="Flood 3"))
         self.assertEqual(refused.status_code, 429)
         self.assertIn("Too many grievances were sent from your connection", refused.text)

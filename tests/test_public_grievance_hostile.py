@@ -588,3 +588,21 @@ def test_bot_trap(odoo, server, rate_limits, project, admin_sees_all):
     finally:
         rate_limits(PARAMS)
         v.web.close()
+
+
+def test_address_of_an_existing_contact_is_not_linked(odoo, server, visitor, project, admin_sees_all):
+    """A grievance typed with the address of an existing contact stays unverified: the
+    contact is not linked, not changed, not made a follower."""
+    email = f"known{uuid.uuid4().hex[:8]}@example.org"
+    partner = odoo.execute_kw("res.partner", "create", [{"name": "Known Person", "email": email, "phone": "+1"}])
+    marker = f"QAK{uuid.uuid4().hex[:12]}"
+    response = visitor.submit(_valid(project, marker, contact_email=email, contact_name="Impostor"))
+    assert response.status_code == 200 and _code(response.text)
+    issue = odoo.search_read(
+        "srm.issue", [("name", "ilike", marker)], ["identity_state", "complainant_id", "message_partner_ids"]
+    )[0]
+    assert issue["identity_state"] == "unverified"
+    assert not issue["complainant_id"]
+    assert partner not in issue["message_partner_ids"]
+    contact = odoo.execute_kw("res.partner", "read", [[partner], ["name", "phone"]])[0]
+    assert (contact["name"], contact["phone"]) == ("Known Person", "+1")

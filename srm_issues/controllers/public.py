@@ -4,11 +4,14 @@
 
 * ``/grievance``: the form (GET) and ``/grievance/submit`` (POST, CSRF-protected);
 * ``/grievance/status``: status for a tracking code;
-* ``/grievance/summary``: aggregate figures that name nobody.
+* ``/grievance/summary``: aggregate figures that name nobody;
+* ``/grievance/confirm``: the owner of an address confirms (or not) that they sent a
+  grievance given with it (link of a signed, expiring token).
 
 Every input is validated here; records are created by ``srm.issue._srm_public_submit``
-called with ``sudo()``, which is the only elevated write of these pages. Reads use
-``sudo()`` on the issue found by its tracking code or on aggregate counts only.
+called with ``sudo()``, and an address is confirmed by ``_srm_confirm_identity`` on the
+issue of a verified token: the only elevated writes of these pages. Reads use
+``sudo()`` on the issue found by its tracking code or token, or on aggregate counts only.
 
 Floods: requests are counted per remote address, browser session and contact (see
 ``srm.issue.flood``). Past the soft limits a grievance is still stored, marked for
@@ -427,3 +430,31 @@ class SrmIssuePublic(http.Controller):
         lang = self._srm_lang(lang)
         summary = request.env["srm.issue"].with_context(lang=lang).get_public_summary()
         return self._srm_render("srm_issues.public_grievance_summary", {"summary": summary}, lang=lang)
+
+    # ------------------------------------------------------------------
+    # Confirmation of the address given with a grievance
+    # ------------------------------------------------------------------
+
+    @http.route("/grievance/confirm", type="http", auth="public", methods=["GET", "POST"], website=True, sitemap=False)
+    def grievance_confirm(self, token=None, answer=None, **kw):
+        """The link emailed to the address given. Opening it only shows the question:
+        mail scanners open links too, so the answer is a button (POST, CSRF-protected)."""
+        lang = self._srm_lang(kw.get("lang"))
+        values = {"token": token if isinstance(token, str) else "", "issue": None, "done": None, "alternatives": None}
+        if not request.env["srm.issue.flood"].sudo()._check_and_log(self._srm_keys(), "status"):
+            values["alternatives"] = self._srm_contact_alternatives()
+            return self._srm_render("srm_issues.public_grievance_confirm", values, status=429, lang=lang)
+        # the issue of a valid signed token, read with sudo for its reference and state only
+        issue = request.env["srm.issue"]._srm_identity_issue(values["token"])
+        if not issue:
+            values["alternatives"] = self._srm_contact_alternatives()
+            return self._srm_render("srm_issues.public_grievance_confirm", values, status=404, lang=lang)
+        if request.httprequest.method == "POST" and answer in ("yes", "no") and issue.identity_state == "unverified":
+            issue._srm_confirm_identity(answer == "yes")
+            values["done"] = answer
+        values["issue"] = {
+            "reference": issue.reference,
+            "date_received": issue.date_received,
+            "state": issue.identity_state,
+        }
+        return self._srm_render("srm_issues.public_grievance_confirm", values, lang=lang)

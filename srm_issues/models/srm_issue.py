@@ -13,6 +13,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
+from .srm_issue_flood import authenticated_sender
 from .srm_issue_sla import SEVERITIES
 
 _logger = logging.getLogger(__name__)
@@ -86,12 +87,21 @@ SCOPES = [
     ("worker", "Worker"),
 ]
 
+IDENTITY_STATES = [
+    ("unverified", "Unverified"),
+    ("verified", "Verified"),
+    ("disputed", "Disputed"),
+]
+
 REVIEW_REASONS = [
     ("contact", "Many grievances with the same contact details"),
     ("session", "Many grievances from the same browser"),
     ("address", "Many grievances from the same connection"),
+    ("disputed", "The owner of the address did not send it"),
 ]
 
+# scope of the signed tokens of the links that confirm an address
+IDENTITY_SCOPE = "srm_issues.identity"
 
 # fields of the SLA status, refreshed together by _compute_sla_status
 SLA_STATUS_FIELDS = [
@@ -361,14 +371,36 @@ class SrmIssue(models.Model):
     # public intake
     tracking_code_hash = fields.Char(copy=False, index=True, groups="base.group_system")
     submission_token = fields.Char(copy=False, groups="base.group_system")
+    identity_state = fields.Selection(
+        IDENTITY_STATES,
+        string="Contact Verification",
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        help="Sent from the public form or by email with the address of an existing contact: "
+        "the issue is linked to that contact only once the owner of the address confirms it "
+        "(a link sent to the address) or the mail server authenticated the email.",
+    )
+    claimed_name = fields.Char(
+        string="Name Given", copy=False, groups="srm_base.group_srm_confidential",
+        help="Name typed by the sender of an unverified grievance. The contact is not changed.",
+    )
+    claimed_email = fields.Char(
+        string="Email Given", copy=False, groups="srm_base.group_srm_confidential",
+        help="Address given by the sender of an unverified grievance; the confirmation link goes there.",
+    )
+    claimed_phone = fields.Char(
+        string="Phone Given", copy=False, groups="srm_base.group_srm_confidential",
+        help="Phone number typed by the sender of an unverified grievance.",
+    )
     intake_review = fields.Boolean(
         string="To Review",
         copy=False,
         index=True,
         tracking=True,
         help="Received past the public form's limits (many grievances from one connection, "
-        "browser or contact within minutes): check that it is genuine, then untick. It is "
-        "stored and followed like any grievance.",
+        "browser or contact within minutes), or disputed by the owner of the address given: "
+        "check that it is genuine, then untick. It is stored and followed like any grievance.",
     )
     intake_review_reason = fields.Selection(REVIEW_REASONS, string="Why to Review", copy=False)
 
@@ -844,41 +876,66 @@ class SrmIssue(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _srm_find_or_create_sender(self, msg_dict):
-        Partner = self.env["res.partner"].sudo()
-        partner = Partner.browse(msg_dict.get("author_id")).exists()
-        if not partner:
-            email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
-            if email:
-                partner = Partner.search([("email_normalized", "=", email)], limit=1)
-        if partner:
-            return partner
-        name, email = tools.parse_contact_from_email(msg_dict.get("from") or "")
-        if not email:
-            return Partner
-        return Partner.create({"name": name or email, "email": email, "is_stakeholder": True})
+    def _srm_mail_authenticated(self, email):
+        """Whether the receiving mail server authenticated the sender's domain (DKIM, SPF
+        or DMARC ``pass`` in an Authentication-Results header written by one of the
+        servers of ``srm_issues.mail_trusted_authserv_ids``). ``From:`` alone proves
+        nothing: anybody can write any address there."""
+        param = self.env["ir.config_parameter"].sudo().get_param("srm_issues.mail_trusted_authserv_ids") or ""
+        trusted = {name.strip().lower() for name in param.split(",") if name.strip()}
+        headers = self.env.context.get("srm_authentication_results") or []
+        return bool(trusted) and authenticated_sender(headers, trusted, email)
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
+        """An email to the alias becomes an issue.
+
+        A sender unknown so far becomes a stakeholder and the complainant. A sender
+        whose address belongs to an existing contact is linked to that contact only when
+        the mail server authenticated the email; otherwise the issue is "unverified":
+        it keeps the name and address of the email, the contact is neither changed,
+        nor made a follower or the author of the email, and a confirmation link is
+        sent to the address.
+        """
         custom_values = dict(custom_values or {})
-        partner = self._srm_find_or_create_sender(msg_dict)
+        Partner = self.env["res.partner"].sudo()
+        name, email = tools.parse_contact_from_email(msg_dict.get("email_from") or msg_dict.get("from") or "")
+        email = tools.email_normalize(email) or email
+        partner = Partner.browse(msg_dict.get("author_id")).exists() or self._srm_existing_contact(email)
+        unverified = bool(partner) and not self._srm_mail_authenticated(email)
         defaults = {
-            "name": msg_dict.get("subject")
-            or self.env._("Email from %s", partner.display_name or msg_dict.get("from")),
+            "name": msg_dict.get("subject") or self.env._("Email from %s", name or email or msg_dict.get("from")),
             "channel": "email",
             "description": msg_dict.get("body") or "",
-            "complainant_id": partner.id,
-            "lang": partner.lang or self.env.lang,
         }
-        if partner and not partner.is_stakeholder and not partner.user_ids.filtered(lambda u: not u.share):
-            partner.is_stakeholder = True
-        if partner.srm_main_project_id:
-            defaults["project_id"] = partner.srm_main_project_id.id
-            defaults["company_id"] = partner.srm_main_project_id.company_id.id
+        if unverified:
+            defaults.update(
+                {
+                    "identity_state": "unverified",
+                    "claimed_name": (name or "")[:100] or False,
+                    "claimed_email": email or False,
+                    "lang": self.env.lang,
+                }
+            )
+            # the email is not attributed to the contact: it would make them its author
+            # and a follower of the issue
+            msg_dict["author_id"] = False
+        else:
+            if not partner and email:
+                partner = Partner.create({"name": name or email, "email": email, "is_stakeholder": True})
+            defaults.update({"complainant_id": partner.id, "lang": partner.lang or self.env.lang})
+            if partner and not partner.is_stakeholder and not partner.user_ids.filtered(lambda u: not u.share):
+                partner.is_stakeholder = True
+            if partner.srm_main_project_id:
+                defaults["project_id"] = partner.srm_main_project_id.id
+                defaults["company_id"] = partner.srm_main_project_id.company_id.id
         defaults.update(custom_values)
-        return super(SrmIssue, self.with_context(mail_create_nosubscribe=True)).message_new(
+        issue = super(SrmIssue, self.with_context(mail_create_nosubscribe=True)).message_new(
             msg_dict, custom_values=defaults
         )
+        if unverified:
+            issue._srm_send_identity_confirmation()
+        return issue
 
     def message_update(self, msg_dict, update_vals=None):
         res = super().message_update(msg_dict, update_vals=update_vals)
@@ -927,25 +984,20 @@ class SrmIssue(models.Model):
         )
 
     @api.model
-    def _srm_public_find_partner(self, name, email, phone, lang):
-        Partner = self.env["res.partner"].sudo()
+    def _srm_existing_contact(self, email):
+        """The contact that already uses ``email`` (normalized), if any."""
         email = tools.email_normalize(email or "")
-        partner = Partner.search([("email_normalized", "=", email)], limit=1) if email else Partner
-        if not partner:
-            partner = Partner.create(
-                {
-                    "name": name,
-                    "email": email or False,
-                    "phone": phone or False,
-                    "lang": lang,
-                    "is_stakeholder": True,
-                }
-            )
-        return partner
+        if not email:
+            return self.env["res.partner"]
+        return self.env["res.partner"].sudo().search([("email_normalized", "=", email)], limit=1)
 
     @api.model
     def _srm_public_submit(self, values, files, submission_token=None, review=None):
         """Create an issue from the public form. ``values`` were validated by the caller.
+
+        Contact details with the email address of an existing contact are kept on the
+        issue only ("unverified") and a confirmation link is emailed to that address;
+        other contact details make a new stakeholder, the complainant.
 
         :param dict values: name, description (plain text), category_id, project_id,
             kind, location, is_anonymous, contact_name, contact_email, contact_phone, lang
@@ -974,12 +1026,30 @@ class SrmIssue(models.Model):
         }
         if review:
             vals.update({"intake_review": True, "intake_review_reason": review})
+        unverified = False
         if not vals["is_anonymous"]:
-            partner = self._srm_public_find_partner(
-                values["contact_name"], values.get("contact_email"),
-                values.get("contact_phone"), values.get("lang"),
-            )
-            vals["complainant_partner_id"] = partner.id
+            email = tools.email_normalize(values.get("contact_email") or "")
+            if self._srm_existing_contact(email):
+                unverified = True
+                vals.update(
+                    {
+                        "identity_state": "unverified",
+                        "claimed_name": values["contact_name"],
+                        "claimed_email": email,
+                        "claimed_phone": values.get("contact_phone") or False,
+                    }
+                )
+            else:
+                partner = self.env["res.partner"].sudo().create(
+                    {
+                        "name": values["contact_name"],
+                        "email": email or False,
+                        "phone": values.get("contact_phone") or False,
+                        "lang": values.get("lang"),
+                        "is_stakeholder": True,
+                    }
+                )
+                vals["complainant_partner_id"] = partner.id
         issue = (
             self.sudo()
             .with_company(company)
@@ -1006,7 +1076,166 @@ class SrmIssue(models.Model):
                 subtype_xmlid="mail.mt_note",
                 author_id=self.env.ref("base.partner_root").id,
             )
+        if unverified:
+            # past a limit of one browser or one contact, the address is not written to
+            # again: the team sends the link from the issue once it is reviewed
+            if review in ("contact", "session"):
+                issue._srm_log_note(
+                    self.env._(
+                        "The address given belongs to an existing contact. No confirmation link "
+                        "was sent, as the grievance came past the form's limits: send it from "
+                        "the issue once reviewed."
+                    )
+                )
+            else:
+                issue._srm_send_identity_confirmation()
         return issue, code
+
+    # ------------------------------------------------------------------
+    # Verification of the address given (public form and mail gateway)
+    # ------------------------------------------------------------------
+
+    def _srm_log_note(self, body):
+        """An internal note of the system on each issue (sudo: the public pages and the
+        mail gateway log what they did; nobody outside the team reads notes)."""
+        partner_root = self.env.ref("base.partner_root").id
+        for issue in self.sudo():
+            issue.message_post(body=body, message_type="comment", subtype_xmlid="mail.mt_note", author_id=partner_root)
+
+    @api.model
+    def _srm_identity_hours(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("srm_issues.identity_confirmation_hours", "72")
+        try:
+            return max(1, int(value))
+        except ValueError:
+            return 72
+
+    def _srm_identity_token(self):
+        """A signed token for the link that confirms the address given on the issue;
+        it expires after ``srm_issues.identity_confirmation_hours`` (72 by default)."""
+        self.ensure_one()
+        email = self.sudo().claimed_email or ""
+        return tools.hash_sign(
+            self.sudo().env,
+            IDENTITY_SCOPE,
+            {"issue": self.id, "email": email},
+            expiration_hours=self._srm_identity_hours(),
+        )
+
+    @api.model
+    def _srm_identity_issue(self, token):
+        """The unverified, disputed or verified issue a confirmation token is for (sudo),
+        or an empty recordset when the token is forged, expired, or the address of the
+        issue changed since it was sent."""
+        # sudo: visitors have no access to issues; the signed token checked below is the access
+        Issue = self.sudo().with_context(active_test=False)
+        if not isinstance(token, str) or not token or len(token) > 1024:
+            return Issue
+        try:
+            payload = tools.verify_hash_signed(self.sudo().env, IDENTITY_SCOPE, token)
+        except (ValueError, TypeError, UnicodeError):
+            return Issue
+        if not isinstance(payload, dict) or not isinstance(payload.get("issue"), int):
+            return Issue
+        issue = Issue.browse(payload["issue"]).exists()
+        if not issue or not issue.identity_state or issue.claimed_email != payload.get("email"):
+            return Issue
+        return issue
+
+    def action_srm_send_identity_confirmation(self):
+        """Button of the issue: send (again) the link that confirms the address given."""
+        self.check_access("write")
+        issues = self.filtered(lambda issue: issue.identity_state == "unverified")
+        if not issues:
+            raise UserError(self.env._("Only an issue whose address is not verified yet needs a confirmation link."))
+        # sudo: the address given is read by the system only, access checked above
+        if any(not issue.sudo().claimed_email for issue in issues):
+            raise UserError(self.env._("No email address was given: the link cannot be sent."))
+        issues._srm_send_identity_confirmation()
+        return True
+
+    def _srm_send_identity_confirmation(self):
+        """Email the address given on each unverified issue a link to confirm that its
+        owner sent the grievance. The email is not part of the issue's messages: the
+        link must reach the owner of the address only, not whoever holds the tracking
+        code or reads the chatter."""
+        template = self.env.ref("srm_issues.public_identity_confirmation_email")
+        mails = []
+        # sudo: the address given and the contact are read by the system only
+        for issue in self.sudo().filtered(lambda issue: issue.identity_state == "unverified" and issue.claimed_email):
+            contact = self._srm_existing_contact(issue.claimed_email)
+            lang = contact.lang or issue.lang or self.env.lang
+            env = issue.with_context(lang=lang).env
+            url = f"{issue.get_base_url()}/grievance/confirm?token={issue._srm_identity_token()}"
+            body = env["ir.qweb"]._render(
+                template.id,
+                {
+                    "reference": issue.reference,
+                    "date_received": issue.date_received,
+                    "url": url,
+                    "hours": self._srm_identity_hours(),
+                    "company": issue.company_id,
+                },
+            )
+            mails.append(
+                {
+                    "subject": env._("Did you send grievance %s?", issue.reference),
+                    "body_html": body,
+                    "email_to": issue.claimed_email,
+                    "email_from": issue.company_id.email_formatted or False,
+                    "auto_delete": True,
+                }
+            )
+        if not mails:
+            return
+        self.env["mail.mail"].sudo().create(mails)
+        self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+        self._srm_log_note(
+            self.env._(
+                "The address given belongs to an existing contact: a link to confirm the grievance "
+                "was sent to it. The issue is linked to the contact once the link is used."
+            )
+        )
+
+    def _srm_confirm_identity(self, sent_it):
+        """The owner of the address answered the confirmation link: ``sent_it`` True
+        links the issue to their contact (a new one if it was removed meanwhile) and
+        makes them a follower, as any complainant; False marks the issue disputed and
+        to review. Called with sudo by the public page, which checked the token."""
+        self.ensure_one()
+        issue = self.sudo()
+        if issue.identity_state != "unverified":
+            return False
+        if sent_it and issue.is_anonymous:
+            # made anonymous by the team meanwhile: nobody is linked to it
+            issue.identity_state = "verified"
+        elif sent_it:
+            partner = self._srm_existing_contact(issue.claimed_email) or self.env["res.partner"].sudo().create(
+                {
+                    "name": issue.claimed_name or issue.claimed_email,
+                    "email": issue.claimed_email,
+                    "phone": issue.claimed_phone or False,
+                    "lang": issue.lang,
+                    "is_stakeholder": True,
+                }
+            )
+            issue.write({"identity_state": "verified", "complainant_partner_id": partner.id})
+            issue._srm_subscribe_complainant()
+            issue._srm_log_note(
+                self.env._(
+                    "The owner of the address given confirmed sending this grievance: it is now "
+                    "linked to their contact."
+                )
+            )
+        else:
+            issue.write({"identity_state": "disputed", "intake_review": True, "intake_review_reason": "disputed"})
+            issue._srm_log_note(
+                self.env._(
+                    "The owner of the address given says they did not send this grievance. It stays "
+                    "unlinked from their contact; check who sent it before answering."
+                )
+            )
+        return True
 
     def _srm_public_status(self):
         """What the status page may show: nothing that names anyone or is internal."""

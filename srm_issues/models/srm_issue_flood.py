@@ -1,7 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Protections of the public intake: the public pages' request log and limits, and the
-signed fill time of the grievance form.
+"""Protections of the public intake: the public pages' request log and limits, the
+signed fill time of the grievance form, and the mail gateway's sender authentication.
 """
 
 import hashlib
@@ -50,12 +50,66 @@ HARD_LIMITS = {
 # reason of the review mark, from the most to the least specific limit passed
 REVIEW_REASONS = ("contact", "session", "address")
 
+# one method of an Authentication-Results header: "dkim=pass header.d=example.com ..."
+AUTH_METHOD_RE = re.compile(r"^\s*(dkim|spf|dmarc)\s*=\s*([a-z]+)\b(.*)$", re.IGNORECASE | re.DOTALL)
+AUTH_PROPERTY_RE = re.compile(
+    r"\b(header\.d|header\.i|header\.from|smtp\.mailfrom|smtp\.from)\s*=\s*([^\s;]+)", re.IGNORECASE
+)
 
 
 def _lock_key(digest):
     """A signed 32-bit integer from a hex digest, for pg_advisory_xact_lock(int, int)."""
     value = int(digest[:8], 16)
     return value - (1 << 32) if value >= (1 << 31) else value
+
+
+def _domain_of(value):
+    """The domain of an address (``user@domain``) or a domain, in lower case."""
+    value = (value or "").strip().strip("<>\"'").lower()
+    return value.rsplit("@", 1)[-1].rstrip(".")
+
+
+def _aligned(domain, signer):
+    """Whether ``signer`` vouches for ``domain``: the same domain or a parent of it
+    (relaxed alignment, as DMARC does)."""
+    return bool(domain and signer) and (domain == signer or domain.endswith("." + signer))
+
+
+def authenticated_sender(headers, trusted_ids, email):
+    """Whether a trusted mail server authenticated the domain of ``email``.
+
+    :param list headers: values of the message's Authentication-Results headers (RFC 8601)
+    :param set trusted_ids: names (authserv-id) of the mail servers whose results are
+        trusted; a header bearing another name may have been written by the sender
+    :param str email: the sender's address (``From:``)
+    :return: True when a trusted header has dkim, spf or dmarc ``pass`` for the sender's
+        domain and no dmarc ``fail``
+    """
+    domain = _domain_of(email)
+    if not domain or "@" not in (email or ""):
+        return False
+    passed = False
+    for header in headers or ():
+        authserv_id, __, results = str(header).partition(";")
+        if authserv_id.strip().split(" ")[0].lower() not in trusted_ids:
+            continue
+        for result in results.split(";"):
+            found = AUTH_METHOD_RE.match(result)
+            if not found:
+                continue
+            method, verdict, rest = found.group(1).lower(), found.group(2).lower(), found.group(3)
+            properties = {name.lower(): _domain_of(value) for name, value in AUTH_PROPERTY_RE.findall(rest)}
+            if method == "dmarc":
+                if verdict == "fail":
+                    return False
+                signer = properties.get("header.from")
+            elif method == "dkim":
+                signer = properties.get("header.d") or properties.get("header.i")
+            else:
+                signer = properties.get("smtp.mailfrom") or properties.get("smtp.from")
+            if verdict == "pass" and _aligned(domain, signer):
+                passed = True
+    return passed
 
 
 class SrmIssueFlood(models.Model):
@@ -267,3 +321,17 @@ class SrmIssueFlood(models.Model):
                 fields.Datetime.now() - timedelta(days=1),
             )
         )
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.model
+    def _message_route_process(self, message, message_dict, routes):
+        """Hand the Authentication-Results headers of an incoming email to the issue
+        it creates (see ``srm.issue.message_new``): the ``From:`` of an email proves
+        nothing, the results of the receiving mail server do."""
+        if any(route[0] == "srm.issue" for route in routes or ()):
+            headers = [str(value) for value in message.get_all("Authentication-Results") or []]
+            self = self.with_context(srm_authentication_results=headers)
+        return super()._message_route_process(message, message_dict, routes)

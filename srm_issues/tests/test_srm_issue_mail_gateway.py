@@ -20,6 +20,9 @@ Message-ID: {msg_id}
 {extra}
 {body}
 """
+# what the receiving mail server (trusted in setUpClass) writes for an email whose sender
+# it authenticated: only then is an email linked to the existing contact of its address
+AUTHENTICATED = "Authentication-Results: mx.srm.test; dkim=pass header.d=example.com\n"
 
 
 @tagged("post_install", "-at_install")
@@ -35,8 +38,10 @@ class TestSrmIssueMailGateway(MailCommon):
         cls.known = cls.env["res.partner"].create(
             {"name": "Ama Boateng", "email": "ama.boateng@example.com", "is_stakeholder": True, "lang": "en_US"}
         )
+        cls.env["ir.config_parameter"].sudo().set_param("srm_issues.mail_trusted_authserv_ids", "mx.srm.test")
 
     def _process(self, email_from, subject, body, **kwargs):
+        kwargs.setdefault("extra", AUTHENTICATED)
         return self.format_and_process(
             RAW_EMAIL, email_from, self.alias_email, subject=subject, body=body,
             target_model="srm.issue", **kwargs,

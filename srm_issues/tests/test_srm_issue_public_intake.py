@@ -6,13 +6,17 @@ figures without small counts, and grievance references without gaps."""
 import re
 import time
 from datetime import date, datetime, timedelta
+from urllib.parse import parse_qs, urlparse
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, Opener
-from odoo.tools import mute_logger
+from odoo.tools import hash_sign, mute_logger
+
+from odoo.addons.mail.tests.common import MailCommon
+from odoo.addons.srm_issues.models.srm_issue_flood import authenticated_sender
 
 from .common import SrmIssueCase, SrmIssueCommon
 
@@ -77,6 +81,260 @@ class PublicFormMixin:
 
 
 @tagged("post_install", "-at_install")
+class TestSrmIssuePublicIdentity(HttpCase, SrmIssueCommon, PublicFormMixin):
+    """A grievance sent with the address of an existing contact is not theirs until
+    the owner of the address confirms it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._srm_issue_setup()
+        cls.env["srm.project"].search([("srm_issue_public", "=", True)]).srm_issue_public = False
+        cls.project_a.srm_issue_public = True
+        cls.complainant.phone = "+221 70 000 00 00"
+
+    def _confirmation_mail(self, email):
+        mail = self.env["mail.mail"].sudo().search([("email_to", "=", email)], order="id desc", limit=1)
+        self.assertTrue(mail, f"a confirmation link is emailed to {email}")
+        return mail, re.search(r'href="([^"]*/grievance/confirm\?token=[^"]+)"', mail.body_html).group(1)
+
+    def test_grievance_in_someone_elses_name_is_not_theirs(self):
+        # someone types the name and address of Awa, who has a portal login
+        response = self._send(
+            self._data(contact_name="Awa T.", contact_email="Awa.Traore@Example.com", contact_phone="+1 555 0100")
+        )
+        self.assertEqual(response.status_code, 200)
+        code = CODE_RE.search(response.text).group(1)
+        issue = self._last_issue()
+        self.assertEqual(issue.identity_state, "unverified")
+        self.assertFalse(issue.sudo().complainant_partner_id, "not linked to the contact")
+        self.assertFalse(issue.complainant_id)
+        self.assertEqual(
+            (issue.sudo().claimed_name, issue.sudo().claimed_email, issue.sudo().claimed_phone),
+            ("Awa T.", "awa.traore@example.com", "+1 555 0100"),
+            "what was typed stays on the issue",
+        )
+        self.assertEqual(
+            (self.complainant.name, self.complainant.phone), ("Awa Traoré", "+221 70 000 00 00"), "contact unchanged"
+        )
+        self.assertNotIn(self.complainant, issue.message_partner_ids)
+        Portal = self.env["srm.issue"].with_user(self.user_portal)
+        self.assertNotIn(issue, Portal.search([]), "not in Awa's portal")
+        with self.assertRaises(AccessError):
+            issue.with_user(self.user_portal).read(["name"])
+        # the page answers as for any grievance: it does not tell that the address is known
+        self.assertNotIn("awa.traore", response.text.lower())
+        mail, link = self._confirmation_mail("awa.traore@example.com")
+        self.assertIn(issue.reference, mail.subject)
+        self.assertFalse(mail.model, "the link is not a message of the issue")
+        token = parse_qs(urlparse(link).query)["token"][0]
+        for message in issue.sudo().message_ids:
+            self.assertNotIn(token, message.body or "")
+        status = self.url_open("/grievance/status", data={"code": code, "csrf_token": self._form()[1]["csrf_token"]})
+        self.assertNotIn(token, status.text, "whoever holds the tracking code cannot confirm")
+
+        # a mail scanner opening the link confirms nothing
+        page = self.url_open(f"/grievance/confirm?token={token}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(issue.reference, page.text)
+        self.assertNotIn("Dust from the haul road", page.text)
+        self.assertEqual(issue.identity_state, "unverified")
+        csrf = re.search(r'name="csrf_token" value="([^"]*)"', page.text).group(1)
+        # Awa confirms
+        done = self.url_open("/grievance/confirm", data={"token": token, "answer": "yes", "csrf_token": csrf})
+        self.assertEqual(done.status_code, 200)
+        self.assertIn("is now linked to your contact details", done.text)
+        issue.invalidate_recordset()
+        self.assertEqual(issue.identity_state, "verified")
+        self.assertEqual(issue.sudo().complainant_partner_id, self.complainant)
+        self.assertIn(self.complainant, issue.message_partner_ids)
+        self.assertIn(issue, Portal.search([]))
+        self.assertEqual(self.complainant.phone, "+221 70 000 00 00", "the contact is still not changed")
+        again = self.url_open("/grievance/confirm", data={"token": token, "answer": "no", "csrf_token": csrf})
+        self.assertIn("already used", again.text)
+        self.assertEqual(issue.identity_state, "verified")
+
+    def test_owner_of_the_address_says_no(self):
+        self._send(self._data(contact_email="awa.traore@example.com"))
+        issue = self._last_issue()
+        __, link = self._confirmation_mail("awa.traore@example.com")
+        token = parse_qs(urlparse(link).query)["token"][0]
+        csrf = self._form()[1]["csrf_token"]
+        page = self.url_open("/grievance/confirm", data={"token": token, "answer": "no", "csrf_token": csrf})
+        self.assertIn("stays unlinked", page.text)
+        self.assertEqual(issue.identity_state, "disputed")
+        self.assertTrue(issue.intake_review)
+        self.assertEqual(issue.intake_review_reason, "disputed")
+        self.assertFalse(issue.sudo().complainant_partner_id)
+        self.assertIn(issue, self.env["srm.issue"].search([("intake_review", "=", True)]))
+
+    def test_forged_expired_or_stale_links_do_nothing(self):
+        self._send(self._data(contact_email="awa.traore@example.com"))
+        issue = self._last_issue()
+        csrf = self._form()[1]["csrf_token"]
+        tokens = {
+            "forged": "AQAAAAAAAAAA" + "x" * 60,
+            "garbage": "%%%",
+            "expired": hash_sign(
+                self.env(su=True),
+                "srm_issues.identity",
+                {"issue": issue.id, "email": "awa.traore@example.com"},
+                expiration=datetime.now() - timedelta(hours=1),
+            ),
+            "other scope": hash_sign(
+                self.env(su=True), "srm_issues.grievance_form", {"issue": issue.id, "email": "awa.traore@example.com"}
+            ),
+        }
+        for label, token in tokens.items():
+            with self.subTest(label):
+                page = self.url_open("/grievance/confirm", data={"token": token, "answer": "yes", "csrf_token": csrf})
+                self.assertEqual(page.status_code, 404)
+                self.assertIn("not valid or has expired", page.text)
+        valid = issue._srm_identity_token()
+        issue.sudo().claimed_email = "someone.else@example.com"
+        page = self.url_open("/grievance/confirm", data={"token": valid, "answer": "yes", "csrf_token": csrf})
+        self.assertEqual(page.status_code, 404, "the link was for another address")
+        self.assertEqual(issue.identity_state, "unverified")
+        self.assertFalse(issue.sudo().complainant_partner_id)
+
+    def test_new_address_still_makes_a_new_stakeholder(self):
+        self._send(self._data(contact_email="new.person@example.org", contact_name="New Person"))
+        issue = self._last_issue()
+        self.assertFalse(issue.identity_state)
+        self.assertEqual(issue.sudo().complainant_partner_id.email, "new.person@example.org")
+        self.assertFalse(self.env["mail.mail"].sudo().search([("email_to", "=", "new.person@example.org")]))
+
+    def test_staff_resend_the_link(self):
+        self._send(self._data(contact_email="awa.traore@example.com"))
+        issue = self._last_issue()
+        before = self.env["mail.mail"].sudo().search_count([("email_to", "=", "awa.traore@example.com")])
+        issue.with_user(self.user_user).action_srm_send_identity_confirmation()
+        after = self.env["mail.mail"].sudo().search_count([("email_to", "=", "awa.traore@example.com")])
+        self.assertEqual(after, before + 1)
+        with self.assertRaises(AccessError):
+            issue.with_user(self.user_auditor).action_srm_send_identity_confirmation()
+
+
+RAW_EMAIL = """Return-Path: <{email}>
+To: {to}
+From: {sender}
+Subject: {subject}
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+Date: Fri, 10 Aug 2026 14:16:26 +0000
+Message-ID: <{msg_id}@example.com>
+{headers}
+{body}
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestSrmIssueMailIdentity(MailCommon):
+    """The mail gateway does not trust ``From:``: an email with the address of an
+    existing contact is theirs only when the mail server authenticated it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alias = cls.env.ref("srm_issues.mail_alias_srm_issue")
+        cls.alias.alias_domain_id = cls.mail_alias_domain
+        cls.alias_email = f"grievances@{cls.alias_domain}"
+        cls.known = cls.env["res.partner"].create(
+            {"name": "Ama Boateng", "email": "ama.boateng@example.com", "is_stakeholder": True, "phone": "+233 1"}
+        )
+        cls.env["ir.config_parameter"].sudo().set_param("srm_issues.mail_trusted_authserv_ids", "mx.srm.test")
+
+    def _receive(self, subject, headers="", sender='"Ama Boateng" <ama.boateng@example.com>'):
+        email = sender.split("<")[-1].rstrip(">")
+        raw = RAW_EMAIL.format(
+            email=email,
+            to=self.alias_email,
+            sender=sender,
+            subject=subject,
+            msg_id=f"{subject.replace(' ', '-')}-{time.time()}",
+            headers=headers + "\n" if headers else "",
+            body="The well water smells of fuel.",
+        )
+        with self.mock_mail_gateway():
+            self.env["mail.thread"].sudo().message_process(None, raw)
+        return self.env["srm.issue"].search([("name", "=", subject)])
+
+    def test_from_alone_links_nobody(self):
+        issue = self._receive("Water smells of fuel")
+        self.assertEqual(len(issue), 1)
+        self.assertEqual(issue.identity_state, "unverified")
+        self.assertFalse(issue.complainant_id)
+        self.assertEqual(issue.sudo().claimed_email, "ama.boateng@example.com")
+        self.assertEqual(issue.sudo().claimed_name, "Ama Boateng")
+        self.assertNotIn(self.known, issue.message_partner_ids, "not made a follower")
+        incoming = issue.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(incoming), 1)
+        self.assertFalse(incoming.author_id, "the email is not attributed to the contact")
+        self.assertIn("ama.boateng@example.com", incoming.email_from)
+        self.assertEqual((self.known.name, self.known.phone), ("Ama Boateng", "+233 1"))
+        mail = self.env["mail.mail"].sudo().search([("email_to", "=", "ama.boateng@example.com")])
+        self.assertEqual(len(mail), 1)
+        self.assertIn("/grievance/confirm?token=", mail.body_html)
+
+    def test_authentication_results_of_an_untrusted_server_are_ignored(self):
+        issue = self._receive(
+            "Forged results",
+            "Authentication-Results: mx.attacker.test; dkim=pass header.d=example.com; spf=pass "
+            "smtp.mailfrom=ama.boateng@example.com; dmarc=pass header.from=example.com",
+        )
+        self.assertEqual(issue.identity_state, "unverified")
+        self.assertFalse(issue.complainant_id)
+
+    def test_results_for_another_domain_prove_nothing(self):
+        issue = self._receive(
+            "Signed by someone else",
+            "Authentication-Results: mx.srm.test; dkim=pass header.d=attacker.test; spf=pass "
+            "smtp.mailfrom=bounce@attacker.test",
+        )
+        self.assertEqual(issue.identity_state, "unverified")
+
+    def test_authenticated_email_is_linked(self):
+        issue = self._receive(
+            "Authenticated email",
+            "Authentication-Results: mx.srm.test;\n dkim=pass (2048-bit key) header.d=example.com header.s=s1;\n"
+            " spf=pass smtp.mailfrom=ama.boateng@example.com",
+        )
+        self.assertFalse(issue.identity_state)
+        self.assertEqual(issue.complainant_id, self.known)
+        self.assertIn(self.known, issue.message_partner_ids)
+        self.assertFalse(self.env["mail.mail"].sudo().search([("email_to", "=", "ama.boateng@example.com")]))
+
+    def test_new_sender_becomes_a_stakeholder(self):
+        issue = self._receive("From a new sender", sender='"Kojo Mensah" <kojo@example.net>')
+        self.assertFalse(issue.identity_state)
+        self.assertEqual(issue.complainant_id.email, "kojo@example.net")
+
+    def test_authentication_results_parsing(self):
+        trusted = {"mx.srm.test"}
+        cases = [
+            (["mx.srm.test; dkim=pass header.d=example.com"], "a@example.com", True),
+            (["mx.srm.test; dkim=pass header.d=example.com"], "a@mail.example.com", True),
+            (["mx.srm.test; dkim=pass header.d=mail.example.com"], "a@example.com", False),
+            (["mx.srm.test; dkim=pass header.d=notexample.com"], "a@example.com", False),
+            (["mx.srm.test; dkim=fail header.d=example.com; spf=softfail smtp.mailfrom=example.com"],
+             "a@example.com", False),
+            (["mx.srm.test; spf=pass smtp.mailfrom=b@example.com"], "a@example.com", True),
+            (["mx.srm.test; dmarc=fail header.from=example.com; dkim=pass header.d=example.com"],
+             "a@example.com", False),
+            (["mx.srm.test 1; dmarc=pass header.from=example.com"], "a@example.com", True),
+            (["MX.SRM.TEST; DKIM=PASS header.d=EXAMPLE.COM"], "a@example.com", True),
+            (["other.test; dkim=pass header.d=example.com"], "a@example.com", False),
+            (["mx.srm.test; none"], "a@example.com", False),
+            ([], "a@example.com", False),
+            (["mx.srm.test; dkim=pass header.d=example.com"], "not an address", False),
+        ]
+        for headers, email, expected in cases:
+            with self.subTest(headers=headers, email=email):
+                self.assertEqual(authenticated_sender(headers, trusted, email), expected)
+
+
+@tagged("post_install", "-at_install")
 class TestSrmIssuePublicFlood(HttpCase, SrmIssueCommon, PublicFormMixin):
     """Nobody blocks a village behind a shared connection, scripts are stopped, and a
     refused visitor is told how else to reach the team."""
@@ -138,6 +396,17 @@ class TestSrmIssuePublicFlood(HttpCase, SrmIssueCommon, PublicFormMixin):
         neighbour = self._send(self._data(name="Neighbour", contact_email="neighbour@example.org"))
         self.assertEqual(neighbour.status_code, 200)
         self.assertTrue(CODE_RE.search(neighbour.text))
+
+    def test_same_contact_is_reviewed_and_not_mailed_again(self):
+        self._set(flood_max_submit_contact=1)
+        for index in range(3):
+            self._new_browser()
+            self._send(self._data(name=f"Same contact {index}", contact_email="awa.traore@example.com"))
+        issues = self.env["srm.issue"].search([("name", "like", "Same contact")], order="id")
+        self.assertEqual(len(issues), 3)
+        self.assertEqual(issues.mapped("intake_review_reason"), [False, "contact", "contact"])
+        mails = self.env["mail.mail"].sudo().search([("email_to", "=", "awa.traore@example.com")])
+        self.assertEqual(len(mails), 1, "the owner of the address is not flooded with links")
 
     def test_machine_ceiling_of_an_address_refuses(self):
         self._set(flood_max_submit=1, flood_ceiling_submit=3)

@@ -17,7 +17,8 @@ of one form, and floods beyond the rate limit. Checked:
 - floods: many browsers behind one address are all stored (past the soft limit,
   marked for review) until the address's hard ceiling, which refuses and gives other
   ways to reach the team; a form sent back within seconds, or with the hidden field
-  filled in, is not stored.
+  filled in, is not stored;
+- the public figures show no count under the minimum and take no free parameter.
 
 The limits (srm_issues.flood_* system parameters, counted per remote address, browser
 session and contact) and the minimum fill time of the form are raised or lowered for
@@ -37,7 +38,7 @@ import uuid
 
 import pytest
 import requests
-from conftest import WebSession
+from conftest import JsonRpcError, WebSession
 from fixtures_srm import require_module
 
 pytestmark = pytest.mark.usefixtures("issues_installed")
@@ -606,3 +607,16 @@ def test_address_of_an_existing_contact_is_not_linked(odoo, server, visitor, pro
     assert partner not in issue["message_partner_ids"]
     contact = odoo.execute_kw("res.partner", "read", [[partner], ["name", "phone"]])[0]
     assert (contact["name"], contact["phone"]) == ("Known Person", "+1")
+
+
+def test_public_figures(odoo, web, issues_installed):
+    """No count under the minimum on the public page, whatever the query string, and
+    no way to compute figures over RPC."""
+    minimum = int(odoo.execute_kw("ir.config_parameter", "get_param", ["srm_issues.public_summary_min_count"]) or 3)
+    for query in ("", "?date_from=2020-01-01&date_to=2030-12-31&project_ids=1", "?period=day"):
+        page = _check(web.get(f"/grievance/summary{query}"), "GET /grievance/summary").text
+        counts = [int(n) for n in re.findall(r'<td class="text-end">(\d+)</td>', page)]
+        assert all(count >= minimum for count in counts), counts
+    # the model method is private (an unknown method would log a server error instead)
+    with pytest.raises(JsonRpcError, match="Private methods"):
+        odoo.execute_kw("srm.issue", "_srm_public_summary", [])

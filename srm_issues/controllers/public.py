@@ -427,8 +427,9 @@ class SrmIssuePublic(http.Controller):
 
     @http.route("/grievance/summary", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
     def grievance_summary(self, lang=None, **kw):
+        """Whole past quarters only: the page takes no period, project or other filter."""
         lang = self._srm_lang(lang)
-        summary = request.env["srm.issue"].with_context(lang=lang).get_public_summary()
+        summary = request.env["srm.issue"].with_context(lang=lang)._srm_public_summary()
         return self._srm_render("srm_issues.public_grievance_summary", {"summary": summary}, lang=lang)
 
     # ------------------------------------------------------------------

@@ -9,6 +9,8 @@ import threading
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
@@ -103,6 +105,9 @@ REVIEW_REASONS = [
 # scope of the signed tokens of the links that confirm an address
 IDENTITY_SCOPE = "srm_issues.identity"
 
+# whole quarters shown on the public summary, the last complete one first
+PUBLIC_SUMMARY_QUARTERS = 8
+
 # fields of the SLA status, refreshed together by _compute_sla_status
 SLA_STATUS_FIELDS = [
     "is_ack_breached",
@@ -119,6 +124,27 @@ ENGAGEMENT_CHANNELS = {
     "letter": "letter",
     "social_media": "social_media",
 }
+
+
+def k_anonymous_cells(rows, min_count, other_label):
+    """The cells of one published table, none smaller than ``min_count``.
+
+    :param list rows: [(label, count)] in the order to show
+    :return: [{"name", "count"}] adding up to the same total: cells under ``min_count``
+        are added up under ``other_label``; while that sum is itself under
+        ``min_count``, the smallest shown cell joins it (complementary suppression), so
+        that no hidden cell can be worked out by subtracting from the total
+    """
+    rows = [(label, count) for label, count in rows if count > 0]
+    shown = [(label, count) for label, count in rows if count >= min_count]
+    other = sum(count for __, count in rows if count < min_count)
+    while 0 < other < min_count and shown:
+        smallest = min(range(len(shown)), key=lambda index: (shown[index][1], -index))
+        other += shown.pop(smallest)[1]
+    cells = [{"name": label, "count": count} for label, count in shown]
+    if other:
+        cells.append({"name": other_label, "count": other})
+    return cells
 
 
 def _priority_from_score(score):
@@ -1462,7 +1488,7 @@ class SrmIssue(models.Model):
 
     @api.model
     def _srm_public_min_count(self):
-        """Smallest count a category may show publicly (system parameter
+        """Smallest count the public summary shows (system parameter
         ``srm_issues.public_summary_min_count``, 3 by default): in a small community,
         "1 grievance about cultural heritage" can point at one person."""
         value = self.env["ir.config_parameter"].sudo().get_param("srm_issues.public_summary_min_count", "3")
@@ -1472,53 +1498,92 @@ class SrmIssue(models.Model):
             return 3
 
     @api.model
-    def get_public_summary(self, date_from=None, date_to=None, project_ids=None):
-        """Aggregate counts for the public: per category, month and status, naming nobody.
+    def _srm_public_quarters(self):
+        """The whole quarters the public summary covers: [(first day, first day of the
+        next quarter)], the last complete quarter first. The current quarter is left
+        out: its figures would change with each new grievance, and comparing two days
+        would tell what the last grievance was about."""
+        today = fields.Date.today()
+        start = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
+        quarters = []
+        for __ in range(PUBLIC_SUMMARY_QUARTERS):
+            previous = start - relativedelta(months=3)
+            quarters.append((previous, start))
+            start = previous
+        return quarters
 
-        Only community issues are counted (worker grievances are an internal matter).
-        Reads with sudo and returns only numbers and the names of categories, months
-        and public stage names. Categories with fewer issues than the minimum count
-        are added up under "Other topics".
+    @api.model
+    def _srm_public_summary(self):
+        """Aggregate counts for the public, per whole past quarter, that name nobody.
+
+        Counted: community grievances of the projects on the public form that are not
+        confidential and not waiting for an intake review. Every figure shown counts
+        at least the minimum count (``_srm_public_min_count``): a quarter with fewer
+        grievances shows no figure; in each quarter, topics, statuses and projects
+        with fewer are added up under "Other", and when that sum is itself too small
+        the next smallest join it, so that nothing hidden can be found back by
+        subtracting from the quarter's total or comparing dimensions. Dimensions are
+        never crossed (no topic per project) and quarters never overlap.
+
+        Private, without parameters: the figures are the ones of the public page,
+        computed with sudo on the fixed quarters, never on periods or projects a caller
+        would choose.
         """
-        domain = [("grievance_scope", "=", "community")]
-        if date_from:
-            domain.append(("date_received", ">=", date_from))
-        if date_to:
-            domain.append(("date_received", "<=", date_to))
-        if project_ids:
-            domain.append(("project_id", "in", list(project_ids)))
-        Issue = self.sudo()
-        total = Issue.search_count(domain)
         min_count = self._srm_public_min_count()
-        by_category, other = [], 0
-        for category, count in Issue._read_group(domain, ["category_id"], ["__count"]):
-            if count < min_count:
-                other += count
-            else:
-                by_category.append(
-                    {"name": category.name if category else self.env._("Uncategorised"), "count": count}
-                )
-        by_month = [
-            {"month": month.date() if isinstance(month, datetime) else month, "count": count}
-            for month, count in Issue._read_group(
-                domain, ["date_received:month"], ["__count"], order="date_received:month"
-            )
+        quarters = self._srm_public_quarters()
+        # sudo: aggregate counts of public projects only, for anonymous visitors
+        Issue = self.sudo().with_context(tz="UTC", active_test=True)
+        domain = [
+            ("grievance_scope", "=", "community"),
+            ("is_confidential", "=", False),
+            ("intake_review", "=", False),
+            ("project_id.srm_issue_public", "=", True),
+            ("date_received", ">=", fields.Datetime.to_datetime(quarters[-1][0])),
+            ("date_received", "<", fields.Datetime.to_datetime(quarters[0][1])),
         ]
-        by_status = defaultdict(int)
-        for stage, count in Issue._read_group(domain, ["stage_id"], ["__count"]):
-            by_status[stage._get_public_name() if stage else self.env._("New")] += count
-        closed = Issue.search_count(domain + [("is_closed", "=", True)])
-        by_category.sort(key=lambda r: -r["count"])
-        if other:
-            by_category.append({"name": self.env._("Other topics"), "count": other})
-        return {
-            "total": total,
-            "closed": closed,
-            "min_count": min_count,
-            "by_category": by_category,
-            "by_month": by_month,
-            "by_status": [{"name": name, "count": count} for name, count in by_status.items()],
-        }
+
+        def counts(groupby):
+            """{quarter start: [(group, count)]}"""
+            result = defaultdict(list)
+            for quarter, group, count in Issue._read_group(domain, ["date_received:quarter", groupby], ["__count"]):
+                result[quarter.date() if isinstance(quarter, datetime) else quarter].append((group, count))
+            return result
+
+        categories = counts("category_id")
+        stages = counts("stage_id")
+        projects = counts("project_id")
+        periods = []
+        for date_from, date_to in quarters:
+            total = sum(count for __, count in categories.get(date_from, []))
+            period = {
+                "date_from": date_from,
+                "date_to": date_to - timedelta(days=1),
+                "shown": total >= min_count,
+                "total": total if total >= min_count else None,
+                "by_category": [],
+                "by_status": [],
+                "by_project": [],
+            }
+            periods.append(period)
+            if not period["shown"]:
+                continue
+            by_category = [
+                (category.name if category else self.env._("Uncategorised"), count)
+                for category, count in sorted(
+                    categories[date_from], key=lambda row: (-row[1], row[0].name or "")
+                )
+            ]
+            by_status = defaultdict(int)
+            for stage, count in sorted(stages[date_from], key=lambda row: (row[0].sequence, row[0].id)):
+                by_status[stage._get_public_name() if stage else self.env._("New")] += count
+            by_project = [
+                (project.name, count)
+                for project, count in sorted(projects[date_from], key=lambda row: (-row[1], row[0].name or ""))
+            ]
+            period["by_category"] = k_anonymous_cells(by_category, min_count, self.env._("Other topics"))
+            period["by_status"] = k_anonymous_cells(list(by_status.items()), min_count, self.env._("Other stages"))
+            period["by_project"] = k_anonymous_cells(by_project, min_count, self.env._("Other projects"))
+        return {"min_count": min_count, "periods": periods}
 
     # ------------------------------------------------------------------
     # Actions

@@ -8,19 +8,27 @@ import time
 from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
+from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, Opener
 from odoo.tools import hash_sign, mute_logger
 
 from odoo.addons.mail.tests.common import MailCommon
+from odoo.addons.srm_issues.models.srm_issue import k_anonymous_cells
 from odoo.addons.srm_issues.models.srm_issue_flood import authenticated_sender
 
 from .common import SrmIssueCase, SrmIssueCommon
 
 CODE_RE = re.compile(r'o_srm_tracking_code">([A-Z2-7-]+)<')
+
+
+def _quarter_start(day, back=0):
+    """First day of the quarter of ``day``, ``back`` quarters earlier."""
+    start = day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+    return start - relativedelta(months=3 * back)
 
 
 class PublicFormMixin:
@@ -456,6 +464,114 @@ class TestSrmIssuePublicFlood(HttpCase, SrmIssueCommon, PublicFormMixin):
         )
         self.assertIn("o_srm_tracking_code", again.text)
         self.assertEqual(self._count(), before + 1)
+
+
+@tagged("post_install", "-at_install")
+class TestSrmIssuePublicSummary(HttpCase, SrmIssueCommon):
+    """Public figures: whole past quarters, public projects, no count under the minimum."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._srm_issue_setup()
+        cls.env["srm.project"].search([("srm_issue_public", "=", True)]).srm_issue_public = False
+        cls.project_a.srm_issue_public = True
+        cls.project_b.srm_issue_public = True
+        cls.private_project = cls.env["srm.project"].create({"name": "Hidden Quarry", "code": "TST-HQ"})
+        cls.cat_noise = cls.env.ref("srm_issues.srm_issue_category_noise")
+        today = date.today()
+        cls.q1 = _quarter_start(today, back=1)  # last complete quarter
+        cls.q2 = _quarter_start(today, back=2)
+        cls.q3 = _quarter_start(today, back=3)
+
+        def at(quarter, days):
+            return datetime.combine(quarter + timedelta(days=days), datetime.min.time()) + timedelta(hours=9)
+
+        issue = cls._issue
+        # last complete quarter: 4 dust and 1 water in North Pit, 2 noise in South Port
+        for n in range(4):
+            issue(name=f"Dust {n}", date_received=at(cls.q1, 3 + 10 * n))
+        issue(name="Lonely water", category_id=cls.cat_water.id, date_received=at(cls.q1, 20))
+        issue(name="Noise 1", category_id=cls.cat_noise.id, project_id=cls.project_b.id, date_received=at(cls.q1, 5))
+        issue(name="Noise 2", category_id=cls.cat_noise.id, project_id=cls.project_b.id, date_received=at(cls.q1, 6))
+        closed = issue(name="Closed dust", date_received=at(cls.q1, 40))
+        closed.write({"stage_id": cls.stage_closed.id, "outcome": "upheld"})
+        # not counted: confidential, another project, worker grievance, waiting for review
+        issue(name="Confidential dust", is_confidential=True, date_received=at(cls.q1, 7))
+        issue(name="Private project", project_id=cls.private_project.id, date_received=at(cls.q1, 8))
+        issue(name="Worker", grievance_scope="worker", date_received=at(cls.q1, 9))
+        issue(name="Flood", intake_review=True, date_received=at(cls.q1, 10))
+        # the quarter before: a single grievance
+        issue(name="Alone in its quarter", category_id=cls.cat_water.id, date_received=at(cls.q2, 15))
+        # the current quarter is not published yet
+        issue(name="This quarter", date_received=datetime.now() - timedelta(minutes=5))
+
+    def test_cells_never_under_the_minimum_on_the_page(self):
+        page = self.url_open("/grievance/summary")
+        self.assertEqual(page.status_code, 200)
+        text = page.text
+        counts = [int(n) for n in re.findall(r'<td class="text-end">(\d+)</td>', text)]
+        self.assertTrue(counts, "figures are shown")
+        self.assertGreaterEqual(min(counts), 3, f"a count under 3 on the public page: {counts}")
+        self.assertIn('class="o_srm_total">8<', text, "8 grievances of public projects last quarter")
+        for secret in ("Dust 0", "Lonely water", "Hidden Quarry", "Awa"):
+            self.assertNotIn(secret, text)
+
+    def test_summary_k_anonymous_on_every_dimension(self):
+        summary = self.env["srm.issue"]._srm_public_summary()
+        periods = {period["date_from"]: period for period in summary["periods"]}
+        self.assertNotIn(_quarter_start(date.today()), periods, "the current quarter is not published")
+        last = periods[self.q1]
+        self.assertTrue(last["shown"])
+        self.assertEqual(last["total"], 8, "confidential, private project, worker and reviewed ones left out")
+        for dimension in ("by_category", "by_status", "by_project"):
+            with self.subTest(dimension):
+                cells = last[dimension]
+                self.assertEqual(sum(cell["count"] for cell in cells), 8, "each table adds up to the total")
+                self.assertTrue(all(cell["count"] >= 3 for cell in cells), cells)
+        # Water (1) and Noise (2) are hidden together; South Port (2) would be found back
+        # from the total (8 - 6), so North Pit is not named alone either
+        self.assertEqual({c["name"]: c["count"] for c in last["by_category"]}, {"Dust": 5, "Other topics": 3})
+        self.assertEqual([c["name"] for c in last["by_project"]], ["Other projects"])
+        # 7 received and 1 closed: naming "Received: 7" would tell that 1 is closed
+        self.assertEqual(last["by_status"], [{"name": "Other stages", "count": 8}])
+        hidden = periods[self.q2]
+        self.assertFalse(hidden["shown"])
+        self.assertIsNone(hidden["total"], "a quarter with 1 grievance shows no figure")
+        self.assertFalse(hidden["by_category"] or hidden["by_status"] or hidden["by_project"])
+
+    def test_complementary_suppression(self):
+        self.assertEqual(
+            k_anonymous_cells([("A", 10), ("B", 4), ("C", 1)], 3, "Other"),
+            [{"name": "A", "count": 10}, {"name": "Other", "count": 5}],
+            "C alone under Other would be the total minus A and B: B joins it",
+        )
+        self.assertEqual(
+            k_anonymous_cells([("A", 5), ("B", 1), ("C", 2)], 3, "Other"),
+            [{"name": "A", "count": 5}, {"name": "Other", "count": 3}],
+        )
+        self.assertEqual(k_anonymous_cells([("A", 2)], 3, "Other"), [{"name": "Other", "count": 2}])
+        self.assertEqual(k_anonymous_cells([("A", 3), ("B", 0)], 3, "Other"), [{"name": "A", "count": 3}])
+
+    def test_not_computable_over_rpc(self):
+        self.authenticate("iss_user", "iss_user")
+        for method, kwargs in (
+            ("get_public_summary", {"date_from": "2020-01-01", "date_to": "2030-01-01"}),
+            ("_srm_public_summary", {}),
+        ):
+            with self.subTest(method), mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/srm.issue/{method}",
+                    {"model": "srm.issue", "method": method, "args": [], "kwargs": kwargs},
+                )
+        # the page takes no period or project of the visitor's choosing
+        self.authenticate(None, None)
+        plain = self.url_open("/grievance/summary").text
+        chosen = self.url_open(
+            f"/grievance/summary?date_from={date.today()}&date_to={date.today()}&project_ids={self.project_a.id}"
+        ).text
+        cells = re.compile(r'<td class="text-end">(\d+)</td>')
+        self.assertEqual(cells.findall(plain), cells.findall(chosen))
 
 
 @tagged("post_install", "-at_install")

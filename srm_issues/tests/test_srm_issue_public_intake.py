@@ -426,6 +426,17 @@ class TestSrmIssuePublicFlood(HttpCase, SrmIssueCommon, PublicFormMixin):
         self.assertIn("+221 33 800 00 00", statuses[-1].text)
         self.assertEqual(self.env["srm.issue"].search_count([("name", "like", "Bot ")]), 3)
 
+    def test_other_ways_to_reach_the_team_in_the_visitors_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["srm_issues"], ["fr_FR"], overwrite=True)
+        self._set(flood_max_attempt=1)
+        self._send(self._data(lang="fr_FR"))
+        refused = self._send(self._data(lang="fr_FR", name="Encore"))
+        self.assertEqual(refused.status_code, 429)
+        self.assertIn("Vous pouvez aussi joindre", refused.text)
+        self.assertIn("Téléphone", refused.text)
+        self.assertIn("+221 33 800 00 00", refused.text)
+
     def test_bot_trap(self):
         before = self._count()
         # a script fills in the hidden field

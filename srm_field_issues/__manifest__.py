@@ -1,0 +1,20 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Stakeholder Field App: Grievances",
+    "summary": "Grievances heard in person registered in the field app, offline, "
+    "with the complainant's consent or anonymously, dated when they were heard",
+    "version": "18.0.1.0.0",
+    "category": "Stakeholder Relationship Management",
+    "website": "https://github.com/srm-suite/srm",
+    "author": "SRM Suite Contributors",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
+    "installable": True,
+    "auto_install": True,
+    "depends": ["srm_field", "srm_issues"],
+    "data": [
+        "views/srm_issue_views.xml",
+    ],
+}

@@ -168,6 +168,14 @@ class SrmIssue(models.Model):
     # Portal: complainants and stakeholders concerned
     # ------------------------------------------------------------------
 
+    def _srm_public_messages(self):
+        """The public status page is the complainant's: the team's messages to
+        somebody else from outside (a stakeholder concerned) are not shown there."""
+        messages = super()._srm_public_messages()
+        # sudo: the complainant and the recipients are compared, not shown
+        complainant = self.sudo().complainant_partner_id
+        return messages.filtered(lambda m: not any(not is_staff(p) and p != complainant for p in m.partner_ids))
+
     @api.model
     def _srm_portal_concerned_domain(self, partner):
         """Issues that concern the portal user of ``partner`` without being theirs:

@@ -133,7 +133,12 @@ class TestSrmIssuePortalPrivacy(HttpCase, SrmIssueCommon):
             partner_ids=self.complainant.ids,
         )
         self.assertNotIn(self.guard, later.notification_ids.res_partner_id)
-        # the complainant sees neither the message to the guard nor his answer
+        # the complainant sees neither the message to the guard nor his answer,
+        # on the portal or on the status page of her tracking code
+        status = repr(self.grievance._srm_public_status())
+        self.assertIn("we registered your grievance", status)
+        self.assertNotIn("your side", status)
+        self.assertNotIn("not on duty", status)
         self.authenticate("iss_portal", "iss_portal")
         fetched = repr(
             self.make_jsonrpc_request(

@@ -4,7 +4,7 @@
     "name": "Stakeholder Insights (AI)",
     "summary": "Sentiment, emerging issues, similar records, meeting briefs, relationship "
     "health and recommendations; offline by default, optional private LLM provider",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",
@@ -31,7 +31,6 @@
         "views/srm_ai_recommendation_views.xml",
         "views/srm_engagement_views.xml",
         "views/srm_issue_views.xml",
-        "views/srm_consultation_theme_views.xml",
         "views/res_partner_views.xml",
         "wizards/srm_ai_briefing_views.xml",
         "wizards/srm_ai_strategy_views.xml",

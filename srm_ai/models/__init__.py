@@ -14,4 +14,3 @@ from . import srm_ai_theme
 from . import srm_ai_similar
 from . import srm_ai_recommendation_rule
 from . import srm_ai_recommendation
-from . import srm_consultation

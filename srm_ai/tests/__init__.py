@@ -7,5 +7,4 @@ from . import test_briefing_health
 from . import test_recommendations
 from . import test_provider
 from . import test_access
-from . import test_consultation
 from . import test_confidentiality

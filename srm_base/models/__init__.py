@@ -17,13 +17,3 @@ from . import mail_message
 from . import mail_followers
 from . import mail_scheduled_message
 from . import ir_attachment
-from . import srm_consultation
-from . import srm_consultation_segment
-from . import srm_consultation_theme
-from . import srm_consultation_engagement
-from . import srm_consent_step
-from . import srm_consent_record
-from . import srm_consent_condition
-from . import survey_survey
-from . import survey_user_input
-from . import srm_consultation_answer_report

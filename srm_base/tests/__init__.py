@@ -6,7 +6,4 @@ from . import test_confidential_notifications
 from . import test_import
 from . import test_performance
 from . import test_ui
-from . import test_srm_consultation
-from . import test_srm_consultation_report
-from . import test_srm_consultation_tour
 from . import test_auditor_read_only

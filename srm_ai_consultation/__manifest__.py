@@ -1,0 +1,19 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Stakeholder Consultations: Text Analysis",
+    "summary": "Consultation answers grouped into themes by meaning across languages, with their tone",
+    "version": "18.0.1.0.0",
+    "category": "Stakeholder Relationship Management",
+    "website": "https://github.com/srm-suite/srm",
+    "author": "SRM Suite Contributors",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
+    "installable": True,
+    "auto_install": True,
+    "depends": ["srm_ai", "srm_consultation"],
+    "data": [
+        "views/srm_consultation_theme_views.xml",
+    ],
+}

@@ -1,0 +1,74 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from odoo.addons.srm_ai import engine
+from odoo.addons.srm_ai.models.srm_ai_theme import EMBEDDING_LIMIT
+
+
+class SrmConsultation(models.Model):
+    _inherit = "srm.consultation"
+
+    def _srm_extract_themes(self, texts):
+        """Themes of the free-text answers, with the analysis engine.
+
+        The team's themes and the frequent words found by srm_consultation are kept as
+        they are; the answers none of them covers are grouped by meaning across
+        languages (the same engine as emerging issues), and every theme gets the
+        average sentiment of its answers.
+        """
+        results = super()._srm_extract_themes(texts)
+        service = self.env["srm.ai.service"]
+        company = self.company_id or self.env.company
+        covered = {index for result in results for index in result["indexes"]}
+        rest = [(index, text) for index, text in enumerate(texts) if index not in covered and (text or "").strip()]
+        if len(rest) >= 2:
+            lang = (self.env.lang or "en")[:2]
+            themes, _method = engine.themes.find_themes(
+                rest,
+                lang=lang if lang in engine.text.LANGUAGES else "en",
+                use_embeddings=service._srm_ai_use_embeddings(company) and len(rest) <= EMBEDDING_LIMIT,
+            )
+            known = {result["name"].lower() for result in results}
+            for theme in themes:
+                name = (theme["label"] or "").capitalize() or self.env._("Theme")
+                if name.lower() in known:
+                    continue
+                known.add(name.lower())
+                results.append(
+                    {
+                        "name": name,
+                        "keywords": theme["terms"][:5],
+                        "indexes": sorted(theme["keys"]),
+                        "origin": "ai",
+                    }
+                )
+        use_embeddings = service._srm_ai_use_embeddings(company) and len(texts) <= EMBEDDING_LIMIT
+        scores = [analysis["score"] for analysis in engine.sentiment.analyse_many(texts, use_embeddings)]
+        for result in results:
+            values = result.setdefault("values", {})
+            indexes = result["indexes"]
+            values["srm_ai_sentiment"] = sum(scores[i] for i in indexes) / len(indexes) if indexes else 0.0
+        return results
+
+
+class SrmConsultationTheme(models.Model):
+    _inherit = "srm.consultation.theme"
+
+    srm_ai_sentiment = fields.Float(
+        string="Sentiment",
+        readonly=True,
+        aggregator="avg",
+        help="Average sentiment of the answers of this theme, from -1 (negative) to 1 (positive), "
+        "computed when the answers are grouped into themes.",
+    )
+    srm_ai_sentiment_label = fields.Selection(
+        [("negative", "Negative"), ("neutral", "Neutral"), ("positive", "Positive")],
+        string="Tone",
+        compute="_compute_srm_ai_sentiment_label",
+    )
+
+    @api.depends("srm_ai_sentiment", "count")
+    def _compute_srm_ai_sentiment_label(self):
+        for theme in self:
+            theme.srm_ai_sentiment_label = engine.sentiment.label_of(theme.srm_ai_sentiment) if theme.count else False

@@ -1,0 +1,1 @@
+from . import test_srm_ai_consultation

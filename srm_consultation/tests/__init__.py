@@ -1,0 +1,3 @@
+from . import test_srm_consultation
+from . import test_srm_consultation_report
+from . import test_srm_consultation_tour

@@ -1,0 +1,20 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Stakeholder Consultations and Commitments",
+    "summary": "Commitments created from what a consultation heard and from the conditions of consent",
+    "version": "18.0.1.0.0",
+    "category": "Stakeholder Relationship Management",
+    "website": "https://github.com/srm-suite/srm",
+    "author": "SRM Suite Contributors",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
+    "installable": True,
+    "auto_install": True,
+    "depends": ["srm_consultation", "srm_commitments"],
+    "data": [
+        "views/srm_consultation_theme_views.xml",
+        "views/srm_consent_record_views.xml",
+    ],
+}

@@ -1,0 +1,1 @@
+from . import test_srm_consultation_issues

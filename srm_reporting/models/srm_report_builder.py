@@ -1712,8 +1712,9 @@ class SrmReportBuilder(models.AbstractModel):
 
     @api.model
     def _consultation_extra_sections(self, filters):
-        """Concerns raised through the grievance mechanism and their answers; the
-        consultation campaigns (srm.consultation) when they exist."""
+        """Sections the consultation summary adds after what the engagement log shows:
+        concerns raised through the grievance mechanism and their answers (the
+        consultation campaigns come with srm_reporting_consultation)."""
         _ = self.env._
         Issue = self.env["srm.issue"]
         domain = self._issue_domain(filters)
@@ -1750,100 +1751,6 @@ class SrmReportBuilder(models.AbstractModel):
                 confidential_count=len(issues.filtered("is_confidential")),
             )
         ]
-        sections += self._consultation_campaign_sections(filters)
-        return sections
-
-    @api.model
-    def _generic_value(self, record, fname, ctype):
-        """Display-ready value of any field (used for models of other modules)."""
-        field = record._fields[fname]
-        raw = record[fname]
-        if field.type == "selection":
-            return dict(field._description_selection(self.env)).get(raw, "")
-        if field.type in ("many2one", "many2many", "one2many"):
-            return ", ".join(raw.mapped("display_name"))
-        if field.type == "html":
-            return html2plaintext(raw or "").strip()
-        if ctype in ("date", "integer", "float"):
-            return raw if raw or raw == 0 else None
-        return raw or ""
-
-    @api.model
-    def _generic_section(self, key, title, records, first, candidates):
-        """A table of ``records`` with the candidate fields (left empty when their
-        model does not have them, so that templates can rely on every column)."""
-        known = records._fields
-        columns = [first] + [
-            column(fname, label, ctype, 40 if ctype == "text" else 16) for fname, label, ctype in candidates
-        ]
-        first_field = first["key"]
-        rows = [
-            [self._generic_value(rec, first_field, "char")]
-            + [
-                self._generic_value(rec, fname, ctype) if fname in known else None
-                for fname, _label, ctype in candidates
-            ]
-            for rec in records
-        ]
-        section = self._section(key, title, columns, rows, count=len(rows))
-        if "is_confidential" in known:
-            section["confidential_count"] = len(records.filtered("is_confidential"))
-        return section
-
-    @api.model
-    def _consultation_campaign_sections(self, filters):
-        """Consultation campaigns overlapping the period and the themes heard in them,
-        with the organisation's response; read field by field as they exist."""
-        if "srm.consultation" not in self.env:
-            return []
-        _ = self.env._
-        Consultation = self.env["srm.consultation"]
-        known = Consultation._fields
-        domain = []
-        if filters.get("project_ids") and "project_id" in known:
-            domain.append(("project_id", "in", filters["project_ids"]))
-        if filters.get("exclude_confidential") and "is_confidential" in known:
-            domain.append(("is_confidential", "=", False))
-        if "date_start" in known and filters.get("date_to"):
-            domain += ["|", ("date_start", "=", False), ("date_start", "<=", filters["date_to"])]
-        if "date_end" in known and filters.get("date_from"):
-            domain += ["|", ("date_end", "=", False), ("date_end", ">=", filters["date_from"])]
-        consultations = Consultation.search(domain)
-        sections = [
-            self._generic_section(
-                "consultations",
-                _("Consultation campaigns"),
-                consultations,
-                column("display_name", _("Consultation"), "char", 30),
-                [
-                    ("project_id", _("Project"), "char"),
-                    ("date_start", _("Start"), "date"),
-                    ("date_end", _("End"), "date"),
-                    ("state", _("Status"), "char"),
-                    ("iap2_level", _("IAP2 level"), "char"),
-                    ("respondent_count", _("Respondents"), "integer"),
-                    ("quota_total", _("Target"), "integer"),
-                    ("purpose", _("Purpose"), "text"),
-                ],
-            )
-        ]
-        if "srm.consultation.theme" in self.env and "theme_ids" in known:
-            themes = consultations.theme_ids._srm_reportable()
-            sections.append(
-                self._generic_section(
-                    "consultation_themes",
-                    _("What we heard and our response"),
-                    themes,
-                    column("consultation_id", _("Consultation"), "char", 26),
-                    [
-                        ("name", _("Theme"), "char"),
-                        ("count", _("Mentions"), "integer"),
-                        ("segment_summary", _("By segment"), "char"),
-                        ("response", _("Response"), "text"),
-                        ("state", _("Status"), "char"),
-                    ],
-                )
-            )
         return sections
 
     # ------------------------------------------------------------------

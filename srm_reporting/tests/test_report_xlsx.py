@@ -157,27 +157,3 @@ class TestReportXlsx(SrmReportingCommon):
         self.assertEqual(figures["Engagements"], 2)
         self.assertEqual(figures["Stakeholders engaged"], 2)
         self.assertEqual(figures["Average sentiment"], 0.0)
-
-    def test_consultation_summary_with_campaigns(self):
-        """Consultation campaigns (srm_base's consultations) and what was heard in them."""
-        if "srm.consultation" not in self.env:
-            self.skipTest("consultation campaigns are not installed")
-        campaign = self.env["srm.consultation"].create(
-            {"name": "Water plan consultation", "project_id": self.project.id, "date_start": "2026-02-01"}
-        )
-        if "srm.consultation.theme" in self.env:
-            self.env["srm.consultation.theme"].create(
-                {
-                    "name": "Well levels",
-                    "consultation_id": campaign.id,
-                    "response": "<p>Monthly measurements published.</p>",
-                }
-            )
-        book = self.open(self.generate("consultation_summary", "xlsx"))
-        campaigns = self.rows(book["Consultation campaigns"])
-        self.assertEqual(campaigns[0][0], "Water plan consultation")
-        self.assertEqual(campaigns[0][2], datetime.datetime(2026, 2, 1))
-        if "srm.consultation.theme" in self.env:
-            themes = self.rows(book["What we heard and our response"])
-            self.assertEqual(themes[0][:2], ["Water plan consultation", "Well levels"])
-            self.assertEqual(themes[0][4], "Monthly measurements published.")

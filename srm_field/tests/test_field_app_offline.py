@@ -124,6 +124,32 @@ class TestFieldAppOffline(FieldBrowserCase):
         self.assertEqual(status, "duplicate")
         self.assertEqual(len(Engagement.search([("name", "=", subject)])), 1)
 
+        # edited on the phone after a colleague changed it in Odoo: the conflict is shown;
+        # sending theirs anyway changes only what the officer changed
+        engagement.location = "Community hall"
+        self.env.flush_all()
+        self.run_steps(
+            browser,
+            """
+            location.hash = "#edit/" + srmField.items[0].id;
+            await d.waitFor('form[data-form="engagement"]');
+            await d.setField("summary", "The tank will be repaired in March.");
+            await d.click('[data-action="save"]');
+            await d.waitFor('[data-status="conflict"] .srm-conflict', "the conflict shown");
+            """,
+        )
+        self.assertEqual(engagement.summary, "They asked when the tank will be repaired.", "nothing overwritten")
+        self.run_steps(
+            browser,
+            """
+            await d.click('[data-status="conflict"] [data-action="send-mine"]');
+            await d.waitFor(() => srmField.items[0].status === "sent" && !srmField.refreshing, "sent again");
+            """,
+        )
+        self.env.invalidate_all()
+        self.assertEqual(engagement.summary, "The tank will be repaired in March.")
+        self.assertEqual(engagement.location, "Community hall", "the colleague's change is kept")
+
         # signing out removes the phone's copy: database, key and kept files
         self.run_steps(
             browser,

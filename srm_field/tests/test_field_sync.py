@@ -90,6 +90,23 @@ class TestFieldSync(FieldCase):
         self.assertEqual(engagement.summary, "Pump and road.")
         self.assertGreater(updated["version"], conflict["version"])
 
+    def test_edit_changes_only_what_was_sent(self):
+        """The app sends the fields the officer changed: forcing their version over a
+        conflict keeps what a colleague changed in other fields."""
+        record = self._engagement()
+        [created] = self._sync(self.officer, [record])
+        engagement = self.env["srm.engagement"].browse(created["id"])
+        engagement.with_user(self.colleague).location = "Community hall"
+        edit = dict(self._update(record, created), values={"summary": "Pump repaired in March."})
+        [conflict] = self._sync(self.officer, [edit])
+        self.assertEqual(conflict["status"], "conflict")
+        forced = dict(edit, op_id=str(uuid.uuid4()), base_version=conflict["version"])
+        [updated] = self._sync(self.officer, [forced])
+        self.assertEqual(updated["status"], "updated")
+        self.assertEqual(engagement.summary, "Pump repaired in March.")
+        self.assertEqual(engagement.location, "Community hall")
+        self.assertEqual(engagement.name, "Village council, water point")
+
     def test_edit_sent_twice_is_applied_once(self):
         record = self._engagement()
         [created] = self._sync(self.officer, [record])

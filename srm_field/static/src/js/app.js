@@ -5,7 +5,7 @@
 // first, and an outbox sent whenever the server can be reached.
 
 import { ApiError, rpc } from "./api.js";
-import { browserLang, fill, fold, format, formatDate, formatDateTime, h, uuid } from "./dom.js";
+import { browserLang, fill, fold, format, formatDate, formatDateTime, h, toLocalInput, uuid } from "./dom.js";
 import { EngagementForm, GrievanceForm, engagementWire, grievanceWire } from "./forms.js";
 import * as store from "./store.js";
 
@@ -372,10 +372,34 @@ class FieldApp {
             values: WIRE[item.kind](body.values),
         };
         if (body.op === "update") {
+            // only what the user changed: a change made in Odoo to another field is kept
             wire.id = body.serverId;
             wire.base_version = body.baseVersion;
+            const keep = new Set([...(body.changedKeys || []), "photos"]);
+            for (const key of Object.keys(wire.values)) {
+                if (!keep.has(key)) {
+                    delete wire.values[key];
+                }
+            }
         }
         return wire;
+    }
+
+    /** The keys of ``values`` that differ from ``base`` (the position counts as one). */
+    changedKeys(values, base) {
+        const keys = [];
+        for (const key of Object.keys(values)) {
+            if (key === "photos" || ["latitude", "longitude", "accuracy"].includes(key)) {
+                continue;
+            }
+            if (JSON.stringify(values[key] ?? null) !== JSON.stringify((base || {})[key] ?? null)) {
+                keys.push(key);
+            }
+        }
+        if (["latitude", "longitude", "accuracy"].some((k) => (values[k] ?? null) !== ((base || {})[k] ?? null))) {
+            keys.push("latitude", "longitude", "accuracy");
+        }
+        return keys;
     }
 
     async received(item, result) {
@@ -391,6 +415,8 @@ class FieldApp {
             body.gone = false;
             body.photoCount = (body.photoCount || 0) + (body.values.photos || []).length;
             body.values.photos = [];
+            body.baseValues = structuredClone(body.values);
+            body.changedKeys = [];
         } else if (result.status === "conflict") {
             item.status = "conflict";
             body.conflict = result.server;
@@ -412,6 +438,18 @@ class FieldApp {
         const now = new Date().toISOString();
         if (item) {
             const body = item.body;
+            if (body.op === "update" || item.status === "sent") {
+                const changed = this.changedKeys(values, body.baseValues);
+                if (!changed.length && !(values.photos || []).length) {
+                    // nothing changed: nothing to send
+                    if (item.status === "sent") {
+                        this.form = null;
+                        this.go("#outbox");
+                        return;
+                    }
+                }
+                body.changedKeys = changed;
+            }
             if (item.status === "sent") {
                 body.op = "update";
                 body.baseVersion = body.version;
@@ -494,6 +532,8 @@ class FieldApp {
             photos: [],
         });
         body.version = body.serverVersion = body.conflict.version;
+        body.baseValues = structuredClone(body.values);
+        body.changedKeys = [];
         body.conflict = null;
         body.message = null;
         item.status = "sent";
@@ -781,7 +821,7 @@ class FieldApp {
     // ------------------------------------------------------------ views
 
     renderToday() {
-        const today = new Date().toISOString().slice(0, 10);
+        const today = toLocalInput(new Date()).slice(0, 10);
         const activities = this.boot.activities;
         const unsent = this.unsentCount();
         fill(
@@ -1006,7 +1046,7 @@ class FieldApp {
             item.status === "sent" && body.serverVersion && body.serverVersion !== body.version
                 ? h("p", { class: "srm-muted" }, this.t("changed_in_odoo_since"))
                 : null,
-            body.message ? h("p", { class: "srm-message" }, body.message) : null,
+            body.message && !body.conflict ? h("p", { class: "srm-message" }, body.message) : null,
             body.conflict ? this.conflictTable(item) : null,
             actions.length ? h("div", { class: "srm-actions" }, actions) : null
         );
@@ -1021,17 +1061,22 @@ class FieldApp {
         const typeName = (id) => (this.boot.engagement_types.find((t) => t.id === id) || {}).name || "";
         const topicNames = (ids) => ids.map((id) => (this.boot.topics.find((t) => t.id === id) || {}).name || `#${id}`).join(", ");
         const directionName = (key) => (this.boot.directions.find((d) => d.id === key) || {}).name || key;
+        // the fields the user changed, where their version and Odoo's differ: those that
+        // "send mine anyway" would overwrite (the others keep Odoo's version)
+        const changed = new Set(item.body.changedKeys || []);
         const rows = [
-            [this.t("subject"), theirs.name, mine.name],
-            [this.t("type"), theirs.engagement_type_id[1], typeName(mine.engagement_type_id)],
-            [this.t("date"), formatDateTime(theirs.date, this.lang), formatDateTime(mine.date, this.lang)],
-            [this.t("direction"), directionName(theirs.direction), directionName(mine.direction)],
-            [this.t("stakeholders"), names(theirs.stakeholders), stakeholderNames(mine.stakeholders || [])],
-            [this.t("topics"), names(theirs.topic_ids), topicNames(mine.topic_ids || [])],
-            [this.t("notes"), theirs.summary, mine.summary || ""],
-            [this.t("outcome"), theirs.outcome, mine.outcome || ""],
-            [this.t("place"), theirs.location, mine.location || ""],
-        ].filter(([, a, b]) => (a || "") !== (b || ""));
+            ["name", this.t("subject"), theirs.name, mine.name],
+            ["engagement_type_id", this.t("type"), theirs.engagement_type_id[1], typeName(mine.engagement_type_id)],
+            ["date", this.t("date"), formatDateTime(theirs.date, this.lang), formatDateTime(mine.date, this.lang)],
+            ["direction", this.t("direction"), directionName(theirs.direction), directionName(mine.direction)],
+            ["stakeholders", this.t("stakeholders"), names(theirs.stakeholders), stakeholderNames(mine.stakeholders || [])],
+            ["topic_ids", this.t("topics"), names(theirs.topic_ids), topicNames(mine.topic_ids || [])],
+            ["summary", this.t("notes"), theirs.summary, mine.summary || ""],
+            ["outcome", this.t("outcome"), theirs.outcome, mine.outcome || ""],
+            ["location", this.t("place"), theirs.location, mine.location || ""],
+        ]
+            .filter(([key, , a, b]) => (!changed.size || changed.has(key)) && (a || "") !== (b || ""))
+            .map(([, label, a, b]) => [label, a, b]);
         return h(
             "div",
             { class: "srm-conflict" },

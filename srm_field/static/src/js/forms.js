@@ -767,7 +767,12 @@ export class GrievanceForm extends RecordForm {
                 h("small", { class: "srm-error", hidden: true })
             );
         details.append(
-            field(this.t("complainant"), this.complainantPicker.render(), { required: true, name: "complainant" }),
+            h(
+                "div",
+                { class: "srm-field", dataset: { fieldFor: "complainant" } },
+                this.complainantPicker.render(),
+                h("small", { class: "srm-error", hidden: true })
+            ),
             checkbox("consent", this.t("consent_label")),
             checkbox("is_sensitive", this.t("sensitive_label"))
         );

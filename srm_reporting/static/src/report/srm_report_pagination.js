@@ -227,6 +227,7 @@
         body.style.width = layoutWidth + "px";
         body.style.maxWidth = "none";
         // content wider than the page makes WebKit print at a smaller scale
+        body.style.overflow = "visible";
         layoutWidth = Math.max(layoutWidth, document.documentElement.scrollWidth);
         var pageHeight = Math.floor((layoutWidth * height) / width) - PAGE_SAFETY_PX;
         var units = [];

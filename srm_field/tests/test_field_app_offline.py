@@ -2,10 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import uuid
 
+import odoo
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .field_browser import FieldBrowserCase
+from .field_browser import APP, FieldBrowserCase
 
 
 @tagged("post_install", "-at_install")
@@ -97,7 +98,21 @@ class TestFieldAppOffline(FieldBrowserCase):
         Engagement = self.env["srm.engagement"]
         self.assertFalse(Engagement.search([("name", "=", subject)]), "nothing reached Odoo offline")
 
+        # back in coverage, but the session ended meanwhile: the app asks to sign in
+        # again and keeps the engagement
+        odoo.http.root.session_store.delete(self.session)
         self.set_offline(browser, False)
+        self.run_steps(
+            browser,
+            """
+            await srmField.refresh();
+            await d.waitFor('[data-action="sign-in"]', "the invitation to sign in");
+            """,
+        )
+        self.assertEqual(self.run_js(browser, "srmFieldDriver.outbox()[0].status"), "pending")
+        self.assertFalse(Engagement.search([("name", "=", subject)]))
+        # signed in again, the app sends it
+        self.authenticate(self.officer.login, self.officer.login, browser=browser)
         self.run_steps(
             browser,
             """
@@ -149,6 +164,28 @@ class TestFieldAppOffline(FieldBrowserCase):
         self.env.invalidate_all()
         self.assertEqual(engagement.summary, "The tank will be repaired in March.")
         self.assertEqual(engagement.location, "Community hall", "the colleague's change is kept")
+
+        # signed out of Odoo elsewhere in this browser: the app removes its copy of the
+        # projects when it opens next, even without network
+        self.set_offline(browser, True)
+        self.run_js(browser, 'document.cookie = "srm_field_signed_out=1; Path=/srm/field/"')
+        browser.navigate_to(self.base_url() + APP, wait_stop=True)
+        self.assertTrue(browser._wait_ready("window.srmField && window.srmField.ready", timeout=60))
+        self.run_js(browser, self._field_driver)
+        wiped = self.run_steps(
+            browser,
+            """
+            return {
+                boot: srmField.boot,
+                cache: (await d.rawStore("cache")).length,
+                shown: document.querySelector(".srm-main").textContent.includes(srmField.page.signedOut),
+                cookie: document.cookie.includes("srm_field_signed_out"),
+            };
+            """,
+        )
+        self.assertEqual(wiped, {"boot": None, "cache": 0, "shown": True, "cookie": False})
+        self.set_offline(browser, False)
+        self.open_app(browser)
 
         # signing out removes the phone's copy: database, key and kept files
         self.run_steps(

@@ -45,6 +45,7 @@ class FieldApp {
         this.session = "unknown"; // ok | expired | denied
         this.denied = "";
         this.signedOut = false;
+        this.signingOut = false;
         this.syncing = false;
         this.refreshing = null;
         this.lastSync = null;
@@ -248,7 +249,8 @@ class FieldApp {
     }
 
     saveDraft(key, values) {
-        return store.saveCache(key, values);
+        // a draft typed while the copy is being removed (sign out) is not kept
+        return store.saveCache(key, values).catch(() => null);
     }
 
     dropDraft(key) {
@@ -258,6 +260,9 @@ class FieldApp {
     // ------------------------------------------------------------ synchronisation
 
     refresh() {
+        if (this.signingOut) {
+            return Promise.resolve();
+        }
         if (!this.refreshing) {
             this.refreshing = this.doRefresh().finally(() => {
                 this.refreshing = null;
@@ -561,6 +566,9 @@ class FieldApp {
         if (!window.confirm(question)) {
             return;
         }
+        // no synchronisation may write to the phone once its copy is removed
+        this.signingOut = true;
+        await this.idle();
         await store.wipeAll();
         this.boot = null;
         this.items = [];

@@ -17,6 +17,8 @@ export const canEncrypt = Boolean(globalThis.isSecureContext && globalThis.crypt
 
 let dbPromise = null;
 let keyPromise = null;
+// set once the phone's copy is removed: nothing may create the database again in this page
+let wiped = false;
 
 function promised(request) {
     return new Promise((resolve, reject) => {
@@ -34,6 +36,9 @@ function completed(transaction) {
 }
 
 function openDb() {
+    if (wiped) {
+        return Promise.reject(new Error("The field app's data was removed from this phone."));
+    }
     if (!dbPromise) {
         dbPromise = new Promise((resolve, reject) => {
             const request = indexedDB.open(DB_NAME, DB_VERSION);
@@ -218,6 +223,7 @@ export async function persist() {
 
 /** Remove everything the app keeps on the phone: the database, the key, the cached files. */
 export async function wipeAll() {
+    wiped = true;
     if (dbPromise) {
         try {
             (await dbPromise).close();

@@ -1,6 +1,5 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
 from datetime import timedelta
 
 import psycopg2
@@ -11,8 +10,6 @@ from odoo.service.model import _as_validation_error
 from odoo.tools import html2plaintext
 
 from .srm_field_payload import UUID_RE, FieldPayload, parse_datetime, to_iso
-
-_logger = logging.getLogger(__name__)
 
 # records per synchronisation request
 MAX_BATCH = 20

@@ -11,7 +11,10 @@ import * as store from "./store.js";
 
 const ROOT = "/srm/field/";
 const SENT_DAYS = 14;
+// the outbox is sent every minute; the copy of the projects (larger: stakeholders) is
+// read again every quarter of an hour, or when the network returns
 const REFRESH_MS = 60 * 1000;
+const COPY_MS = 15 * 60 * 1000;
 const MAX_REQUEST_CHARS = 6 * 1024 * 1024;
 const SIGNED_OUT_COOKIE = "srm_field_signed_out";
 const WIRE = { engagement: engagementWire, grievance: grievanceWire };
@@ -92,7 +95,7 @@ class FieldApp {
         window.addEventListener("online", () => {
             this.reachable = true;
             this.renderChrome();
-            this.refresh();
+            this.refresh({ copy: true });
         });
         window.addEventListener("offline", () => {
             this.reachable = false;
@@ -259,12 +262,12 @@ class FieldApp {
 
     // ------------------------------------------------------------ synchronisation
 
-    refresh() {
+    refresh({ copy = false } = {}) {
         if (this.signingOut) {
             return Promise.resolve();
         }
         if (!this.refreshing) {
-            this.refreshing = this.doRefresh().finally(() => {
+            this.refreshing = this.doRefresh(copy).finally(() => {
                 this.refreshing = null;
                 this.renderChrome();
                 this.renderList();
@@ -273,24 +276,27 @@ class FieldApp {
         return this.refreshing;
     }
 
-    async doRefresh() {
+    async doRefresh(copy) {
         if (!navigator.onLine) {
             this.reachable = false;
             return;
         }
         try {
-            const known = {};
-            for (const item of this.items) {
-                if (item.body && item.body.serverId) {
-                    (known[item.kind] = known[item.kind] || []).push(item.body.serverId);
+            if (copy || this.session !== "ok" || !this.copiedAt || Date.now() - this.copiedAt > COPY_MS) {
+                const known = {};
+                for (const item of this.items) {
+                    if (item.body && item.body.serverId) {
+                        (known[item.kind] = known[item.kind] || []).push(item.body.serverId);
+                    }
                 }
-            }
-            const boot = await rpc(`${ROOT}bootstrap`, { known });
-            this.reachable = true;
-            this.session = "ok";
-            await this.adopt(boot);
-            if (!this.form) {
-                this.route();
+                const boot = await rpc(`${ROOT}bootstrap`, { known });
+                this.reachable = true;
+                this.session = "ok";
+                this.copiedAt = Date.now();
+                await this.adopt(boot);
+                if (!this.form) {
+                    this.route();
+                }
             }
             await this.flush();
         } catch (error) {
@@ -668,7 +674,7 @@ class FieldApp {
                   { class: "srm-menu" },
                   h("p", { class: "srm-muted" }, this.boot.user.name),
                   h("p", { class: "srm-muted" }, this.lastSync ? this.t("last_sync", { date: formatDateTime(this.lastSync, this.lang) }) : this.t("never_synced")),
-                  h("button", { type: "button", class: "srm-btn", onclick: () => this.refresh() }, this.t("refresh")),
+                  h("button", { type: "button", class: "srm-btn", onclick: () => this.refresh({ copy: true }) }, this.t("refresh")),
                   h("a", { class: "srm-btn", href: "/odoo" }, this.t("open_odoo")),
                   h("button", { type: "button", class: "srm-btn srm-btn-danger", dataset: { action: "sign-out" }, onclick: () => this.signOut() }, this.t("sign_out"))
               )

@@ -174,7 +174,7 @@ if not consultation:
     problems.append("no consultation in the demo data")
 else:
     pdf, _kind = env["ir.actions.report"]._render_qweb_pdf(
-        "srm_base.srm_consultation_what_we_heard_report", consultation.ids
+        "srm_consultation.srm_consultation_what_we_heard_report", consultation.ids
     )
     print(f"PDF report 'What We Heard': {len(pdf)} bytes")
     if pdf[:4] != b"%PDF":

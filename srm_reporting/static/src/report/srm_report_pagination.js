@@ -134,8 +134,10 @@
             }
             var bottom = unit.bottom;
             var next = units[i + 1];
-            if (unit.heading && next && next.kind !== "break") {
-                // a heading stays with the beginning of what follows it
+            var caption = next && next.kind === "row" && next.first && unit.bottom - unit.top <= 2 * LINE_PX;
+            if ((unit.heading || caption) && next && next.kind !== "break") {
+                // a heading, or a line or two introducing a table, stays with the
+                // beginning of what follows it
                 bottom = Math.max(bottom, Math.min(next.bottom, next.top + pageHeight / 4));
             }
             if (bottom - pageStart + extra <= pageHeight) {

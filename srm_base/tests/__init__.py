@@ -7,3 +7,4 @@ from . import test_import
 from . import test_performance
 from . import test_ui
 from . import test_auditor_read_only
+from . import test_project_restriction

@@ -3,3 +3,4 @@ from . import test_commitment
 from . import test_follow_up
 from . import test_access
 from . import test_ui
+from . import test_project_restriction

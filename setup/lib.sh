@@ -102,6 +102,10 @@ srm_ensure_system_packages() {
         srm_apt_install libreoffice-writer-nogui || srm_apt_install libreoffice-writer ||
             srm_warn "no LibreOffice: py3o reports (ODT templates) cannot be converted to PDF or DOCX"
     fi
+    # pdftotext: the report tests read the text back out of the PDFs they print
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        srm_apt_install poppler-utils || srm_warn "no pdftotext (Debian package poppler-utils): the PDF report tests cannot read their output"
+    fi
 }
 
 srm_chromium() {
@@ -325,6 +329,13 @@ srm_runtime_check() {
         echo "  ok      LibreOffice: ${out:-$lo} ($lo)"
     else
         echo "  MISSING LibreOffice: not installed (py3o reports cannot be converted to PDF/DOCX; Debian package libreoffice-writer-nogui)"
+        missing=1
+    fi
+    # pdftotext (tests of the printed reports)
+    if command -v pdftotext >/dev/null 2>&1; then
+        echo "  ok      pdftotext: $(command -v pdftotext) (tests of the printed reports)"
+    else
+        echo "  MISSING pdftotext: not installed (the PDF report tests cannot read their output; Debian package poppler-utils)"
         missing=1
     fi
     # Chromium

@@ -8,3 +8,4 @@ from . import test_recommendations
 from . import test_provider
 from . import test_access
 from . import test_confidentiality
+from . import test_project_restriction

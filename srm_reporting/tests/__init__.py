@@ -14,3 +14,4 @@ from . import test_report_access
 from . import test_report_formats
 from . import test_report_print_pages
 from . import test_report_print_languages
+from . import test_report_project_restriction

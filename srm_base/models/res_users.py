@@ -26,8 +26,7 @@ class ResUsers(models.Model):
         compute="_compute_srm_project_restricted",
         help="An internal user of the Project User (restricted) group who is in none of the "
         "User, Auditor or Manager groups: they see only the records of the projects they are "
-        "members of, whatever other group (Confidential access, Worker grievance officer...) "
-        "they are given.",
+        "members of, whatever other group they are given (Confidential access, for example).",
     )
 
     @api.depends("groups_id", "share")

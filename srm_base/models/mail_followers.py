@@ -1,12 +1,32 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.osv import expression
 
 from .mail_message import _check_read_only, _records_by_model
 
 
 class MailFollowers(models.Model):
     _inherit = "mail.followers"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """Odoo lets every employee search every follower: the followers of an SRM
+        record the user may not read (confidential, another project, worker
+        grievances) are left out, so that a search does not tell who follows it."""
+        if not self.env.su:
+            for model_name in self._srm_secured_models():
+                Model = self.env[model_name].with_context(active_test=False)
+                readable = (
+                    [("res_id", "in", Model._search([]))] if Model.has_access("read") else expression.FALSE_DOMAIN
+                )
+                domain = expression.AND([expression.OR([[("res_model", "!=", model_name)], readable]), domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _srm_secured_models(self):
+        mixin = self.env.registry["srm.secured.mixin"]
+        return [name for name, model in self.env.registry.items() if not model._abstract and issubclass(model, mixin)]
 
     @api.model_create_multi
     def create(self, vals_list):

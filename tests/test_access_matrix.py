@@ -138,7 +138,7 @@ SEES_PROTECTED_IDENTITY = {"manager", "confidential", "restricted_conf", "portal
 # author), the grievance log archived without confidential records (its entry and its file)
 OTHER = {
     "brief": {"confidential"},
-    "report_log": {"manager", "user", "confidential", "auditor", "restricted_conf"},
+    "report_log": {"manager", "user", "confidential", "auditor"},
 }
 
 # portal pages: the grievances listed on /my/issues (own, then concerning the stakeholder)
@@ -151,11 +151,6 @@ PORTAL_ISSUE_PAGE = {
     "portal_complainant": {"isens"},
     "portal_stakeholder": {"i1", "ianon"},
 }
-
-RESTRICTED_CONF_XFAIL = (
-    "a project-restricted user with Confidential access still sees other projects' records "
-    "(the confidential rules are not combined with the project rule yet)"
-)
 
 
 # ---------------------------------------------------------------- the scene
@@ -410,9 +405,7 @@ def _refused_or(callable_, empty):
 
 
 def _check(role, what, got, expected):
-    """Assert a cell; the known gap of restricted users with Confidential access is an xfail."""
-    if got != expected and role == "restricted_conf":
-        pytest.xfail(f"{RESTRICTED_CONF_XFAIL}: {what} gives {sorted(got)}, expected {sorted(expected)}")
+    """Assert a cell of the matrix."""
     assert got == expected, f"{role} / {what}: sees {sorted(got)}, expected {sorted(expected)}"
 
 

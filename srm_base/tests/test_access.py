@@ -143,6 +143,21 @@ class TestAccess(SrmCase):
         self.assertNotIn("srm_engagement_ids", internal.read()[0])
         self.assertEqual(internal.srm_engagement_count, 0)
 
+    def test_followers_of_hidden_engagements(self):
+        """A search of followers does not tell who follows an engagement the user may not read."""
+        follower = self.users["confidential"].partner_id
+        (self.secret | self.road).message_subscribe(partner_ids=follower.ids)
+        domain = [
+            ("res_model", "=", "srm.engagement"),
+            ("res_id", "in", self.all_engagements.ids),
+            ("partner_id", "=", follower.id),
+        ]
+        for key, user in self.users.items():
+            expected = (self._expected_engagements(key) or self.secret.browse()) & (self.secret | self.road)
+            with self.subTest(user=key):
+                followers = self.env["mail.followers"].with_user(user).search(domain)
+                self.assertEqual(set(followers.mapped("res_id")), set(expected.ids))
+
     def test_write_rights(self):
         values = {"outcome": "Agreed to meet again"}
         for key in ("manager", "user", "confidential", "restricted"):

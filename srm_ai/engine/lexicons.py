@@ -42,15 +42,15 @@ EN = _parse(
     1: ok okay fine adequate acceptable interested interesting willing open agreeable
     1: better clear clarified understand understood calmer stable reasonable fine decent
     1: hope hopes hoping improve* resolve* solution* solutions opportunit* promising benefits
-    1: sure keen fun relief relieved compensated paid granted protected protect* respond* responsive
+    1: keen fun relief relieved compensated paid granted protected protecting protects responsive
     -1: concern concerns concerned worry worries worried doubt doubts doubtful unclear confus*
-    -1: question* uncertain uncertainty hesitant skeptical sceptical slow delay delays delayed
+    -1: questionable uncertain uncertainty hesitant skeptical sceptical slow delay delays delayed
     -1: late issue issues problem problems difficult difficulty difficulties tired lack lacking
     -1: unfortunately unfortunate sadly wait waiting pending missing risk risks risky nervous
     -1: noise noisy dust dusty smell* odour* odor* crack cracks cracked complicated tension tensions
     -1: mediocre average meh unsure weak pressure expensive costly overdue postponed
     -2: bad poor poorly unhappy sad disappointed disappointing disappointment dissatisf* unsatisf*
-    -2: complaint complaints complain* grievance* problem_again annoyed annoying irritat* upset
+    -2: complaint complaints complain complained complaining problem_again annoyed annoying irritat* upset
     -2: angry anger frustrated frustrating frustration unfair unfairly ignored ignore ignoring
     -2: broken fail failed failing failure damage damaged damages harm harmful hurt hurts
     -2: pollut* contaminat* polluted toxic dangerous danger unsafe injur* sick illness disease
@@ -75,22 +75,23 @@ FR = _parse(
     3: génial géniale geniale génial fantastique magnifique extraordinaire exceptionnel* superbe
     3: ravi ravie ravis ravies enchanté enchantée reconnaissant* reconnaissance adore adoré adorons
     3: remarquable impeccable
-    2: bon bonne bons bonnes bien super heureux heureuse heureuses content contente contents
+    2: bon bonne bons bonnes super heureux heureuse heureuses content contente contents
     2: satisfait satisfaite satisfaits satisfaites satisfaction merci remercie* remerciement*
     2: apprécie apprécié appréciée appréciés appréciation utile utiles aide aidé soutien soutient
     2: soutenu* positif positive positifs positives succès réussi réussie réussite bénéfique
-    2: confiance respect respecté* respectueu* constructi* productif productive fructueu*
+    2: confiance respect respecté* respectueu* constructif constructive constructifs constructives productif
+    2: productive fructueu*
     2: bienvenu* impressionn* recommand* fiable fiables résolu résolue résolus réglé réglée
     2: accord approuv* félicit* encourageant* encouragé* optimiste rassuré* rassurant*
-    2: transparent transparente transparence honnête honnêtes gentil* généreu* aimable coopérati*
+    2: transparent transparente transparence honnête honnêtes gentil gentille gentils gentilles généreu* aimable
     2: amélioré améliorée amélioration améliorations progrès efficace efficaces agréable agréables
     2: aime aimé aimons plaisir calme sûr sûre sécurisé* précieu* propre propres juste équitable
     2: favorable favorables accepté acceptée tenu_parole promesse_tenue
-    1: correct correcte acceptable intéressant* intéressé* ouvert* clair claire clarifié* compris
+    1: correct correcte acceptable intéressant* intéressé* clair claire clarifié* compris
     1: mieux stable raisonnable espoir espère espérons amélior* solution solutions opportunit*
     1: prometteu* soulag* indemnisé* payé payés payée versé accordé protég* réactif réactive
     -1: inquiet inquiète inquiets inquiètes inquiétude* préoccup* doute doutes incertain*
-    -1: confus* question questions lent lente lents retard retards attente attendons manque
+    -1: confus* lent lente lents retard retards attente attendons manque
     -1: problème problèmes difficile difficiles difficulté* fatigué* dommage malheureusement
     -1: risque risques nerveu* bruit bruits bruyant* poussière poussières odeur* fissure* tension*
     -1: compliqué* moyen moyenne médiocre faible pression cher chers coûteu* reporté* en_retard
@@ -100,7 +101,8 @@ FR = _parse(
     -2: cassé* échec échoué échoue panne dégât* dégradé* dommages nuisible* blessé* mal_de
     -2: pollu* contamin* toxique* dangereu* danger malade malades maladie* nocif*
     -2: méfiance défiance suspect* mensonge* mentir menti trompé* malhonnête*
-    -2: oppos* refus refuse refusé* rejet* rejeté* contest* manifest* menace* conflit* litige* hostile*
+    -2: opposé opposés opposée opposition oppose opposent refus refuse refusé* rejet* rejeté* contesté*
+    -2: contestent contestation* manifestants menace* conflit* litige* hostile*
     -2: inacceptable inadmissible insuffisant* inadéquat* impayé* non_payé non_résolu négligé* abandonn*
     -2: erreur erreurs faute perte pertes perdu* détruit* inond* peur crainte* craignent effray*
     -2: stress stressant* douleur souffr* impoli* arrogant* irrespectueu* méprisant* mépris déteste*
@@ -108,7 +110,7 @@ FR = _parse(
     -3: terrible terribles horrible horribles affreu* pire_des catastroph* désastre* désastreu*
     -3: scandale* scandaleu* furieu* indigné* indignation révolté* dégoûté* dégoutant* honte honteu*
     -3: insupportable intolérable désespoir désespéré* trahi* trahison violence violent* mort morts
-    -3: empoisonn* fraude corrompu* corruption vol volé*
+    -3: empoisonn* fraude corrompu* corruption volé volée volés volées
     """
 )
 
@@ -117,35 +119,39 @@ ES = _parse(
     3: excelente excelentes maravillos* perfecto perfecta perfectos fantástic* magnífic* extraordinari*
     3: excepcional* estupend* genial geniales encantad* agradecid* agradecimiento* encanta encantó
     3: increíble increibles increíble buenísim* espectacular
-    2: bueno buena buenos buenas bien feliz felices content* satisfech* satisfacción gracias
-    2: agradezco agradecemos agradece aprecia* útil útiles ayuda ayudó apoyo apoya apoyó apoyad*
+    2: bueno buena buenos buenas feliz felices contento contenta contentos contentas satisfech* satisfacción gracias
+    2: agradezco agradecemos agradece apreciamos aprecio aprecia apreciado apreciada útil útiles ayuda ayudó
+    2: apoyo apoya apoyó apoyad*
     2: positivo positiva positivos positivas éxito exitos* logrado lograda beneficio* benéfic*
     2: confianza confiable confiables respeto respetuos* respetad* constructiv* productiv* fructífer*
     2: bienvenid* impresionad* impresionante recomiend* recomendable resuelto resuelta resueltos
     2: acuerdo aprobad* aprueba felicit* alentador* animad* optimista optimistas tranquil*
-    2: transparente transparencia honest* amable amables generos* cooperativ* colaborativ*
+    2: transparente transparencia honest* amable amables generos* colaborativ*
     2: mejorado mejorada mejoras mejoró progreso avance* eficiente eficientes eficaz agradable*
-    2: gusta gustó gustan guste placer seguro segura limpio limpia valios* justo justa justos
+    2: gusta gustó gustan guste placer limpio limpia valios* justo justa justos
     2: favorable favorables aceptad* cumplió cumplido cumplida
     1: correcto correcta aceptable interesante interesad* abierto abierta claro clara aclarad*
     1: mejor estable razonable esperanza espero esperamos mejorar solución soluciones oportunidad*
-    1: prometedor* alivio aliviad* compensad* pagado pagada pagados otorgad* proteg* atent*
+    1: bien prometedor* alivio aliviad* compensad* pagado pagada pagados otorgad* protegido protegida
+    1: protegidos atento atenta atentos
     -1: preocupa preocupado preocupada preocupados preocupación preocupaciones duda dudas incierto
-    -1: confus* pregunta* lento lenta retraso retrasos demora demoras espera esperando falta
+    -1: confus* lento lenta retraso retrasos demora demoras espera esperando falta
     -1: problema problemas difícil difíciles dificultad* cansad* lástima lamentablemente
     -1: riesgo riesgos nervios* ruido ruidos ruidos* polvo olor* grieta* tensión tensiones
-    -1: complicad* regular mediocre débil presión caro caros costos* aplazad* pospuest* pendiente
+    -1: complicad* mediocre débil caro caros costoso costosa costosos aplazad* pospuest* pendiente
     -2: malo mala malos malas mal peor peores triste tristes decepcion* decepcionad* desilusion*
     -2: insatisfech* descontent* queja quejas quejan quejamos reclamo reclamos molest* enojad*
     -2: enfadad* rabia frustrad* frustrante frustración injust* injusticia ignorad* ignoran ignoró
     -2: roto rota fallo falló fracaso averí* daño daños dañad* perjudic* herid* lastim*
-    -2: contamin* tóxic* peligros* peligro enferm* nociv* insegur*
+    -2: contamin* tóxic* peligros* peligro enfermo enferma enfermos enfermas enfermedad enfermedades enfermó
+    -2: nociv* insegur*
     -2: desconfianza desconfí* sospech* mentira* mintieron mienten engañ* deshonest*
     -2: oponemos opone oposición rechaz* niega negaron protesta* amenaz* conflicto* disputa* hostil*
     -2: inaceptable insuficiente* inadecuad* impago* sin_pagar sin_resolver descuid* abandon*
-    -2: error errores culpa pérdida pérdidas perdid* destrui* destruy* inund* miedo temor tem*
+    -2: error errores culpa pérdida pérdidas destrui* destruy* inundad* inundación inundaciones
+    -2: miedo temor temores tememos temen perdimos perdieron
     -2: estrés estresante dolor sufr* grosero* arrogante* irrespetuos* desprecio odio odian
-    -2: bloquead* bloqueo boicot* huelga viol* incumpl*
+    -2: bloquead* bloqueo boicot* huelga violación violaciones violado violada violó incumpl*
     -3: terrible terribles horrible horribles pésim* fatal catastróf* desastre* desastros*
     -3: escándalo* escandalos* furios* indignad* indignación asco asquero* vergüenza vergonzos*
     -3: insoportable intolerable desesperación desesperad* traición traicion* violencia violent*

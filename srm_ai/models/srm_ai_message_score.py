@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
 from .. import engine
-from .srm_ai_sentiment_mixin import BATCH_SIZE, SENTIMENT_LABELS
+from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, SENTIMENT_LABELS
 
 SCORED_MODELS = ("res.partner", "srm.engagement", "srm.issue")
 
@@ -31,6 +31,13 @@ class SrmAiMessageScore(models.Model):
     res_id = fields.Many2oneReference(string="Document", model_field="res_model", readonly=True)
     date = fields.Datetime(required=True, index=True, readonly=True)
     subject = fields.Char(readonly=True)
+    model_scored = fields.Boolean(
+        string="Scored by the Model",
+        readonly=True,
+        index=True,
+        help="Scored with the multilingual embeddings; else with the lexicons until the scheduled job has "
+        "scored it again.",
+    )
     is_confidential = fields.Boolean(
         compute="_compute_source_access", store=True, readonly=True, index=True, compute_sudo=True
     )
@@ -125,7 +132,9 @@ class SrmAiMessageScore(models.Model):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None):
+    def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None, embed=True):
+        """Score messages not scored yet; ``embed=False`` (right after posting) scores
+        with the lexicons only, the scheduled job scores them again with the model."""
         self.env["mail.message"].flush_model()
         self.env.cr.execute(self._srm_ai_pending_query(limit=limit, lock=True, message_ids=message_ids))
         # sudo: every stakeholder message is scored (batch job, or right after it was posted);
@@ -135,7 +144,7 @@ class SrmAiMessageScore(models.Model):
             return 0
         texts = [html2plaintext(m.body or "").strip() for m in messages]
         service = self.env["srm.ai.service"]
-        vectors = service._srm_ai_embed(texts)
+        vectors = service._srm_ai_embed(texts) if embed else None
         vals_list = []
         for index, message in enumerate(messages):
             record = self.env[message.model].sudo().browse(message.res_id).exists()  # sudo: as above
@@ -153,11 +162,52 @@ class SrmAiMessageScore(models.Model):
                     "score": result["score"],
                     "label": result["label"] if texts[index] else "neutral",
                     "lang": result["lang"],
+                    "model_scored": vectors is not None,
                 }
             )
         self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
         messages.author_id._srm_ai_refresh_sentiment()
         return len(messages)
+
+    @api.model
+    def _srm_ai_count_unmodelled(self):
+        return self.sudo().search_count([("model_scored", "=", False)])  # sudo: scheduled job
+
+    @api.model
+    def _srm_ai_model_batch(self, limit=EMBED_BATCH_SIZE):
+        """Score again with the model the messages scored with the lexicons (posted
+        while the job was not running); return how many."""
+        service = self.env["srm.ai.service"]
+        if not service._srm_ai_use_embeddings():
+            return 0
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored ORDER BY id DESC LIMIT %s "
+                "FOR UPDATE SKIP LOCKED",
+                limit,
+            )
+        )
+        # sudo: scores are written by the analysis only (scheduled job)
+        scores = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        if not scores:
+            return 0
+        texts = [html2plaintext(score.message_id.body or "").strip() for score in scores]
+        vectors = service._srm_ai_embed(texts)
+        if vectors is None:
+            return 0
+        for score, text, vector in zip(scores, texts, vectors, strict=True):
+            result = engine.sentiment.analyse(text, vector=vector)
+            score.write(
+                {
+                    "score": result["score"],
+                    "label": result["label"] if text else "neutral",
+                    "lang": result["lang"],
+                    "model_scored": True,
+                }
+            )
+        scores.partner_id._srm_ai_refresh_sentiment()
+        return len(scores)
 
 
 class MailMessage(models.Model):
@@ -170,6 +220,11 @@ class MailMessage(models.Model):
             lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
         )
         if candidates and len(candidates) <= 20:
-            # sudo: the message was just posted by the user; its score is written by the analysis
-            self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids)
+            # sudo: the message was just posted by the user; its score is written by the analysis.
+            # Posting never waits for the embedding model: lexicons now, the model in the job
+            self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
+        if candidates and self.env["srm.ai.service"]._srm_ai_use_embeddings():
+            cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()  # sudo: any poster may wake the scoring job
         return messages

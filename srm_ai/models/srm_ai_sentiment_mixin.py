@@ -1,6 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import hashlib
 import logging
 
 from odoo import api, fields, models, modules
@@ -16,8 +17,10 @@ SENTIMENT_LABELS = [
     ("positive", "Positive"),
 ]
 BATCH_SIZE = 1000
-EMBED_BATCH_SIZE = 200  # embeddings run at a few texts per second on a small CPU
-SYNC_LIMIT = 20  # records scored at once on save; more go to the background job
+# records embedded per scheduled batch (a few seconds of one core); each batch is
+# committed, so an interrupted backlog resumes where it stopped
+EMBED_BATCH_SIZE = 128
+SYNC_LIMIT = 20  # records scored at once on save (lexicon); more go to the background job
 
 
 class SrmAiSentimentMixin(models.AbstractModel):
@@ -48,6 +51,11 @@ class SrmAiSentimentMixin(models.AbstractModel):
         groups="base.group_system",
         help="Multilingual embedding of the text (base64 float16), when the embedding model is installed.",
     )
+    ai_text_hash = fields.Char(
+        string="Text Fingerprint", readonly=True, copy=False, prefetch=False, index=True,
+        groups="base.group_system",
+        help="Fingerprint of the text last embedded: an unchanged text is not embedded again.",
+    )
 
     # fields whose change makes the score stale
     _srm_ai_text_fields = ()
@@ -77,35 +85,67 @@ class SrmAiSentimentMixin(models.AbstractModel):
     # Scoring
     # ------------------------------------------------------------------
 
-    def _srm_ai_score(self):
-        """Score these records now and refresh their stakeholders."""
+    def _srm_ai_score(self, embed=False):
+        """Score these records now and refresh their stakeholders.
+
+        The embedding of an unchanged text (same fingerprint, on this record or
+        another one) is reused; new texts are embedded only when ``embed`` is set
+        (the scheduled job): saving a record never waits for the embedding model,
+        its score is the lexicon's until the job has embedded it.
+        """
         # sudo: scores are computed values, stored whoever saved the text (the callers
         # check the user's rights: create/write, action_srm_ai_score, the batch job)
         records = self.sudo().exists()
         if not records:
             return
         company = records[:1].company_id if "company_id" in records._fields else self.env.company
+        service = self.env["srm.ai.service"]
+        use_embeddings = service._srm_ai_use_embeddings(company)
         texts = [record._srm_ai_sentiment_text() for record in records]
-        # one embedding per record, of its full text: used by the sentiment head and for similarity
-        vectors = self.env["srm.ai.service"]._srm_ai_embed(
-            [
-                record._srm_ai_similarity_text() if text.strip() else ""
-                for record, text in zip(records, texts, strict=True)
-            ],
-            company,
-        )
+        # one embedding per record, of its full text: used by the sentiment model and for similarity
+        similarity_texts = [
+            record._srm_ai_similarity_text() if text.strip() else ""
+            for record, text in zip(records, texts, strict=True)
+        ]
+        hashes = [text_hash(text) if text.strip() else None for text in similarity_texts]
+        known = records._srm_ai_vectors_by_hash([h for h in hashes if h]) if use_embeddings else {}
+        if embed and use_embeddings:
+            missing = {h: text for h, text in zip(hashes, similarity_texts, strict=True) if h and h not in known}
+            if missing:
+                computed = service._srm_ai_embed(list(missing.values()), company)
+                if computed is not None:
+                    known.update(
+                        (h, decode_vector(encode_vector(v))) for h, v in zip(missing, computed, strict=True)
+                    )
         rows = []
         for index, record in enumerate(records):
             if not texts[index].strip():
-                rows.append((record.id, None, None, None, None))
+                rows.append((record.id, None, None, None, None, None))
                 continue
-            vector = None if vectors is None else vectors[index]
+            vector = known.get(hashes[index])
             result = engine.sentiment.analyse(texts[index], vector=vector)
-            rows.append((record.id, result["score"], result["label"], result["lang"], encode_vector(vector)))
+            rows.append(
+                (record.id, result["score"], result["label"], result["lang"], encode_vector(vector), hashes[index])
+            )
         self._srm_ai_store_scores(rows)
         partners = records._srm_ai_sentiment_partners()
         if partners:
             partners._srm_ai_refresh_sentiment()
+
+    def _srm_ai_vectors_by_hash(self, hashes):
+        """Stored embeddings of these text fingerprints, on any record of the model: {hash: vector}."""
+        if not hashes:
+            return {}
+        self.flush_model(["ai_embedding", "ai_text_hash"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT ON (ai_text_hash) ai_text_hash, ai_embedding FROM %s "
+                "WHERE ai_text_hash IN %s AND ai_embedding IS NOT NULL",
+                SQL.identifier(self._table),
+                tuple(set(hashes)),
+            )
+        )
+        return {h: decode_vector(value) for h, value in self.env.cr.fetchall()}
 
     def _srm_ai_store_scores(self, rows):
         """Write scores in one query, without touching write_date (so they stay fresh)."""
@@ -120,27 +160,41 @@ class SrmAiSentimentMixin(models.AbstractModel):
                        ai_sentiment_label = v.label,
                        ai_sentiment_lang = v.lang,
                        ai_embedding = v.embedding,
+                       ai_text_hash = v.hash,
                        ai_scored_at = GREATEST(now() AT TIME ZONE 'UTC', t.write_date)
-                  FROM (VALUES %(values)s) AS v(id, score, label, lang, embedding)
+                  FROM (VALUES %(values)s) AS v(id, score, label, lang, embedding, hash)
                  WHERE t.id = v.id
                 """,
                 table=SQL.identifier(self._table),
                 values=SQL(", ").join(
-                    SQL("(%s, %s::float, %s::varchar, %s::varchar, %s::varchar)", *row) for row in rows
+                    SQL("(%s, %s::float, %s::varchar, %s::varchar, %s::varchar, %s::varchar)", *row) for row in rows
                 ),
             )
         )
         self.invalidate_model(
-            ["ai_sentiment_score", "ai_sentiment_label", "ai_sentiment_lang", "ai_scored_at", "ai_embedding"]
+            [
+                "ai_sentiment_score",
+                "ai_sentiment_label",
+                "ai_sentiment_lang",
+                "ai_scored_at",
+                "ai_embedding",
+                "ai_text_hash",
+            ]
         )
 
-    def _srm_ai_store_vector(self, encoded):
+    def _srm_ai_store_vector(self, encoded, fingerprint=None):
         self.ensure_one()
         self.flush_recordset()
         self.env.cr.execute(
-            SQL("UPDATE %s SET ai_embedding = %s WHERE id = %s", SQL.identifier(self._table), encoded, self.id)
+            SQL(
+                "UPDATE %s SET ai_embedding = %s, ai_text_hash = COALESCE(%s, ai_text_hash) WHERE id = %s",
+                SQL.identifier(self._table),
+                encoded,
+                fingerprint,
+                self.id,
+            )
         )
-        self.invalidate_recordset(["ai_embedding"])
+        self.invalidate_recordset(["ai_embedding", "ai_text_hash"])
 
     def _srm_ai_vectors(self):
         """Stored embeddings of these records: {id: vector} (records without one are left out)."""
@@ -166,10 +220,12 @@ class SrmAiSentimentMixin(models.AbstractModel):
     def _srm_ai_after_text_change(self):
         if len(self) <= SYNC_LIMIT:
             self._srm_ai_score()
-        else:
+        if len(self) > SYNC_LIMIT or self.env["srm.ai.service"]._srm_ai_use_embeddings():
+            # the scheduled job embeds the new texts (and scores them again with the
+            # model) in the background, or scores a large import
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
             if cron:
-                cron._trigger()
+                cron.sudo()._trigger()  # sudo: any user saving a text may wake the scoring job
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -229,39 +285,43 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     @api.model
+    def _srm_ai_missing_vector_condition(self):
+        # scored records with a text and no embedding yet (saved since, or scored while
+        # the embedding model was off or absent)
+        return SQL("ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL")
+
+    @api.model
     def _srm_ai_count_missing_vectors(self):
+        self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT count(*) FROM %s WHERE ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL",
+                "SELECT count(*) FROM %s WHERE %s",
                 SQL.identifier(self._table),
+                self._srm_ai_missing_vector_condition(),
             )
         )
         return self.env.cr.fetchone()[0]
 
     @api.model
     def _srm_ai_embed_batch(self, limit=EMBED_BATCH_SIZE):
-        """Compute the missing embeddings of scored records, newest first (records
-        scored while the embedding model was off or absent); return how many."""
+        """Embed one batch of scored records that have no embedding, newest first,
+        and score them again with the model; return how many."""
         if not self.env["srm.ai.service"]._srm_ai_use_embeddings():
             return 0
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM %s WHERE ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL "
-                "ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM %s WHERE %s ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
                 SQL.identifier(self._table),
+                self._srm_ai_missing_vector_condition(),
                 limit,
             )
         )
-        # sudo: embeddings are computed values, hidden from users (scheduled job only)
+        # sudo: embeddings and scores are computed values (scheduled job only)
         records = self.browse([row[0] for row in self.env.cr.fetchall()]).sudo()
         if not records:
             return 0
-        vectors = self.env["srm.ai.service"]._srm_ai_embed([r._srm_ai_similarity_text() for r in records])
-        if vectors is None:
-            return 0
-        for record, vector in zip(records, vectors, strict=True):
-            record._srm_ai_store_vector(encode_vector(vector))
+        records.with_context(srm_ai_no_score=True)._srm_ai_score(embed=True)
         return len(records)
 
     @api.model
@@ -271,6 +331,11 @@ class SrmAiSentimentMixin(models.AbstractModel):
         if records:
             records.with_context(srm_ai_no_score=True)._srm_ai_score()
         return len(records)
+
+
+def text_hash(text):
+    """Fingerprint of a text: the same text is embedded once."""
+    return hashlib.sha1((text or "").encode("utf-8")).hexdigest()[:20]
 
 
 def encode_vector(vector):

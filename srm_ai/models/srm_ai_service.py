@@ -56,14 +56,20 @@ class SrmAiService(models.AbstractModel):
         status = engine.status()
         mode = self._srm_ai_mode()
         labels = {
-            "embeddings": self.env._("Offline: multilingual embeddings + lexicons"),
+            "embeddings": self.env._("Offline, best mode: multilingual embeddings and trained sentiment model"),
             "lexicon+": self.env._("Offline: lexicons with optional refinements"),
             "lexicon": self.env._("Offline: embedded lexicons only"),
         }
         parts = [name for name, active in status["parts"].items() if active]
         if mode != "embeddings":
             parts = [p for p in parts if p != "embeddings"]
+        elif status["embedding_model"]:
+            parts[parts.index("embeddings")] = status["embedding_model"]
         text = f"{labels[mode]} ({', '.join(parts)})"
+        if status["missing"]:
+            text += self.env._("; not installed: %s", ", ".join(status["missing"]))
+        elif mode != "embeddings":
+            text += self.env._("; multilingual embeddings switched off")
         if self.env.company.srm_ai_provider_enabled:
             text += self.env._("; provider on: %s", self.env.company.srm_ai_provider_model or "?")
         return text
@@ -321,13 +327,20 @@ class SrmAiService(models.AbstractModel):
                 break
         remaining = self._srm_ai_count_stale() if done else 0
         if not done and self._srm_ai_use_embeddings():
-            # nothing left to score: fill in the embeddings of records scored without them
+            # nothing left to score: embed the texts saved since (newest first) and score
+            # them again with the model, one committed batch per call
             embedding_models = models_[:2]
             for model in embedding_models:
                 done = model._srm_ai_embed_batch()
                 if done:
                     break
-            remaining = sum(m._srm_ai_count_missing_vectors() for m in embedding_models) if done else 0
+            if not done:
+                done = models_[2]._srm_ai_model_batch()
+            remaining = (
+                sum(m._srm_ai_count_missing_vectors() for m in embedding_models) + models_[2]._srm_ai_count_unmodelled()
+                if done
+                else 0
+            )
         commit_if_allowed(self.env)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done

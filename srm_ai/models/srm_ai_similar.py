@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 
 from .. import engine
-from .srm_ai_sentiment_mixin import decode_vector, encode_vector
+from .srm_ai_sentiment_mixin import decode_vector, encode_vector, text_hash
 
 CANDIDATE_LIMIT = 3000
 TOP_K = 10
@@ -53,11 +53,12 @@ class SrmAiSimilar(models.TransientModel):
             stored = record.sudo()._srm_ai_vectors()
             query_vector = stored.get(record.id)
             if query_vector is None:
-                vectors = service._srm_ai_embed([record._srm_ai_similarity_text()])
+                query_text = record._srm_ai_similarity_text()
+                vectors = service._srm_ai_embed([query_text])
                 query_vector = vectors[0] if vectors is not None else None
                 if query_vector is not None:
                     # keep it for next time
-                    record.sudo()._srm_ai_store_vector(encode_vector(query_vector))
+                    record.sudo()._srm_ai_store_vector(encode_vector(query_vector), text_hash(query_text))
                     query_vector = decode_vector(encode_vector(query_vector))
             candidate_vectors = {}
             for (model, rid), vector in (

@@ -55,7 +55,7 @@ class TestThemesSimilar(SrmAiCase):
         self.assertEqual(issue.srm_ai_theme_id, dust_theme)
         self.assertEqual(dust_theme.state, "converted")
         self.assertEqual(issue.engagement_ids, dust_theme.engagement_ids)
-        self.assertIn("dust", issue.name)
+        self.assertIn("dust", issue.name.lower())
         # a new run replaces unreviewed themes but keeps the converted one
         again = self.env["srm.ai.theme"]._srm_ai_analyse(company)
         self.assertTrue(dust_theme.exists())
@@ -94,6 +94,9 @@ class TestThemesSimilar(SrmAiCase):
         source = self._engagement("The families are exhausted, they cannot sleep because the machines run all night.")
         chinese = self._engagement("机器整夜轰鸣，居民们无法入睡，非常疲惫。", days_ago=10)
         unrelated = self._engagement("Scholarship ceremony at the school, students were proud.", days_ago=10)
+        self.assertFalse(source.sudo()._srm_ai_vectors(), "saving does not wait for the embedding model")
+        # the scheduled job embeds them (newest first) and stores the embeddings
+        self.assertEqual(self.env["srm.engagement"]._srm_ai_embed_batch(limit=3), 3)
         self.assertTrue(source.sudo()._srm_ai_vectors(), "the embedding is stored with the score")
         action = source.with_user(self.user).action_srm_ai_similar()
         results = self.env["srm.ai.similar"].with_user(self.user).search(action["domain"])

@@ -1,10 +1,14 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Extractive summaries and key terms."""
+import re
 from collections import Counter
 
+from .sentiment import strip_questions
 from .similarity import TfIdf, cosine
-from .text import concept_label, split_sentences
+from .text import CJK_RE, concept_label, split_sentences
+
+MIN_QUOTE_WORDS = 4
 
 
 def key_terms(texts, top=8, lang="en"):
@@ -55,3 +59,21 @@ def summarise(texts, max_sentences=3, max_chars=600):
         if len(chosen) >= max_sentences:
             break
     return [sentences[i] for i in sorted(chosen)]
+
+
+def quotes(texts, max_sentences=3, max_chars=400):
+    """What people said in these notes, in their words: whole sentences only (no
+    survey questions or their multiple-choice answers, no fragments), each once,
+    the most representative first chosen, in reading order."""
+    sentences = []
+    seen = set()
+    for text in texts:
+        for sentence in split_sentences(strip_questions(text or "")):
+            sentence = re.sub(r"\s+", " ", sentence).strip(" :;,-")
+            key = sentence.lower()
+            words = len(sentence.split()) if not CJK_RE.search(sentence) else len(sentence) // 2
+            if words < MIN_QUOTE_WORDS or key in seen or not sentence[:1].isalnum():
+                continue
+            seen.add(key)
+            sentences.append(sentence)
+    return summarise(sentences, max_sentences=max_sentences, max_chars=max_chars)

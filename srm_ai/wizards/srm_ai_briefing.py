@@ -121,7 +121,8 @@ class SrmAiBriefing(models.TransientModel):
             "health_reasons": (partner.srm_ai_health_reasons or "").splitlines(),
             "topics": [name for name, _count in topics.most_common(6)],
             "key_terms": engine.summary.key_terms(texts, top=8, lang=lang) if texts else [],
-            "notes_summary": engine.summary.summarise(texts[:10], max_sentences=3),
+            # what the stakeholder said: the notes of the meetings, not their titles or outcomes
+            "notes_summary": engine.summary.quotes([e.summary or "" for e in engagements[:10]]),
         }
         facts["talking_points"] = self._srm_ai_talking_points(facts)
         return facts

@@ -81,10 +81,12 @@ def _label(model, members, lang, top=4):
     for m in members:
         for term, value in model.vectors[m].items():
             weights[term] += value
+    # a concept names the group only when a third of its texts at least speak of it
+    share = Counter(term for m in members for term in model.vectors[m] if term.startswith("#"))
     concepts, words = [], []
     for term, _w in weights.most_common(top * 6):
         if term.startswith("#"):
-            if term[1:] not in GENERIC_CONCEPTS:
+            if term[1:] not in GENERIC_CONCEPTS and share[term] * 3 >= len(members):
                 word = concept_label(term[1:], lang)
                 if word not in concepts:
                     concepts.append(word)

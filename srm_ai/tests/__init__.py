@@ -1,9 +1,12 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_engine
+from . import test_engine_quality
+from . import test_embedding_backlog
 from . import test_sentiment
 from . import test_themes_similar
 from . import test_briefing_health
+from . import test_brief_words
 from . import test_recommendations
 from . import test_provider
 from . import test_access

@@ -1,0 +1,136 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import BaseCase, tagged
+
+from odoo.addons.srm_ai import engine
+
+
+@tagged("post_install", "-at_install")
+class TestEngineQuality(BaseCase):
+    """What users saw go wrong: the lexicon's false hits, neutral notes called
+    negative, themes split by language. Runs on the lexicon (no optional package)
+    and, where the embedding model is installed, on the trained model too."""
+
+    def _analyse(self, text):
+        """Sentiment of the lexicon mode, and of the best mode when installed."""
+        results = [engine.sentiment.analyse(text)]
+        if engine.sentiment.head() is not None:
+            results.append(engine.sentiment.analyse(text, vector=engine.embeddings.embed([text])[0]))
+        return results
+
+    def test_no_false_hits_of_other_languages_or_prefixes(self):
+        for text, lang in (
+            ("The contents of the container were removed.", "en"),  # not French "content"
+            ("La enfermera visitó la comunidad.", "es"),  # a nurse, not "enfermo"
+            ("Le dossier est sur la table.", "fr"),  # "sur", not "sûr"
+            ("Il a bien reçu le dossier de la mairie.", "fr"),
+            ("Le comité manifeste son intérêt pour le calendrier.", "fr"),
+            ("The questionnaire was handed to every household.", "en"),
+            ("El tema de la reunión fue el calendario de obras.", "es"),
+        ):
+            score, detected, hits = engine.sentiment.lexicon_score(text)
+            self.assertEqual(detected, lang, text)
+            self.assertEqual((score, hits), (0.0, 0), text)
+            self.assertEqual(engine.sentiment.analyse(text)["label"], "neutral", text)
+
+    def test_chinese_negation_reaches_the_word_it_negates(self):
+        for text in ("没有想象中好", "这次的答复并不让人满意"):
+            self.assertLess(engine.sentiment.lexicon_score(text)[0], 0, text)
+        self.assertGreater(engine.sentiment.lexicon_score("质量不错")[0], 0)
+
+    def test_spanish_tweets_are_spanish(self):
+        for text in (
+            "@maria que buen día hoy en la playa 😀 http://t.co/x1",
+            "Hoy no tengo ganas de nada #lunes",
+            "ya llegó el verano!! por fin",
+        ):
+            self.assertEqual(engine.text.detect_language(text), "es", text)
+
+    def test_neutral_is_a_band_and_zero_is_neutral(self):
+        self.assertEqual(engine.sentiment.label_of(0.0), "neutral")
+        result = engine.sentiment.analyse("Le dossier est sur la table.")
+        self.assertEqual((result["score"], result["label"]), (0.0, "neutral"))
+        for result in self._analyse(
+            "Asamblea abierta en la sede social: presentación del proyecto, del calendario del "
+            "estudio de impacto ambiental y ronda de preguntas. Principales temas: agua, polvo y empleo."
+        ):
+            self.assertEqual(result["label"], "neutral", result)
+
+    def test_survey_note_scores_what_was_written_not_the_questions(self):
+        note = (
+            "How concerned are you about the project's effects on water?: Very concerned\n"
+            "Which topics matter most to you?: Local jobs and suppliers, Water\n"
+            "Do you trust the information the project shares?: No"
+        )
+        for result in self._analyse(note):
+            self.assertEqual(result["label"], "neutral", result)
+        self.assertEqual(engine.sentiment.strip_questions(note), "")
+        written = note + "\nWhat would you like the project to do differently?: Nothing, you have been wonderful."
+        self.assertIn("wonderful", engine.sentiment.strip_questions(written))
+        self.assertEqual(engine.sentiment.analyse(written)["label"], "positive")
+
+    def test_quotes_are_what_was_said(self):
+        notes = [
+            "Which topics matter most to you?: Local jobs and suppliers, Water\n"
+            "What would you like the project to do differently?: Queremos un monitoreo participativo del agua.",
+            "Cabildo convocado por el concejo municipal sobre el uso del agua en el valle.",
+            "Cabildo convocado por el concejo municipal sobre el uso del agua en el valle.",
+        ]
+        quotes = engine.summary.quotes(notes)
+        self.assertEqual(
+            quotes,
+            [
+                "Queremos un monitoreo participativo del agua.",
+                "Cabildo convocado por el concejo municipal sobre el uso del agua en el valle.",
+            ],
+        )
+
+    def test_theme_names_read_as_concerns(self):
+        documents = [
+            (1, "Our well has had no water since the drilling started."),
+            (2, "Le puits du village n'a plus d'eau depuis les forages."),
+            (3, "El pozo de la comunidad se quedó sin agua con las perforaciones."),
+            (4, "自从开始钻探以来，村里的水井没有水了。"),
+        ]
+        found, _method = engine.themes.find_themes(documents, use_embeddings=False, min_size=2, lang="fr")
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0]["label"], "Eau")
+        self.assertEqual(found[0]["langs"], ["en", "es", "fr", "zh"])
+        # no concept: the most central sentence names it
+        name = engine.themes.theme_name([], "Delays in the bus service to the clinic. Nobody answers.")
+        self.assertEqual(name, "Delays in the bus service to the clinic")
+
+    def test_themes_across_languages_with_embeddings(self):
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        documents = [
+            (("water", "en"), "Our drinking water smells strange and the children have stomach aches."),
+            (("water", "fr"), "L'eau du robinet a un goût bizarre et plusieurs enfants sont malades."),
+            (("water", "es"), "El agua que tomamos tiene mal olor y los niños tienen diarrea."),
+            (("water", "zh"), "我们的饮用水有怪味，好几个孩子拉肚子。"),
+            (("jobs", "en"), "The company promised jobs to local people but hires workers from the city."),
+            (("jobs", "fr"), "L'entreprise avait promis des emplois aux habitants mais embauche en ville."),
+            (("jobs", "es"), "La empresa prometió trabajo para el pueblo pero contrata gente de la ciudad."),
+            (("jobs", "zh"), "公司承诺给本地人提供工作，却从城里招工人。"),
+        ]
+        found, method = engine.themes.find_themes(documents, min_size=2)
+        self.assertIn("embeddings", method)
+        groups = sorted(sorted(key[0] for key in theme["keys"]) for theme in found)
+        self.assertEqual(groups, [["jobs"] * 4, ["water"] * 4])
+
+    def test_similar_records_across_languages(self):
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        candidates = [
+            (1, "Le puits communautaire d'El Molino est à sec depuis le début des forages."),
+            (2, "Hay una mancha de aceite en el canal de regadío debajo del depósito de combustible."),
+            (3, "自从开始钻探，埃尔莫利诺的社区水井就没有水了。"),
+            (4, "Los camiones levantan mucho polvo frente a la escuela."),
+        ]
+        query = "Since the drilling began the community well in El Molino has no water left."
+        vectors = engine.embeddings.embed([query] + [text for _key, text in candidates])
+        ranked = engine.similarity.most_similar(
+            query, candidates, k=2, query_vector=vectors[0],
+            candidate_vectors={key: vectors[i + 1] for i, (key, _text) in enumerate(candidates)},
+        )
+        self.assertEqual(sorted(r["key"] for r in ranked), [1, 3])

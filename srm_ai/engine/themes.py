@@ -114,6 +114,38 @@ def theme_name(concepts, central_text):
     return _central_phrase(central_text)
 
 
+def _sentence_key(sentence):
+    return re.sub(r"\W+", " ", sentence.lower()).strip()
+
+
+def prepare(documents, previous=(), min_share=0.1, min_count=3):
+    """What the texts say of their subject: without the questions of surveys and
+    interviews (they repeat the questionnaire) and without boilerplate sentences
+    that many texts share ("Reported by the complainant; details recorded by...").
+
+    Returns (documents, previous, changed): the same (key, text) lists cleaned, and
+    the keys whose text changed (their stored embeddings no longer apply)."""
+    documents, previous = list(documents), list(previous)
+    everything = documents + previous
+    stripped = [(key, strip_questions(text)) for key, text in everything]
+    counts = Counter()
+    for _key, text in stripped:
+        counts.update({_sentence_key(s) for s in split_sentences(text) if _sentence_key(s)})
+    limit = max(min_count, min_share * len(stripped))
+    common = {sentence for sentence, count in counts.items() if count >= limit}
+    cleaned = []
+    changed = set()
+    for (key, original), (_key, text) in zip(everything, stripped, strict=True):
+        if common:
+            kept = [s for s in split_sentences(text) if _sentence_key(s) not in common]
+            text = "\n".join(kept)
+        if text.strip() != original.strip():
+            changed.add(key)
+        cleaned.append((key, text))
+    cleaned = [(key, text) for key, text in cleaned]
+    return cleaned[: len(documents)], cleaned[len(documents) :], changed
+
+
 THRESHOLD = 0.3  # similarity that joins a group, TF-IDF and concepts only
 THRESHOLD_EMBEDDINGS = 0.15  # with centred embeddings (measured: bench_themes.py --tune)
 

@@ -95,7 +95,11 @@ class SrmAiTheme(models.Model):
         previous_start = start - timedelta(days=days)
         documents = self._srm_ai_period_documents(company, start, end)
         previous = self._srm_ai_period_documents(company, previous_start, start - timedelta(days=1))
-        vectors, previous_vectors = self._srm_ai_document_vectors(company, documents, previous)
+        # questionnaires and boilerplate say nothing of the subject
+        documents, previous, changed = engine.themes.prepare(documents, previous)
+        documents = [(key, text) for key, text in documents if text.strip()]
+        previous = [(key, text) for key, text in previous if text.strip()]
+        vectors, previous_vectors = self._srm_ai_document_vectors(company, documents, previous, changed)
         lang = (self.env.lang or "en")[:2]
         themes, method = engine.themes.find_themes(
             documents,
@@ -132,19 +136,22 @@ class SrmAiTheme(models.Model):
         return self.sudo().create(vals_list)  # sudo: as above
 
     @api.model
-    def _srm_ai_document_vectors(self, company, documents, previous):
+    def _srm_ai_document_vectors(self, company, documents, previous, changed=()):
         """Embeddings of the documents of both periods (arrays aligned with them): the
-        stored ones, the missing ones computed now when they are few; (None, None)
-        without the embedding model or when too many are missing."""
+        stored ones (except for the texts in ``changed``), the missing ones computed now
+        when they are few; (None, None) without the embedding model or when too many
+        are missing."""
         service = self.env["srm.ai.service"]
         if not service._srm_ai_use_embeddings(company):
             return None, None
         keys = [key for key, _text in list(documents) + list(previous)]
         stored = {}
+        changed = set(changed)
         for model in ("srm.engagement", "srm.issue"):
             ids = [rid for name, rid in keys if name == model]
             # sudo: embeddings are hidden from users; the documents were chosen above
-            stored.update(((model, rid), v) for rid, v in self.env[model].sudo().browse(ids)._srm_ai_vectors().items())
+            vectors = self.env[model].sudo().browse(ids)._srm_ai_vectors()
+            stored.update(((model, rid), v) for rid, v in vectors.items() if (model, rid) not in changed)
         texts = dict(list(documents) + list(previous))
         missing = [key for key in keys if key not in stored]
         if len(missing) > EMBEDDING_LIMIT:

@@ -100,6 +100,19 @@ class TestEngineQuality(BaseCase):
         name = engine.themes.theme_name([], "Delays in the bus service to the clinic. Nobody answers.")
         self.assertEqual(name, "Delays in the bus service to the clinic")
 
+    def test_themes_ignore_boilerplate_and_questionnaires(self):
+        boiler = "Reported by the complainant; details recorded by the community liaison officer."
+        documents = [(i, f"{name}\n{boiler}") for i, name in enumerate(
+            ["Graves near the new road", "Open trench left unfenced", "Access path to fields blocked"]
+        )]
+        documents.append((9, "Which topics matter most to you?: Water\nWhat should change?: Clean the river now."))
+        cleaned, _previous, changed = engine.themes.prepare(documents)
+        self.assertEqual(changed, {0, 1, 2, 9})
+        self.assertEqual(cleaned[0], (0, "Graves near the new road"))
+        self.assertEqual(cleaned[3], (9, "Clean the river now."))
+        found, _method = engine.themes.find_themes(cleaned, use_embeddings=False, min_size=2)
+        self.assertFalse(found, "three different grievances share only their boilerplate")
+
     def test_themes_across_languages_with_embeddings(self):
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")

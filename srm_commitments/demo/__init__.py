@@ -1,0 +1,1 @@
+from . import srm_commitment_demo_data

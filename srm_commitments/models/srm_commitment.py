@@ -10,8 +10,6 @@ from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from ..demo.srm_commitment_demo_data import load_demo_data
-
 STATES = [
     ("draft", "Draft"),
     ("open", "Open"),
@@ -651,11 +649,6 @@ class SrmCommitment(models.Model):
                 "default_date_start": self.date_due,
             },
         }
-
-    @api.model
-    def _srm_load_demo_data(self):
-        """Called by the demo data file: the commitments of the Río Claro Copper Project."""
-        load_demo_data(self.env)
 
     # ------------------------------------------------------------------
     # Daily follow-up: overdue flag, reminders, escalation

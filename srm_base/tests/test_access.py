@@ -157,6 +157,19 @@ class TestAccess(SrmCase):
             with self.subTest(user=key):
                 followers = self.env["mail.followers"].with_user(user).search(domain)
                 self.assertEqual(set(followers.mapped("res_id")), set(expected.ids))
+        # nor does reading followers by id, one by one
+        all_followers = self.env["mail.followers"].search(domain)
+        self.assertEqual(len(all_followers), 2)
+        for key, user in self.users.items():
+            readable = (self._expected_engagements(key) or self.secret.browse()) & (self.secret | self.road)
+            for each in all_followers:
+                with self.subTest(user=key, engagement=each.res_id):
+                    as_user = each.with_user(user)
+                    if each.res_id in readable.ids:
+                        self.assertEqual(as_user.read(["partner_id"])[0]["partner_id"][0], follower.id)
+                    else:
+                        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                            as_user.read(["partner_id"])
 
     def test_write_rights(self):
         values = {"outcome": "Agreed to meet again"}

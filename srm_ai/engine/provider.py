@@ -1,12 +1,16 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Client for OpenAI-compatible chat-completions endpoints (Ollama, vLLM, cloud)."""
+
 import ipaddress
 import socket
 import time
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -63,6 +67,49 @@ def check_url(url, allow_private=False):
             )
 
 
+class _PublicPeerMixin:
+    """A connection that refuses to talk to a non-public address: the host's name is
+    resolved again when connecting, and may then give another address than the one
+    ``check_url`` judged (DNS rebinding). The address actually connected is checked
+    before a byte of the request is sent."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        address = sock.getpeername()[0]
+        reason = non_public_address(address)
+        if reason:
+            sock.close()
+            raise ProviderError(
+                "address", f"The provider's host {self.host} answered from {address}, a {reason} address."
+            )
+        return sock
+
+
+class _PublicHTTPConnection(_PublicPeerMixin, HTTPConnection):
+    pass
+
+
+class _PublicHTTPSConnection(_PublicPeerMixin, HTTPSConnection):
+    pass
+
+
+class _PublicHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
+
+
+class _PublicAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _PublicHTTPConnectionPool,
+            "https": _PublicHTTPSConnectionPool,
+        }
+
+
 class ChatProvider:
     def __init__(self, url, model, api_key=None, timeout=30, allow_private=False):
         if not url or not model:
@@ -74,6 +121,11 @@ class ChatProvider:
         self.model = model
         self.api_key = api_key
         self.timeout = timeout or 30
+        self.session = requests.Session()
+        if not allow_private and not requests.utils.get_environ_proxies(self.url):
+            # through a proxy the proxy connects, and the check above is all there is
+            for scheme in ("http://", "https://"):
+                self.session.mount(scheme, _PublicAdapter())
 
     def complete(self, messages, temperature=0.2, max_tokens=900):
         """Send ``messages`` and return (answer text, seconds spent)."""
@@ -90,9 +142,11 @@ class ChatProvider:
         start = time.monotonic()
         try:
             # no redirect: the address checked is the address called
-            response = requests.post(
+            response = self.session.post(
                 self.url, json=payload, headers=headers, timeout=self.timeout, allow_redirects=False
             )
+        except ProviderError:
+            raise
         except requests.exceptions.Timeout as exc:
             raise ProviderError("timeout", f"No answer within {self.timeout} seconds.") from exc
         except requests.exceptions.RequestException as exc:

@@ -2,11 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 import re
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
 
 from odoo.tests import new_test_user, tagged
+from odoo.tests.common import _super_send
 from odoo.tools import html2plaintext
 
 from .common import SrmAiCase
@@ -300,3 +303,32 @@ class TestProvider(SrmAiCase):
         self.assertEqual(
             self.env["res.config.settings"]._fields["srm_ai_provider_allow_private"].groups, "base.group_system"
         )
+
+    def test_dns_rebinding_refused(self):
+        """A host whose name resolves to a public address when the URL is checked, then
+        to this machine when the call connects (DNS rebinding), gets nothing."""
+        port = self.server.server_address[1]
+        real_getaddrinfo = socket.getaddrinfo
+        answers = []
+
+        def rebinding_dns(host, *args, **kwargs):
+            if host != "ai.rebind.example":
+                return real_getaddrinfo(host, *args, **kwargs)
+            answers.append(host)
+            address = "93.184.216.34" if len(answers) == 1 else "127.0.0.1"
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+        def let_through(session, request, **kwargs):
+            # the test framework refuses requests to other hosts than this one: this
+            # host's name stands for a provider on the internet
+            return _super_send(session, request, **kwargs)
+
+        self.company.srm_ai_provider_enabled = True
+        self.env["ir.config_parameter"].set_param("srm_ai.provider_allow_private", "False")
+        self.company.srm_ai_provider_url = f"http://ai.rebind.example:{port}/v1"
+        with patch("socket.getaddrinfo", rebinding_dns), patch.object(type(self), "_request_handler", let_through):
+            brief = self._brief()
+        self.assertGreaterEqual(len(answers), 2, "checked, then resolved again to connect")
+        self.assertEqual(brief.mode, "offline")
+        self.assertFalse(self.server.requests, "nothing was sent to this machine")
+        self.assertEqual(self._logs()[:1].error_kind, "address")

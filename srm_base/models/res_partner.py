@@ -3,9 +3,13 @@
 import re
 from collections import defaultdict
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
+
+from .srm_engagement import date_local_update_sql
 
 QUADRANTS = [
     ("manage_closely", "Manage closely"),
@@ -218,6 +222,31 @@ class ResPartner(models.Model):
                     del vals[fname]
             self._srm_check_scale_values(vals.get("name") or "", vals)
         return super().create(vals_list)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "tz" in vals:
+            self._srm_refresh_engagement_local_dates()
+        return res
+
+    def _srm_timezone(self):
+        """Time zone of this partner (of a company's partner: the company's), UTC when unset."""
+        try:
+            return pytz.timezone(self[:1].tz or "UTC")
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
+
+    def _srm_refresh_engagement_local_dates(self):
+        """A company moved to another time zone: the local day of its engagements, in SQL."""
+        # sudo: which companies these partners are, whoever changed the time zone
+        companies = (
+            self.env["res.company"].sudo().with_context(active_test=False).search([("partner_id", "in", self.ids)])
+        )
+        if not companies:
+            return
+        self.env["srm.engagement"].flush_model(["date", "company_id", "date_local"])
+        self.env.cr.execute(date_local_update_sql(SQL("e.company_id IN %s", tuple(companies.ids))))
+        self.env["srm.engagement"].invalidate_model(["date_local"])
 
     @api.constrains("srm_consent", "srm_do_not_contact")
     def _check_srm_consent(self):

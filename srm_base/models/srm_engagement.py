@@ -1,7 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 IAP2_LEVELS = [
     ("inform", "Inform"),
@@ -18,6 +21,25 @@ SENTIMENTS = [
     ("1", "Positive"),
     ("2", "Very positive"),
 ]
+
+
+def date_local_update_sql(where=None):
+    """UPDATE setting ``srm_engagement.date_local``, the day of each engagement in
+    the time zone of its company (its partner's, UTC when unset or unknown to
+    PostgreSQL), for the rows matching ``where`` (an SQL condition on ``e``)."""
+    return SQL(
+        """
+        UPDATE srm_engagement e
+           SET date_local = (e.date AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(z.name, 'UTC'))::date
+          FROM res_company c
+          JOIN res_partner p ON p.id = c.partner_id
+     LEFT JOIN pg_timezone_names z ON z.name = p.tz
+         WHERE c.id = e.company_id AND %s
+           AND e.date_local IS DISTINCT FROM
+               (e.date AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(z.name, 'UTC'))::date
+        """,
+        where or SQL("TRUE"),
+    )
 
 
 class SrmEngagement(models.Model):
@@ -41,6 +63,15 @@ class SrmEngagement(models.Model):
     )
     date = fields.Datetime(
         required=True, index=True, default=fields.Datetime.now, tracking=True
+    )
+    # grouping by day, week or month in a time zone cannot use the index of a
+    # datetime: the overview and the reports group on this stored day instead
+    date_local = fields.Date(
+        string="Local Date",
+        compute="_compute_date_local",
+        store=True,
+        index=True,
+        help="Day of the engagement in its company's time zone.",
     )
     duration = fields.Float(help="Duration in hours.")
     location = fields.Char()
@@ -113,6 +144,15 @@ class SrmEngagement(models.Model):
             engagement.iap2_level = (
                 engagement.engagement_type_id.default_iap2_level or engagement.iap2_level
             )
+
+    @api.depends("date", "company_id")
+    def _compute_date_local(self):
+        for engagement in self:
+            if not engagement.date:
+                engagement.date_local = False
+                continue
+            tz = engagement.company_id.partner_id._srm_timezone()
+            engagement.date_local = pytz.utc.localize(engagement.date).astimezone(tz).date()
 
     @api.depends("partner_ids")
     def _compute_stakeholder_count(self):

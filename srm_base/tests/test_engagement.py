@@ -165,3 +165,27 @@ class TestEngagement(SrmCase):
         # once logged, the button opens the engagement
         again = event.with_user(user).action_srm_log_engagement()
         self.assertEqual(again["res_id"], engagement.id)
+
+
+@tagged("post_install", "-at_install")
+class TestEngagementLocalDate(SrmCase):
+    """The stored local day of an engagement, in its company's time zone."""
+
+    def test_local_day_in_company_time_zone(self):
+        self.company.partner_id.tz = "Asia/Shanghai"
+        late = self._engagement(self.stakeholder, date=datetime(2026, 1, 31, 20, 0))
+        self.assertEqual(str(late.date_local), "2026-02-01")  # 04:00 the next day in Shanghai
+        late.date = datetime(2026, 1, 31, 10, 0)
+        self.assertEqual(str(late.date_local), "2026-01-31")
+        # the company moves: the day of its engagements follows
+        self.company.partner_id.tz = "America/Santiago"
+        late.invalidate_recordset()
+        self.assertEqual(str(late.date_local), "2026-01-31")
+        late.date = datetime(2026, 2, 1, 2, 0)  # 23:00 on 31 January in Santiago
+        self.assertEqual(str(late.date_local), "2026-01-31")
+        self.company.partner_id.tz = "UTC"
+        late.invalidate_recordset()
+        self.assertEqual(str(late.date_local), "2026-02-01")
+        self.assertEqual(
+            self.env["srm.engagement"].search_count([("id", "=", late.id), ("date_local", "=", "2026-02-01")]), 1
+        )

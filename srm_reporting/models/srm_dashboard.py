@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -72,10 +74,16 @@ class SrmDashboard(models.AbstractModel):
         builder = builder.with_context(tz=tz)
         flt = self._dashboard_filters(filters)
         _ = self.env._
-        eng_domain = builder._engagement_domain(flt)
+        day_field = self._engagement_day_field(tz)
+        eng_domain = self._engagement_period_domain(builder, flt, day_field)
         stk_domain = builder._stakeholder_domain(flt)
         not_contacted_domain = expression.AND([stk_domain, builder._not_contacted_domain()])
         projects = self.env["srm.project"].search_fetch([], ["display_name"])
+        # one grouping of the engagements gives the months, the types and the
+        # sentiment; one per stakeholder domain gives the grid and its total
+        eng_groups = self._engagement_groups(eng_domain, day_field)
+        grid = self._power_interest_grid(stk_domain)
+        not_contacted_grid = self._power_interest_grid(not_contacted_domain)
         data = {
             "filters": flt,
             "projects": [{"id": p.id, "name": p.display_name} for p in projects],
@@ -84,32 +92,79 @@ class SrmDashboard(models.AbstractModel):
                 self._figure(
                     "engagements",
                     _("Engagements"),
-                    self._count("srm.engagement", eng_domain),
+                    sum(count for *_keys, count in eng_groups),
                     "srm.engagement",
                     eng_domain,
                 ),
                 self._figure(
                     "stakeholders",
                     _("Stakeholders"),
-                    self._count("res.partner", stk_domain),
+                    sum(cell["value"] for row in grid for cell in row),
                     "res.partner",
                     stk_domain,
                 ),
                 self._figure(
                     "not_contacted",
                     _("Not contacted in %s days", NOT_CONTACTED_DAYS),
-                    self._count("res.partner", not_contacted_domain),
+                    sum(cell["value"] for row in not_contacted_grid for cell in row),
                     "res.partner",
                     not_contacted_domain,
                 ),
             ],
-            "engagements_by_month": self._engagements_by_month(builder, eng_domain),
-            "sentiment": self._sentiment_trend(builder, eng_domain),
-            "grid": self._power_interest_grid(stk_domain),
-            "not_contacted_by_quadrant": self._power_interest_grid(not_contacted_domain),
+            "engagements_by_month": self._engagements_by_month(builder, eng_domain, eng_groups, day_field),
+            "sentiment": self._sentiment_trend(builder, eng_domain, eng_groups, day_field),
+            "grid": grid,
+            "not_contacted_by_quadrant": not_contacted_grid,
         }
         self._add_extra_figures(data, builder, flt)
         return data
+
+    @api.model
+    def _engagement_day_field(self, tz):
+        """The field to group engagements by month on in time zone ``tz``.
+
+        ``date_local`` (the stored day of each engagement in its company's time
+        zone, indexed) when every company shown keeps it in ``tz``; otherwise
+        the engagement's datetime, converted to ``tz`` row by row.
+        """
+        if all(company.partner_id._srm_timezone().zone == tz for company in self.env.companies):
+            return "date_local"
+        return "date"
+
+    @api.model
+    def _engagement_period_domain(self, builder, flt, day_field):
+        if day_field == "date":
+            return builder._engagement_domain(flt)
+        domain = builder._engagement_domain(dict(flt, date_from=False, date_to=False))
+        period = []
+        if flt["date_from"]:
+            period.append((day_field, ">=", flt["date_from"]))
+        if flt["date_to"]:
+            period.append((day_field, "<=", flt["date_to"]))
+        return period + domain
+
+    @api.model
+    def _month_domain(self, builder, day_field, month):
+        if day_field == "date":
+            return builder._month_domain("date", month)
+        return [
+            (day_field, ">=", fields.Date.to_string(month)),
+            (day_field, "<", fields.Date.to_string(month + relativedelta(months=1))),
+        ]
+
+    @api.model
+    def _engagement_groups(self, domain, day_field):
+        """[(month, engagement type, sentiment, count)] of the engagements of ``domain``."""
+        groups = self.env["srm.engagement"]._read_group(
+            domain, [f"{day_field}:month", "engagement_type_id", "sentiment"], ["__count"]
+        )
+        builder = self.env["srm.report.builder"]
+        return [(builder._month_key(month), etype, sentiment, count) for month, etype, sentiment, count in groups]
+
+    @api.model
+    def _count(self, model, domain):
+        [(count,)] = self.env[model]._read_group(domain, [], ["__count"])
+        return count
 
     @api.model
     def _views(self):
@@ -177,11 +232,17 @@ class SrmDashboard(models.AbstractModel):
             ),
         ]
         severities = Issue._fields["severity"]._description_selection(self.env)
-        counts = {
-            key: dict(Issue._read_group(expression.AND([domain, status_domain]), ["severity"], ["__count"]))
-            for key, _label, status_domain in statuses
-        }
-        by_severity = dict(Issue._read_group(domain, ["severity"], ["__count"]))
+        # two groupings instead of one per status: the statuses split the open issues
+        counts = {key: defaultdict(int) for key, _label, _domain in statuses}
+        by_severity = defaultdict(int)
+        for severity, breached, count in Issue._read_group(domain, ["severity", "is_sla_breached"], ["__count"]):
+            by_severity[severity] += count
+            if breached:
+                counts["breached"][severity] += count
+        for severity, count in Issue._read_group(expression.AND([domain, statuses[1][2]]), ["severity"], ["__count"]):
+            counts["due_soon"][severity] += count
+        for severity, total in by_severity.items():
+            counts["on_track"][severity] = total - counts["breached"][severity] - counts["due_soon"][severity]
         rows = []
         for severity, label in reversed(severities):
             if not by_severity.get(severity):
@@ -209,21 +270,19 @@ class SrmDashboard(models.AbstractModel):
                 }
             )
         return {
-            "open": self._figure(
-                "open_issues", _("Open issues"), self._count("srm.issue", domain), "srm.issue", domain
-            ),
+            "open": self._figure("open_issues", _("Open issues"), sum(by_severity.values()), "srm.issue", domain),
             "sla_labels": [label for _key, label, _domain in statuses],
             "rows": rows,
         }
 
     @api.model
-    def _engagements_by_month(self, builder, domain):
-        Engagement = self.env["srm.engagement"]
-        groups = Engagement._read_group(domain, ["date:month", "engagement_type_id"], ["__count"])
-        months = sorted({builder._month_key(month) for month, _etype, _n in groups})
-        types = sorted({etype for _m, etype, _n in groups}, key=lambda t: (t.sequence, t.name))
-        counts = {(builder._month_key(month), etype): n for month, etype, n in groups}
-        month_domains = {month: builder._month_domain("date", month) for month in months}
+    def _engagements_by_month(self, builder, domain, groups, day_field):
+        counts = defaultdict(int)
+        for month, etype, _sentiment, n in groups:
+            counts[month, etype] += n
+        months = sorted({month for month, _etype in counts})
+        types = sorted({etype for _month, etype in counts}, key=lambda t: (t.sequence, t.name))
+        month_domains = {month: self._month_domain(builder, day_field, month) for month in months}
         datasets = []
         for etype in types:
             datasets.append(
@@ -260,18 +319,24 @@ class SrmDashboard(models.AbstractModel):
         }
 
     @api.model
-    def _sentiment_trend(self, builder, domain):
-        by_month = builder._sentiment_by_month(domain)
+    def _sentiment_trend(self, builder, domain, groups, day_field):
+        by_month = defaultdict(lambda: [0, 0])
+        for month, _etype, sentiment, count in groups:
+            if sentiment:
+                by_month[month][0] += count
+                by_month[month][1] += int(sentiment) * count
         points = []
         for month in sorted(by_month):
-            count, average = by_month[month]
+            count, weighted = by_month[month]
             points.append(
                 self._figure(
                     f"sentiment_{month}",
                     format_date(self.env, month, date_format="MMM y"),
-                    round(average, 2) if average is not None else None,
+                    round(weighted / count, 2) if count else None,
                     "srm.engagement",
-                    expression.AND([domain, builder._month_domain("date", month), [("sentiment", "!=", False)]]),
+                    expression.AND(
+                        [domain, self._month_domain(builder, day_field, month), [("sentiment", "!=", False)]]
+                    ),
                     count=count,
                 )
             )

@@ -143,3 +143,31 @@ class TestDashboard(SrmReportingCommon):
     def test_reversed_period(self):
         with self.assertRaisesRegex(UserError, "before it starts"):
             self.env["srm.dashboard"].get_data({"date_from": "2026-03-01", "date_to": "2026-01-01"})
+
+    def test_months_in_the_time_zone_of_the_reader(self):
+        """An engagement late on 31 January (UTC) is in February for a reader in Shanghai.
+
+        When the reader's time zone is the company's, the overview groups on the
+        engagements' stored local day; otherwise on their datetime, converted:
+        both give the reader's months.
+        """
+        self.env.company.partner_id.tz = "Asia/Shanghai"
+        self.env["srm.engagement"].create(
+            {
+                "name": "Late call",
+                "engagement_type_id": self.env.ref("srm_base.srm_engagement_type_call").id,
+                "date": "2026-01-31 20:00:00",
+                "partner_ids": [(6, 0, self.alice.ids)],
+                "project_id": self.project.id,
+            }
+        )
+        for tz, field, totals in (("Asia/Shanghai", "date_local", [2, 3]), ("UTC", "date", [3, 2])):
+            self.env.user.tz = tz
+            data = self.env["srm.dashboard"].with_context(tz=tz).get_data({**PERIOD, "project_ids": self.project.ids})
+            by_month = data["engagements_by_month"]
+            self.assertEqual(by_month["months"], ["2026-01-01", "2026-02-01"], tz)
+            self.assertEqual([cell["value"] for cell in by_month["totals"]], totals, tz)
+            self.assertIn(
+                field, [leaf[0] for leaf in by_month["totals"][0]["domain"] if isinstance(leaf, tuple | list)]
+            )
+            self.assertFiguresMatchRecords(data)

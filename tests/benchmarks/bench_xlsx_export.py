@@ -194,6 +194,12 @@ def ensure_rows(args):
         """,
         {"topics": topics.ids, "ids": new_ids},
     )
+    if "date_local" in su["srm.engagement"]._fields:
+        from odoo.tools import SQL
+
+        from odoo.addons.srm_base.models.srm_engagement import date_local_update_sql
+
+        cr.execute(date_local_update_sql(SQL("e.id IN %s", tuple(new_ids or [0]))))
     su.invalidate_all()
     partners._srm_update_last_engagement()
     cr.commit()

@@ -520,6 +520,13 @@ class Generator:
             """,
             [self.partner_first],
         )
+        if "date_local" in self.env["srm.engagement"]._fields:
+            # the stored local day of each engagement, as srm_base computes it
+            from odoo.tools import SQL
+
+            from odoo.addons.srm_base.models.srm_engagement import date_local_update_sql
+
+            self.cr.execute(date_local_update_sql(SQL("e.id >= %s", first)))
         self.links = links
 
     # ------------------------------------------------------------------ commitments, issues

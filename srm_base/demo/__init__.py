@@ -1,0 +1,1 @@
+from . import srm_demo_data

@@ -13,7 +13,7 @@ that other modules can refer to.
 import random
 from datetime import datetime, time, timedelta
 
-from odoo import Command, fields
+from odoo import Command, api, fields, models
 
 SEED = 20260101
 ENGAGEMENT_COUNT = 150
@@ -769,3 +769,14 @@ def _create_upcoming_meeting(env, now, project, stakeholders, users):
     env["ir.model.data"]._update_xmlids(
         [{"xml_id": XMLID_PREFIX + "calendar_event_water_table_demo", "record": event, "noupdate": True}]
     )
+
+
+class SrmProject(models.Model):
+    """The demo data file calls this; it lives here so that the model itself carries no demo code."""
+
+    _inherit = "srm.project"
+
+    @api.model
+    def _srm_load_demo_data(self):
+        """Called by the demo data file: the Río Claro Copper Project."""
+        load_demo_data(self.env)

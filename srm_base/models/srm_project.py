@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..demo.srm_demo_data import load_demo_data
-
 
 class SrmProject(models.Model):
     """A project, site or operation around which stakeholders are engaged."""
@@ -123,11 +121,6 @@ class SrmProject(models.Model):
             # record rules of project-restricted users depend on membership
             self.env.registry.clear_cache()
         return res
-
-    @api.model
-    def _srm_load_demo_data(self):
-        """Called by the demo data file: the Río Claro Copper Project."""
-        load_demo_data(self.env)
 
     def action_view_stakeholders(self):
         self.ensure_one()

@@ -1,0 +1,1 @@
+from . import srm_consultation_demo_data

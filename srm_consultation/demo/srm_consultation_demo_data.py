@@ -14,7 +14,7 @@ import base64
 import random
 from datetime import datetime, time, timedelta
 
-from odoo import Command, fields
+from odoo import Command, api, fields, models
 
 SEED = 20260707
 # the Río Claro story of srm_base's demo data, and the records of this one
@@ -498,3 +498,14 @@ def _create_consent_record(env, today, project, consultation, owner):
             Command.create({"name": "Yearly report to the general assembly, in Spanish", "sequence": 3}),
         ],
     })
+
+
+class SrmConsultation(models.Model):
+    """The demo data file calls this; it lives here so that the model itself carries no demo code."""
+
+    _inherit = "srm.consultation"
+
+    @api.model
+    def _srm_load_consultation_demo(self):
+        """Called by the demo data file: a consultation with about 60 interviews."""
+        load_consultation_demo(self.env)

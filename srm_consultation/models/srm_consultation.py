@@ -14,8 +14,6 @@ from odoo.tools import html2plaintext
 
 from odoo.addons.srm_base.models.srm_engagement import IAP2_LEVELS
 
-from ..demo.srm_consultation_demo_data import load_consultation_demo
-
 CHANNELS = [
     ("online", "Online questionnaire"),
     ("in_person", "In person"),
@@ -929,12 +927,3 @@ class SrmConsultation(models.Model):
     def action_print_what_we_heard(self):
         self.ensure_one()
         return self.env.ref("srm_consultation.srm_consultation_what_we_heard_report").report_action(self)
-
-    # ------------------------------------------------------------------
-    # Demo data
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _srm_load_consultation_demo(self):
-        """Called by the demo data file: a consultation with about 60 interviews."""
-        load_consultation_demo(self.env)

@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import Command, fields
+from odoo import Command, api, fields, models
 
 SEED = 20260407
 XMLID_PREFIX = "srm_land."
@@ -640,3 +640,14 @@ def _link_engagements(demo, parcels, households):
                 "land_household_ids": [Command.set([household_of[p].id for p in partners if p in household_of])],
             }
         )
+
+
+class SrmLandParcel(models.Model):
+    """The demo data file calls this; it lives here so that the model itself carries no demo code."""
+
+    _inherit = "srm.land.parcel"
+
+    @api.model
+    def _srm_load_demo_data(self):
+        """Called by the demo data file: the land of the Río Claro Copper Project."""
+        load_demo_data(self.env)

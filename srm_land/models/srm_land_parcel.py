@@ -5,7 +5,6 @@ from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_round
 
 from .. import geo
-from ..demo.srm_land_demo_data import load_demo_data
 
 TENURES = [
     ("private_title", "Private title"),
@@ -389,8 +388,3 @@ class SrmLandParcel(models.Model):
             "default_partner_ids": self.right_ids.partner_id.ids,
         }
         return action
-
-    @api.model
-    def _srm_load_demo_data(self):
-        """Called by the demo data file: the land of the Río Claro Copper Project."""
-        load_demo_data(self.env)

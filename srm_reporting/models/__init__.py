@@ -6,3 +6,10 @@ from . import res_partner
 from . import srm_engagement
 from . import py3o_report
 from . import srm_issue
+from . import srm_report_kind_stakeholder_register
+from . import srm_report_kind_engagement_log
+from . import srm_report_kind_commitment_register
+from . import srm_report_kind_grievance_log
+from . import srm_report_kind_stakeholder_profile
+from . import srm_report_kind_consultation_summary
+from . import srm_report_kind_monthly_summary

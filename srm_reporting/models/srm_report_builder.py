@@ -36,10 +36,6 @@ REPORT_KINDS = [
     ("consultation_summary", "Consultation summary"),
     ("monthly_summary", "Monthly summary"),
 ]
-# kinds that do not need a period (the whole history by default)
-PERIOD_OPTIONAL_KINDS = {"stakeholder_profile"}
-# kinds printed on landscape pages
-LANDSCAPE_KINDS = {"stakeholder_register", "engagement_log", "commitment_register", "grievance_log"}
 
 OUTPUT_FORMATS = [
     ("pdf", "PDF"),
@@ -112,8 +108,47 @@ class NameCache:
 
 
 class SrmReportBuilder(models.AbstractModel):
+    """The reporting framework: filters, domains, sections, columns, display formats.
+
+    Each report is a kind, an abstract model ``srm.report.kind.<kind>`` inheriting this
+    one, whose ``_build_report(filters)`` returns the report (see ``_build``).
+    """
+
     _name = "srm.report.builder"
     _description = "SRM Report Data"
+
+    # set by each report kind (srm.report.kind.<kind>)
+    _report_kind = None
+    # the report needs no period (the whole history by default)
+    _report_period_optional = False
+    # the report is printed on landscape pages
+    _report_landscape = False
+
+    # ------------------------------------------------------------------
+    # Report kinds
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _report_kind_model(self, kind):
+        """The model of the report ``kind`` (``srm.report.kind.<kind>``), None when unknown."""
+        if not kind or not isinstance(kind, str):
+            return None
+        name = f"srm.report.kind.{kind}"
+        return self.env[name] if name in self.env else None
+
+    @api.model
+    def _report_action(self, kind, output):
+        """The ir.actions.report printing ``kind`` as ``output`` ("pdf" or "odt"): the
+        record ``srm_report_<kind>_<output>`` of the module that defines the kind."""
+        module = self._report_kind_model(kind)._original_module
+        return self.env.ref(f"{module}.srm_report_{kind}_{output}")
+
+    @api.model
+    def _build_report(self, filters):
+        """The report of this kind for normalized ``filters``: a dict with title,
+        sections, highlights, record_count and optionally note, subtitle,
+        confidential_count, protected_count (see ``_build``)."""
+        raise NotImplementedError(f"{self._name} does not build a report")
 
     # ------------------------------------------------------------------
     # Filters
@@ -132,7 +167,8 @@ class SrmReportBuilder(models.AbstractModel):
         """
         filters = dict(filters or {})
         kind = filters.get("kind")
-        if kind not in dict(REPORT_KINDS):
+        kind_model = self._report_kind_model(kind)
+        if kind_model is None:
             raise UserError(self.env._("Choose which report to produce."))
         clean = {"kind": kind}
         for key in ("date_from", "date_to"):
@@ -141,7 +177,7 @@ class SrmReportBuilder(models.AbstractModel):
                 clean[key] = fields.Date.to_date(value) if value else False
             except ValueError as exc:
                 raise UserError(self.env._("“%s” is not a valid date.", value)) from exc
-        if kind not in PERIOD_OPTIONAL_KINDS and not (clean["date_from"] and clean["date_to"]):
+        if not kind_model._report_period_optional and not (clean["date_from"] and clean["date_to"]):
             raise UserError(self.env._("The period of the report is empty: set both its first and its last day."))
         if clean["date_from"] and clean["date_to"] and clean["date_to"] < clean["date_from"]:
             raise UserError(
@@ -441,7 +477,10 @@ class SrmReportBuilder(models.AbstractModel):
         filters = self._normalize_filters(filters)
         # worker grievances never enter a report (see srm.issue._search)
         builder = self.with_context(tz=self._tz().zone, srm_report_community_only=True)
-        report = getattr(builder, f"_build_{filters['kind']}")(filters)
+        kind_model = builder._report_kind_model(filters["kind"])
+        if kind_model is None:
+            raise UserError(self.env._("Choose which report to produce."))
+        report = kind_model._build_report(filters)
         report.setdefault("highlights", [])
         report.setdefault("note", "")
         report.setdefault("confidential_count", 0)
@@ -452,6 +491,7 @@ class SrmReportBuilder(models.AbstractModel):
             kind=filters["kind"],
             filters=filters,
             kind_label=self._kind_label(filters["kind"]),
+            landscape=kind_model._report_landscape,
             parameters=self._filter_parameters(filters),
             company=self.env.company,
             generated_by=self.env.user.name,
@@ -725,91 +765,6 @@ class SrmReportBuilder(models.AbstractModel):
                 return
             last = (records[-1][1], records[-1][0])
             self.env.invalidate_all()
-
-    @api.model
-    def _build_engagement_log(self, filters):
-        _ = self.env._
-        Engagement = self.env["srm.engagement"]
-        domain = self._engagement_domain(filters)
-        count = Engagement.search_count(domain)
-        confidential = Engagement.search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
-        [(duration,)] = Engagement._read_group(domain, [], ["duration:sum"])
-        duration = duration or 0.0
-        stakeholders = self.env["res.partner"].search_count([("srm_engagement_ids", "any", domain)])
-        by_type = Engagement._read_group(domain, ["engagement_type_id"], ["__count", "duration:sum"])
-        by_month = Engagement._read_group(domain, ["date:month"], ["__count"], order="date:month")
-        sentiment = self._sentiment_by_month(domain)
-        by_project = Engagement._read_group(domain, ["project_id"], ["__count"])
-        columns = self._engagement_columns()
-        sections = [
-            self._section(
-                "engagements",
-                _("Engagements"),
-                columns,
-                lambda: self._iter_engagement_rows(domain),
-                count=count,
-                totals={"subject": _("Total: %s engagements", count), "duration": duration},
-            ),
-            self._section(
-                "by_type",
-                _("By type"),
-                [
-                    column("engagement_type", _("Type"), "char", 25),
-                    column("count", _("Engagements"), "integer", 14),
-                    column("share", _("Share"), "percent", 10),
-                    column("duration", _("Duration (h)"), "float", 14),
-                ],
-                [
-                    [etype.name, n, self._share(n, count), dur or 0.0]
-                    for etype, n, dur in sorted(by_type, key=lambda g: -g[1])
-                ],
-                totals={
-                    "engagement_type": _("Total"),
-                    "count": count,
-                    "share": 1.0 if count else 0.0,
-                    "duration": duration,
-                },
-            ),
-            self._section(
-                "by_month",
-                _("By month"),
-                [
-                    column("month", _("Month"), "month", 16),
-                    column("count", _("Engagements"), "integer", 14),
-                    column("sentiment", _("Average sentiment"), "float", 16),
-                ],
-                [
-                    [self._month_key(month), n, sentiment.get(self._month_key(month), (0, None))[1]]
-                    for month, n in by_month
-                ],
-                totals={"month": _("Total"), "count": count},
-            ),
-            self._section(
-                "by_project",
-                _("By project"),
-                [
-                    column("project", _("Project"), "char", 30),
-                    column("count", _("Engagements"), "integer", 14),
-                    column("share", _("Share"), "percent", 10),
-                ],
-                [
-                    [project.display_name or _("No project"), n, self._share(n, count)]
-                    for project, n in sorted(by_project, key=lambda g: -g[1])
-                ],
-                totals={"project": _("Total"), "count": count, "share": 1.0 if count else 0.0},
-            ),
-        ]
-        return {
-            "title": _("Engagement log"),
-            "record_count": count,
-            "confidential_count": confidential,
-            "sections": sections,
-            "highlights": [
-                {"label": _("Engagements"), "value": count, "type": "integer"},
-                {"label": _("Stakeholders engaged"), "value": stakeholders, "type": "integer"},
-                {"label": _("Hours of engagement"), "value": duration, "type": "float"},
-            ],
-        }
 
     # ------------------------------------------------------------------
     # 3. Commitments register (srm.commitment)

@@ -248,13 +248,13 @@ class SrmReportLog(models.Model):
         Report = self.env["ir.actions.report"]
         data = {"filters": filters}
         if output_format == "pdf":
-            action = self.env.ref(f"srm_reporting.srm_report_{kind}_pdf")
+            action = self.env["srm.report.builder"]._report_action(kind, "pdf")
             content, extension = Report._render_qweb_pdf(action, self.ids, data=data)
             return content, extension
         if output_format == "xlsx":
             action = self.env.ref("srm_reporting.srm_report_xlsx")
             return Report._render_xlsx(action, self.ids, data=data)
-        action = self.env.ref(f"srm_reporting.srm_report_{kind}_odt")
+        action = self.env["srm.report.builder"]._report_action(kind, "odt")
         content, extension = Report.with_context(
             srm_report=True, srm_py3o_template_id=py3o_template.id if py3o_template else False
         )._render_py3o(action, self.ids, data=data)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..models.srm_report_builder import LIBREOFFICE_FORMATS, OUTPUT_FORMATS, PERIOD_OPTIONAL_KINDS, REPORT_KINDS
+from ..models.srm_report_builder import LIBREOFFICE_FORMATS, OUTPUT_FORMATS, REPORT_KINDS
 
 
 class SrmReportWizard(models.TransientModel):
@@ -58,9 +58,11 @@ class SrmReportWizard(models.TransientModel):
     def _compute_availability(self):
         can_see = self.env.user.has_group("srm_base.group_srm_confidential")
         Report = self.env["ir.actions.report"]
+        Builder = self.env["srm.report.builder"]
         for wizard in self:
             wizard.can_see_confidential = can_see
-            wizard.period_optional = wizard.report_kind in PERIOD_OPTIONAL_KINDS
+            kind_model = Builder._report_kind_model(wizard.report_kind)
+            wizard.period_optional = bool(kind_model is not None and kind_model._report_period_optional)
             warning = False
             if wizard.output_format == "pdf" and Report.get_wkhtmltopdf_state() in ("install", "broken"):
                 warning = self.env._("wkhtmltopdf is not installed on the server: PDF is not available.")

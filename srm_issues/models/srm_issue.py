@@ -5,20 +5,23 @@ import hashlib
 import hmac
 import logging
 import secrets
-import threading
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import split_every
+from odoo.osv import expression
+from odoo.tools import LazyTranslate
 
 from .srm_issue_flood import authenticated_sender
 from .srm_issue_sla import SEVERITIES
 
 _logger = logging.getLogger(__name__)
+_lt = LazyTranslate(__name__)
 
 KINDS = [
     ("concern", "Concern"),
@@ -108,14 +111,65 @@ IDENTITY_SCOPE = "srm_issues.identity"
 # whole quarters shown on the public summary, the last complete one first
 PUBLIC_SUMMARY_QUARTERS = 8
 
+
+class Deadline(NamedTuple):
+    """One deadline of the service levels, and the fields that state it."""
+
+    key: str
+    delay_field: str  # on srm.issue.sla: how long after receipt...
+    unit_field: str  # ...in which unit
+    due_field: str  # when it is due (stored, computed from the service level)
+    done_field: str  # when it was met
+    revised_field: str | None  # a revised date announced to the complainant replaces the computed one
+    breached_field: str  # passed before it was met (refreshed by the hourly job)
+    escalated_field: str  # escalated once to the team leader
+    label: object  # summary of the escalation activity (translated when used)
+
+
+# The three deadlines of a grievance, in their order: they drive the due dates, the
+# breach flags, the hourly job's searches and the escalation.
+DEADLINES = (
+    Deadline(
+        "ack",
+        "ack_delay",
+        "ack_unit",
+        "date_ack_due",
+        "date_acknowledged",
+        None,
+        "is_ack_breached",
+        "ack_escalated",
+        _lt("Acknowledgement deadline passed"),
+    ),
+    Deadline(
+        "investigation",
+        "investigation_delay",
+        "investigation_unit",
+        "date_investigation_due",
+        "date_investigated",
+        "date_investigation_revised",
+        "is_investigation_breached",
+        "investigation_escalated",
+        _lt("Investigation deadline passed"),
+    ),
+    Deadline(
+        "resolution",
+        "resolution_delay",
+        "resolution_unit",
+        "date_resolution_due",
+        "date_resolved",
+        "date_resolution_revised",
+        "is_resolution_breached",
+        "resolution_escalated",
+        _lt("Resolution deadline passed"),
+    ),
+)
+DUE_FIELDS = [deadline.due_field for deadline in DEADLINES]
 # fields of the SLA status, refreshed together by _compute_sla_status
-SLA_STATUS_FIELDS = [
-    "is_ack_breached",
-    "is_investigation_breached",
-    "is_resolution_breached",
-    "is_sla_breached",
-    "date_next_due",
-]
+SLA_STATUS_FIELDS = [deadline.breached_field for deadline in DEADLINES] + ["is_sla_breached", "date_next_due"]
+# issues per batch of the hourly job (one transaction each)
+SLA_BATCH_SIZE = 500
+# issues listed in the escalation digest of a person
+DIGEST_LINES = 30
 
 # engagement type code -> intake channel
 ENGAGEMENT_CHANNELS = {
@@ -377,6 +431,11 @@ class SrmIssue(models.Model):
     ack_escalated = fields.Boolean(copy=False)
     investigation_escalated = fields.Boolean(copy=False)
     resolution_escalated = fields.Boolean(copy=False)
+    sla_digest_pending = fields.Boolean(
+        string="Escalation Digest Pending",
+        copy=False,
+        help="Escalated, and not yet listed in the digest sent to the team leader.",
+    )
     ack_hours = fields.Float(
         string="Hours to Acknowledge", compute="_compute_kpis", store=True, aggregator="avg"
     )
@@ -520,56 +579,40 @@ class SrmIssue(models.Model):
             issue.sla_id = matches[issue]
 
     @api.depends(
-        "sla_id", "date_received", "date_investigation_revised", "date_resolution_revised"
+        "sla_id", "date_received", *(deadline.revised_field for deadline in DEADLINES if deadline.revised_field)
     )
     def _compute_due_dates(self):
         """Due dates of the issues' service levels, computed together: the working
-        calendars are read once for all the issues (see ``srm.issue.sla._srm_add_delays``)."""
+        calendars are read once for all the issues (see ``srm.issue.sla._srm_add_delays``).
+        A revised date, once announced, replaces the computed one."""
         requests = []
         for issue in self:
             sla = issue.sla_id.sudo()
-            if not sla or not issue.date_received:
-                issue.date_ack_due = False
-                issue.date_investigation_due = issue.date_investigation_revised
-                issue.date_resolution_due = issue.date_resolution_revised
-                continue
             calendar = issue.company_id.sudo().resource_calendar_id
-            for deadline, revised in (
-                ("ack", False),
-                ("investigation", issue.date_investigation_revised),
-                ("resolution", issue.date_resolution_revised),
-            ):
-                if revised:
-                    issue[f"date_{deadline}_due"] = revised
+            for deadline in DEADLINES:
+                revised = deadline.revised_field and issue[deadline.revised_field]
+                if revised or not sla or not issue.date_received:
+                    issue[deadline.due_field] = revised or False
                 else:
-                    delay, unit = sla[f"{deadline}_delay"], sla[f"{deadline}_unit"]
+                    delay, unit = sla[deadline.delay_field], sla[deadline.unit_field]
                     requests.append((issue, deadline, (issue.date_received, delay, unit, calendar)))
         dues = self.env["srm.issue.sla"]._srm_add_delays([request for _i, _d, request in requests])
         for (issue, deadline, _request), due in zip(requests, dues, strict=True):
-            issue[f"date_{deadline}_due"] = due
+            issue[deadline.due_field] = due
 
-    @api.depends(
-        "date_ack_due",
-        "date_acknowledged",
-        "date_investigation_due",
-        "date_investigated",
-        "date_resolution_due",
-        "date_resolved",
-    )
+    @api.depends(*(fname for deadline in DEADLINES for fname in (deadline.due_field, deadline.done_field)))
     def _compute_sla_status(self):
         """Breach flags depend on the current time too: ``_cron_srm_sla_check`` refreshes
         them for open deadlines that passed since the last computation."""
         now = fields.Datetime.now()
         for issue in self:
-            checks = [
-                (issue.date_ack_due, issue.date_acknowledged),
-                (issue.date_investigation_due, issue.date_investigated),
-                (issue.date_resolution_due, issue.date_resolved),
-            ]
-            breached = [bool(due) and (done or now) > due for due, done in checks]
-            issue.is_ack_breached, issue.is_investigation_breached, issue.is_resolution_breached = breached
-            issue.is_sla_breached = any(breached)
-            open_dues = [due for due, done in checks if due and not done]
+            open_dues = []
+            for deadline in DEADLINES:
+                due, done = issue[deadline.due_field], issue[deadline.done_field]
+                issue[deadline.breached_field] = bool(due) and (done or now) > due
+                if due and not done:
+                    open_dues.append(due)
+            issue.is_sla_breached = any(issue[deadline.breached_field] for deadline in DEADLINES)
             issue.date_next_due = min(open_dues) if open_dues else False
 
     @api.depends("date_received", "date_acknowledged", "date_ack_due", "date_resolved", "date_closed")
@@ -1288,6 +1331,11 @@ class SrmIssue(models.Model):
             self.env.add_to_compute(self._fields[fname], self)
         self.flush_recordset(SLA_STATUS_FIELDS)
 
+    def _srm_escalation_assignees(self):
+        """{issue: user} an escalation of each issue goes to: the team leader, else the
+        project manager, else the officer (an empty user when there is nobody)."""
+        return {issue: issue.team_id.user_id or issue.project_id.user_id or issue.user_id for issue in self}
+
     def _srm_schedule_activity(self, user, summary, note=None):
         """Schedule a to-do for ``user`` (else the issue's officer, team leader or project
         manager) on each issue, with one ``mail.activity`` create for all of them."""
@@ -1300,22 +1348,22 @@ class SrmIssue(models.Model):
 
     def _srm_schedule_escalation(self, summary, note=None):
         """Schedule a to-do for the team leader (else the project manager, else the officer)."""
-        return self._srm_create_activities(
-            [
-                (issue, issue.team_id.user_id or issue.project_id.user_id or issue.user_id, summary, note)
-                for issue in self
-            ]
-        )
+        assignees = self._srm_escalation_assignees()
+        return self._srm_create_activities([(issue, assignees[issue], summary, note) for issue in self])
 
     @api.model
-    def _srm_create_activities(self, todo):
-        """Create the escalation activities ``[(issue, assignee, summary, note)]`` with one
+    def _srm_create_activities(self, todo, notify=True):
+        """Create the activities ``[(issue, assignee, summary, note)]`` with one
         ``mail.activity`` create: the values ``activity_schedule`` gives (automated, due
-        today), issues without an assignee skipped. Each assignee is notified as usual."""
+        today), issues without an assignee skipped. With ``notify``, each assignee is
+        notified of each activity as usual; without, the caller tells them otherwise
+        (the hourly job sends one digest per person)."""
         Activity = self.env["mail.activity"].sudo()
         todo = [(issue, assignee, summary, note) for issue, assignee, summary, note in todo if assignee]
         if not todo or self.env.context.get("mail_activity_automation_skip"):
             return Activity
+        if not notify:
+            Activity = Activity.with_context(mail_activity_quick_update=True)
         activity_type = self.env.ref(
             "srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False
         ) or self.env.ref("mail.mail_activity_data_todo")
@@ -1345,100 +1393,154 @@ class SrmIssue(models.Model):
             ]
         )
         # mail.activity's create tells one assignee of the batch (the last) that an activity
-        # due today was created, for the counter of their activity menu: tell the others too,
-        # once per activity, as one create per activity did
+        # due today was created, for the counter of their activity menu: tell the others too
         if today <= fields.Date.today():
-            for activity in activities[:-1]:
-                activity.user_id._bus_send("mail.activity/updated", {"activity_created": True})
+            if notify:
+                # once per activity, as one create per activity did
+                for activity in activities[:-1]:
+                    activity.user_id._bus_send("mail.activity/updated", {"activity_created": True})
+            else:
+                for user in activities[:-1].user_id - activities[-1:].user_id:
+                    user._bus_send("mail.activity/updated", {"activity_created": True})
         return activities
 
     @api.model
-    def _cron_srm_sla_check(self, batch_size=200):
-        """Refresh breach flags that turned true as time passed, then escalate once
-        per passed deadline. Runs in batches; safe to run again (idempotent)."""
-        now = fields.Datetime.now()
-        Issue = self.sudo().with_context(active_test=False)
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        Cron = self.env["ir.cron"]
-        stale = Issue.search(
+    def _srm_stale_status_domain(self, now):
+        """Open issues with a deadline not met that passed since their flags were computed."""
+        return expression.AND(
             [
-                ("is_closed", "=", False),
-                "|", "|",
-                "&", "&", ("date_acknowledged", "=", False), ("date_ack_due", "<", now),
-                ("is_ack_breached", "=", False),
-                "&", "&", ("date_investigated", "=", False), ("date_investigation_due", "<", now),
-                ("is_investigation_breached", "=", False),
-                "&", "&", ("date_resolved", "=", False), ("date_resolution_due", "<", now),
-                ("is_resolution_breached", "=", False),
+                [("is_closed", "=", False)],
+                expression.OR(
+                    [
+                        [
+                            (deadline.done_field, "=", False),
+                            (deadline.due_field, "<", now),
+                            (deadline.breached_field, "=", False),
+                        ]
+                        for deadline in DEADLINES
+                    ]
+                ),
             ]
         )
-        to_escalate_domain = [
-            ("is_closed", "=", False),
-            "|", "|",
-            "&", "&", ("is_ack_breached", "=", True), ("date_acknowledged", "=", False),
-            ("ack_escalated", "=", False),
-            "&", "&", ("is_investigation_breached", "=", True), ("date_investigated", "=", False),
-            ("investigation_escalated", "=", False),
-            "&", "&", ("is_resolution_breached", "=", True), ("date_resolved", "=", False),
-            ("resolution_escalated", "=", False),
-        ]
-        done = 0
-        for batch_ids in split_every(batch_size, stale.ids):
-            Issue.browse(batch_ids)._srm_refresh_sla_status()
-            done += len(batch_ids)
-            if auto_commit:
-                self.env.cr.commit()
-        to_escalate = Issue.search(to_escalate_domain)
-        remaining = len(to_escalate)
-        for batch_ids in split_every(batch_size, to_escalate.ids):
-            Issue.browse(batch_ids)._srm_escalate_breaches()
-            done += len(batch_ids)
-            remaining -= len(batch_ids)
-            Cron._notify_progress(done=done, remaining=remaining)
-            if auto_commit:
-                self.env.cr.commit()
-        if not to_escalate:
-            Cron._notify_progress(done=done, remaining=0)
+
+    @api.model
+    def _srm_to_escalate_domain(self):
+        """Open issues with a deadline passed, not met and not escalated yet."""
+        return expression.AND(
+            [
+                [("is_closed", "=", False)],
+                expression.OR(
+                    [
+                        [
+                            (deadline.breached_field, "=", True),
+                            (deadline.done_field, "=", False),
+                            (deadline.escalated_field, "=", False),
+                        ]
+                        for deadline in DEADLINES
+                    ]
+                ),
+            ]
+        )
+
+    @api.model
+    def _cron_srm_sla_check(self, batch_size=SLA_BATCH_SIZE):
+        """Refresh breach flags that turned true as time passed, escalate once per
+        passed deadline, then send each person one message listing the issues escalated
+        to them. Runs in batches (see ``srm.cron.batch``); safe to run again: a deadline
+        is escalated once, a digest lists what was not listed yet."""
+        now = fields.Datetime.now()
+        # sudo: the scheduled job goes over the issues of every company and project
+        Issue = self.sudo().with_context(active_test=False, tracking_disable=True)
+        Batch = self.env["srm.cron.batch"]
+        stale = Issue.search(self._srm_stale_status_domain(now), order="id")
+        done = Batch._srm_process(stale, "_srm_refresh_sla_status", batch_size, description="Issues: breach flags")
+        to_escalate = Issue.search(self._srm_to_escalate_domain(), order="id")
+        done += Batch._srm_process(to_escalate, "_srm_escalate_breaches", batch_size, description="Issues: escalation")
+        Issue._srm_send_escalation_digests()
         return done
 
     def _srm_escalate_breaches(self):
         """Escalate each passed deadline of the issues once: an activity for the team
-        leader per deadline, all created together, and the deadline marked escalated."""
-        labels = {
-            "ack": self.env._("Acknowledgement deadline passed"),
-            "investigation": self.env._("Investigation deadline passed"),
-            "resolution": self.env._("Resolution deadline passed"),
-        }
+        leader per deadline, all created together, the deadline marked escalated and the
+        issue kept for the leader's digest (assignees are not notified of each activity).
+        Deadlines already escalated or met are skipped, so a batch may run twice."""
+        assignees = self._srm_escalation_assignees()
         todo = []
-        escalated = defaultdict(list)  # deadlines -> issue ids
+        escalated = defaultdict(list)  # escalated flags -> issue ids
         for issue in self:
-            leader = issue.team_id.user_id or issue.project_id.user_id or issue.user_id
-            deadlines = []
-            for key, breached, done, due in (
-                ("ack", issue.is_ack_breached, issue.date_acknowledged, issue.date_ack_due),
-                (
-                    "investigation",
-                    issue.is_investigation_breached,
-                    issue.date_investigated,
-                    issue.date_investigation_due,
-                ),
-                ("resolution", issue.is_resolution_breached, issue.date_resolved, issue.date_resolution_due),
-            ):
-                if not breached or done or issue[f"{key}_escalated"]:
+            flags = []
+            for deadline in DEADLINES:
+                if not issue[deadline.breached_field] or issue[deadline.done_field] or issue[deadline.escalated_field]:
                     continue
                 note = self.env._(
                     "%(ref)s was due on %(due)s. Act now or send the complainant an interim "
                     "notice with a revised date.",
                     ref=issue.reference,
-                    due=tools.format_datetime(self.env, due),
+                    due=tools.format_datetime(self.env, issue[deadline.due_field]),
                 )
-                todo.append((issue, leader, labels[key], note))
-                deadlines.append(key)
-            if deadlines:
-                escalated[tuple(deadlines)].append(issue.id)
-        self._srm_create_activities(todo)
-        for deadlines, issue_ids in escalated.items():
-            self.browse(issue_ids).write({f"{key}_escalated": True for key in deadlines})
+                todo.append((issue, assignees[issue], self.env._(deadline.label), note))
+                flags.append(deadline.escalated_field)
+            if flags:
+                escalated[tuple(flags)].append(issue.id)
+        self._srm_create_activities(todo, notify=False)
+        for flags, issue_ids in escalated.items():
+            self.browse(issue_ids).with_context(tracking_disable=True).write(
+                dict.fromkeys(flags, True) | {"sla_digest_pending": True}
+            )
+
+    @api.model
+    def _srm_send_escalation_digests(self):
+        """One message per person listing the issues escalated to them since the last
+        digest; the issues are then marked as listed."""
+        # sudo: the scheduled job; each person's list is filtered by what they may read
+        pending = self.sudo().with_context(active_test=False).search([("sla_digest_pending", "=", True)], order="id")
+        if not pending:
+            return
+        by_user = defaultdict(list)
+        for issue, user in pending._srm_escalation_assignees().items():
+            if user:
+                by_user[user].append(issue.id)
+        for user, issue_ids in by_user.items():
+            pending.browse(issue_ids)._srm_notify_escalation_digest(user)
+        pending.with_context(tracking_disable=True).write({"sla_digest_pending": False})
+
+    def _srm_notify_escalation_digest(self, user):
+        """One message to ``user`` listing these escalated issues, in their language: the
+        issues they may read, the first ``DIGEST_LINES`` of them (a link opens the list)."""
+        issues = self.with_user(user)._filtered_access("read").with_env(self.env)
+        if not issues:
+            return
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        issues = issues.sorted(lambda i: (i.date_next_due or datetime.max, i.id))
+        items = Markup("").join(
+            Markup('<li><a href="/odoo/%s/%s">%s</a> — %s</li>')
+            % (
+                self._name,
+                issue.id,
+                issue.display_name,
+                ", ".join(
+                    env._(deadline.label)
+                    for deadline in DEADLINES
+                    if issue[deadline.escalated_field] and not issue[deadline.done_field]
+                ),
+            )
+            for issue in issues[:DIGEST_LINES]
+        )
+        intro = env._(
+            "These issues passed a service-level deadline and are escalated to you. Act now, "
+            "or send the complainants an interim notice with a revised date:"
+        )
+        body = Markup("<p>%s</p><ul>%s</ul>") % (escape(intro), items)
+        if len(issues) > DIGEST_LINES:
+            body += Markup('<p><a href="/odoo/action-srm_issues.srm_issue_action">%s</a></p>') % env._(
+                "… and %s more in the issues list.", len(issues) - DIGEST_LINES
+            )
+        self.env["srm.issue"].message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=env._("Issues escalated to you"),
+            body=body,
+            email_layout_xmlid="mail.mail_notification_light",
+        )
 
     @api.model
     def get_sla_figures(self, domain=None, groupby=("category_id", "date_received:month")):

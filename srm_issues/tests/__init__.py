@@ -1,5 +1,6 @@
 from . import test_srm_issue_sla
 from . import test_srm_issue_sla_batch
+from . import test_srm_issue_sla_digest
 from . import test_srm_issue_flow
 from . import test_srm_issue_confidentiality
 from . import test_srm_issue_access

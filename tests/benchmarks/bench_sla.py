@@ -17,18 +17,18 @@ their stored fields left empty, as ``generate_data.py`` does), then committed.
 
 Rows (time, SQL queries):
 
-* recompute of the 17 stored computed fields of every issue through the ORM, in one
-  batch as ``generate_data.py`` does: the current code, against the previous code
-  (each issue walking the calendar with its own queries, kept below as ``legacy_*``)
-  and against the current code called one issue at a time (on ``--single`` issues);
-  the due dates of the three must be equal;
+* recompute of the stored computed fields of every issue through the ORM, in one batch
+  as ``generate_data.py`` does, against the same code called one issue at a time (on
+  ``--single`` issues, extrapolated to all); the due dates of both must be equal;
 * the service-level cron on the same open issues (breach flags of the deadlines that
-  passed in the last 7 days reset, as if they passed since the last run): the current
-  cron against the previous one; activities, their assignees and texts, and the flags
-  must be equal; a second run of the current cron must add nothing. For reference, the
-  current cron once more without mail.activity's notification of each assignee (what
-  is left of the first run's time is that notification).
+  passed in the last 7 days reset, as if they passed since the last run), against Odoo's
+  own way of doing the same: ``activity_schedule`` for each issue and passed deadline
+  (each assignee notified of each activity), the flags written issue by issue. The
+  activities (issue, assignee, type, summary, deadline) and the flags of both must be
+  equal; a second run of the cron must add nothing. The messages sent by each are
+  counted: one digest per person against one notification per activity.
 
+The deadlines, due-date and status fields come from ``srm_issues.models.srm_issue``.
 Each measured variant runs in a savepoint rolled back afterwards, so that every variant
 starts from the same data; the crons' commits per batch are replaced by flushes.
 """
@@ -41,7 +41,6 @@ import pathlib
 import random
 import subprocess
 import sys
-import threading
 import time
 from unittest.mock import patch
 
@@ -52,9 +51,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from generate_data import odoo_registry  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-DUE_FIELDS = ["date_ack_due", "date_investigation_due", "date_resolution_due"]
-STATUS_FIELDS = ["is_ack_breached", "is_investigation_breached", "is_resolution_breached", "is_sla_breached",
-                 "date_next_due", "ack_escalated", "investigation_escalated", "resolution_escalated"]
 TIMEZONES = ["Europe/Paris", "America/Lima", "Asia/Shanghai"]
 
 
@@ -71,174 +67,36 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-# ---------------------------------------------------------------------- previous code (baseline)
-# The service-level code of srm_issues before due dates were computed per calendar and
-# escalations created per batch, verbatim except for the method calls between them.
-
-def legacy_add_working_days(start, days, calendar, cache=None):
-    tz = pytz.timezone(calendar.tz or "UTC")
-    local_day = pytz.utc.localize(start).astimezone(tz).date()
-    key = (calendar.id, local_day, days)
-    if cache is not None and key in cache:
-        return cache[key]
-    window_start = tz.localize(datetime.datetime.combine(local_day + datetime.timedelta(days=1), datetime.time.min))
-    day_ends = {}
-    due = False
-    for _step in range(60):  # at most 60 fortnights ahead
-        window_end = window_start + datetime.timedelta(days=14)
-        intervals = calendar._work_intervals_batch(window_start, window_end)[False]
-        for _start, stop, _meta in intervals:
-            day = stop.astimezone(tz).date()
-            if day not in day_ends or stop > day_ends[day]:
-                day_ends[day] = stop
-        if len(day_ends) >= days:
-            due_aware = day_ends[sorted(day_ends)[days - 1]]
-            due = due_aware.astimezone(pytz.utc).replace(tzinfo=None)
-            break
-        window_start = window_end
-    if not due:
-        due = start + datetime.timedelta(days=days)
-    if cache is not None:
-        cache[key] = due
-    return due
-
-
-def legacy_add_delay(start, delay, unit, calendar, cache=None):
-    if not start or not delay:
-        return False
-    if unit == "hours" or (unit == "working_hours" and not calendar):
-        return start + datetime.timedelta(hours=delay)
-    if unit == "days" or (unit == "working_days" and not calendar):
-        return start + datetime.timedelta(days=delay)
-    if unit == "working_hours":
-        due = calendar.plan_hours(delay, start, compute_leaves=True)
-        return due.replace(tzinfo=None) if due else start + datetime.timedelta(hours=delay)
-    return legacy_add_working_days(start, int(round(delay)) or 1, calendar, cache)
-
-
-def legacy_compute_due_dates(self):
-    cache = {}
-    for issue in self:
-        sla = issue.sla_id.sudo()
-        if not sla or not issue.date_received:
-            issue.date_ack_due = False
-            issue.date_investigation_due = issue.date_investigation_revised
-            issue.date_resolution_due = issue.date_resolution_revised
-            continue
-        calendar = issue.company_id.sudo().resource_calendar_id
-        received = issue.date_received
-        issue.date_ack_due = legacy_add_delay(received, sla.ack_delay, sla.ack_unit, calendar, cache)
-        issue.date_investigation_due = issue.date_investigation_revised or legacy_add_delay(
-            received, sla.investigation_delay, sla.investigation_unit, calendar, cache
-        )
-        issue.date_resolution_due = issue.date_resolution_revised or legacy_add_delay(
-            received, sla.resolution_delay, sla.resolution_unit, calendar, cache
-        )
-
-
-def legacy_schedule_activity(self, user, summary, note=None):
+# ---------------------------------------------------------------------- Odoo's own way (baseline)
+def odoo_way_sla_check(model):
+    """The cron's work done the way an addon usually does it with mail.activity.mixin:
+    the same issues and deadlines, one ``activity_schedule`` per issue and passed
+    deadline (mail notifies each assignee of each activity), flags written per issue."""
     from odoo import fields
 
-    activity_type = self.env.ref(
-        "srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False
-    ) or self.env.ref("mail.mail_activity_data_todo")
-    for issue in self:
-        assignee = user or issue.user_id or issue.team_id.user_id or issue.project_id.user_id
-        if not assignee:
-            continue
-        issue.sudo().activity_schedule(
-            activity_type_id=activity_type.id,
-            summary=summary,
-            note=note,
-            user_id=assignee.id,
-            date_deadline=fields.Date.context_today(issue),
-        )
+    from odoo.addons.srm_issues.models.srm_issue import DEADLINES
 
-
-def legacy_schedule_escalation(self, summary, note=None):
-    for issue in self:
-        leader = issue.team_id.user_id or issue.project_id.user_id or issue.user_id
-        legacy_schedule_activity(issue, leader, summary, note)
-
-
-def legacy_escalate_breaches(self):
-    from odoo import tools
-
-    labels = {
-        "ack": self.env._("Acknowledgement deadline passed"),
-        "investigation": self.env._("Investigation deadline passed"),
-        "resolution": self.env._("Resolution deadline passed"),
-    }
-    for issue in self:
+    Issue = model.sudo().with_context(active_test=False)
+    Issue.search(Issue._srm_stale_status_domain(fields.Datetime.now()))._srm_refresh_sla_status()
+    today = fields.Date.context_today(Issue)
+    for issue in Issue.search(Issue._srm_to_escalate_domain(), order="id"):
+        assignee = issue._srm_escalation_assignees()[issue]
         vals = {}
-        for key, breached, done, due in (
-            ("ack", issue.is_ack_breached, issue.date_acknowledged, issue.date_ack_due),
-            ("investigation", issue.is_investigation_breached, issue.date_investigated,
-             issue.date_investigation_due),
-            ("resolution", issue.is_resolution_breached, issue.date_resolved, issue.date_resolution_due),
-        ):
-            if not breached or done or issue[f"{key}_escalated"]:
+        for deadline in DEADLINES:
+            if not issue[deadline.breached_field] or issue[deadline.done_field] or issue[deadline.escalated_field]:
                 continue
-            note = self.env._(
-                "%(ref)s was due on %(due)s. Act now or send the complainant an interim "
-                "notice with a revised date.",
-                ref=issue.reference,
-                due=tools.format_datetime(self.env, due),
-            )
-            legacy_schedule_escalation(issue, labels[key], note)
-            vals[f"{key}_escalated"] = True
+            if assignee:
+                issue.activity_schedule(
+                    "srm_issues.mail_activity_type_issue_escalation",
+                    date_deadline=today,
+                    summary=model.env._(deadline.label),
+                    user_id=assignee.id,
+                    automated=True,
+                )
+            vals[deadline.escalated_field] = True
         if vals:
             issue.write(vals)
-
-
-def legacy_cron_sla_check(self, batch_size=200):
-    from odoo import fields
-    from odoo.tools import split_every
-
-    now = fields.Datetime.now()
-    Issue = self.sudo().with_context(active_test=False)
-    auto_commit = not getattr(threading.current_thread(), "testing", False)
-    Cron = self.env["ir.cron"]
-    stale = Issue.search(
-        [
-            ("is_closed", "=", False),
-            "|", "|",
-            "&", "&", ("date_acknowledged", "=", False), ("date_ack_due", "<", now),
-            ("is_ack_breached", "=", False),
-            "&", "&", ("date_investigated", "=", False), ("date_investigation_due", "<", now),
-            ("is_investigation_breached", "=", False),
-            "&", "&", ("date_resolved", "=", False), ("date_resolution_due", "<", now),
-            ("is_resolution_breached", "=", False),
-        ]
-    )
-    to_escalate_domain = [
-        ("is_closed", "=", False),
-        "|", "|",
-        "&", "&", ("is_ack_breached", "=", True), ("date_acknowledged", "=", False),
-        ("ack_escalated", "=", False),
-        "&", "&", ("is_investigation_breached", "=", True), ("date_investigated", "=", False),
-        ("investigation_escalated", "=", False),
-        "&", "&", ("is_resolution_breached", "=", True), ("date_resolved", "=", False),
-        ("resolution_escalated", "=", False),
-    ]
-    done = 0
-    for batch_ids in split_every(batch_size, stale.ids):
-        Issue.browse(batch_ids)._srm_refresh_sla_status()
-        done += len(batch_ids)
-        if auto_commit:
-            self.env.cr.commit()
-    to_escalate = Issue.search(to_escalate_domain)
-    remaining = len(to_escalate)
-    for batch_ids in split_every(batch_size, to_escalate.ids):
-        legacy_escalate_breaches(Issue.browse(batch_ids))
-        done += len(batch_ids)
-        remaining -= len(batch_ids)
-        Cron._notify_progress(done=done, remaining=remaining)
-        if auto_commit:
-            self.env.cr.commit()
-    if not to_escalate:
-        Cron._notify_progress(done=done, remaining=0)
-    return done
+    return True
 
 
 # ---------------------------------------------------------------------- database
@@ -425,39 +283,41 @@ def read_rows(env, columns, ids):
 def activities(env):
     env.flush_all()
     env.cr.execute(
-        """SELECT a.res_id, a.user_id, a.activity_type_id, a.summary, a.note::text, a.date_deadline
+        """SELECT a.res_id, a.user_id, a.activity_type_id, a.summary, a.date_deadline
              FROM mail_activity a WHERE a.res_model = 'srm.issue' ORDER BY 1, 2, 4, 5"""
     )
     return env.cr.fetchall()
 
 
+def notifications(env):
+    """Messages sent to people (activity notifications, digests) so far."""
+    env.flush_all()
+    env.cr.execute("SELECT COUNT(*) FROM mail_message WHERE message_type = 'user_notification'")
+    return env.cr.fetchone()[0]
+
+
 def bench_recompute(env, ids, single):
-    Issue = type(env["srm.issue"])
-    results = {}
-    with rolled_back(env, "legacy"):
-        with patch.object(Issue, "_compute_due_dates", legacy_compute_due_dates):
-            legacy = timed(env, lambda: recompute(env, ids))
-        results["legacy"] = read_rows(env, DUE_FIELDS, ids)
+    from odoo.addons.srm_issues.models.srm_issue import DUE_FIELDS
+
     sample = ids[:single]
     with rolled_back(env, "single"):
         one = timed(env, lambda: recompute(env, sample, one_at_a_time=True))
-        results["single"] = read_rows(env, DUE_FIELDS, sample)
+        single_rows = read_rows(env, DUE_FIELDS, sample)
     new = timed(env, lambda: recompute(env, ids))
     nfields = new[2]
-    results["new"] = read_rows(env, DUE_FIELDS, ids)
-    same = results["new"] == results["legacy"] and results["new"][:single] == results["single"]
+    new_rows = read_rows(env, DUE_FIELDS, ids)
+    same = new_rows[:single] == single_rows
     verdict = "due dates equal" if same else "DUE DATES DIFFER"
     print(f"\nrecompute of {nfields} stored fields, {len(ids)} issues ({verdict})", flush=True)
-    row(f"recompute, {len(ids)} issues in one batch", new, legacy, "previous code, same batch",
-        f"{new[0] / len(ids) * 1000:.2f} ms / issue against {legacy[0] / len(ids) * 1000:.1f}")
-    per_issue = (one[0] / len(sample) * len(ids), one[1] / len(sample) * len(ids))
-    row(f"recompute, {len(sample)} issues one at a time", one, None, "",
-        f"{one[0] / len(sample) * 1000:.1f} ms / issue, {one[1] / len(sample):.1f} queries / issue "
-        f"(x{per_issue[0] / new[0]:.0f} the batch's time for {len(ids)})")
+    # the per-issue baseline, extrapolated from the sample to every issue
+    per_issue = (one[0] / len(sample) * len(ids), round(one[1] / len(sample) * len(ids)))
+    row(f"recompute, {len(ids)} issues in one batch", new, per_issue, f"one at a time ({len(sample)}, extrapolated)",
+        f"{new[0] / len(ids) * 1000:.2f} ms / issue against {one[0] / len(sample) * 1000:.1f}, "
+        f"{one[1] / len(sample):.1f} queries / issue one at a time")
     if not same:
-        for new_row, legacy_row in zip(results["new"], results["legacy"], strict=True):
-            if new_row != legacy_row:
-                print(f"  first difference: new {new_row} previous {legacy_row}")
+        for new_row, single_row in zip(new_rows, single_rows, strict=False):
+            if new_row != single_row:
+                print(f"  first difference: batch {new_row} one at a time {single_row}")
                 break
     return same
 
@@ -465,17 +325,20 @@ def bench_recompute(env, ids, single):
 def bench_cron(env, ids):
     from odoo import fields
 
+    from odoo.addons.srm_issues.models.srm_issue import DEADLINES, SLA_STATUS_FIELDS
+
+    status_fields = SLA_STATUS_FIELDS + [deadline.escalated_field for deadline in DEADLINES]
     cron = env.ref("srm_issues.ir_cron_srm_issue_sla")
     cron_env = env(user=cron.user_id.id, context={"lang": "en_US"})
     # deadlines that passed in the last 7 days: their flags turn true in this run
     now = fields.Datetime.now()
-    for key in ("ack", "investigation", "resolution"):
+    for deadline in DEADLINES:
         env.cr.execute(
-            f"UPDATE srm_issue SET is_{key}_breached = false WHERE date_{key}_due BETWEEN %s AND %s",
+            f"UPDATE srm_issue SET {deadline.breached_field} = false WHERE {deadline.due_field} BETWEEN %s AND %s",
             [now - datetime.timedelta(days=7), now],
         )
-    env.cr.execute("UPDATE srm_issue SET is_sla_breached = is_ack_breached OR is_investigation_breached "
-                   "OR is_resolution_breached")
+    any_breached = " OR ".join(deadline.breached_field for deadline in DEADLINES)
+    env.cr.execute(f"UPDATE srm_issue SET is_sla_breached = {any_breached}")
     env.invalidate_all()
     env.cr.execute("SELECT COUNT(*) FROM srm_issue WHERE NOT is_closed AND is_sla_breached")
     breached_before = env.cr.fetchone()[0]
@@ -485,31 +348,31 @@ def bench_cron(env, ids):
         model = cron_env["srm.issue"].with_context(ir_cron_progress_id=progress.id)
         return lambda: func(model)
 
-    with rolled_back(env, "legacy_cron"):
-        legacy = timed(env, run(legacy_cron_sla_check))
-        legacy_result = (activities(env), read_rows(env, STATUS_FIELDS, ids))
-    with rolled_back(env, "new_cron"):
+    sent_before = notifications(env)
+    with rolled_back(env, "odoo_way"):
+        baseline = timed(env, run(odoo_way_sla_check))
+        baseline_result = (activities(env), read_rows(env, status_fields, ids))
+        baseline_sent = notifications(env) - sent_before
+    with rolled_back(env, "cron"):
         new = timed(env, run(lambda model: model._cron_srm_sla_check()))
-        new_result = (activities(env), read_rows(env, STATUS_FIELDS, ids))
+        new_result = (activities(env), read_rows(env, status_fields, ids))
+        new_sent = notifications(env) - sent_before
         second = timed(env, run(lambda model: model._cron_srm_sla_check()))
         after_second = activities(env)
-    with rolled_back(env, "quiet_cron"):
-        # what is left: mail.activity's notification of each assignee (one message per activity)
-        quiet = timed(env, run(lambda model: model.with_context(mail_activity_quick_update=True)
-                               ._cron_srm_sla_check()))
+        second_sent = notifications(env) - sent_before - new_sent
     created = len(new_result[0])
-    same = new_result == legacy_result
+    same = new_result == baseline_result
     verdict = "activities and flags equal" if same else "RESULTS DIFFER"
     print(f"\nservice-level cron, {len(ids)} issues, {breached_before} open and already breached, "
-          f"{len(legacy_result[0])} activities by the previous code ({verdict})", flush=True)
-    row("cron, first run", new, legacy, "previous code", f"{created} activities created")
-    row("cron, second run", second, None, "", f"{len(after_second) - created} activities added")
-    row("cron, first run, assignees not notified", quiet, None, "",
-        "for reference: the rest of the first run is mail.activity's notification of each assignee")
+          f"{created} activities ({verdict})", flush=True)
+    row("cron, first run", new, baseline, "activity_schedule per issue and deadline",
+        f"{created} activities; messages sent: {new_sent} (one per person) against {baseline_sent}")
+    row("cron, second run", second, None, "",
+        f"{len(after_second) - created} activities and {second_sent} messages added")
     if not same:
-        print(f"  activities: {len(new_result[0])} new, {len(legacy_result[0])} previous; flags equal: "
-              f"{new_result[1] == legacy_result[1]}")
-    return same and len(after_second) == created
+        print(f"  activities: {len(new_result[0])} by the cron, {len(baseline_result[0])} by the baseline; "
+              f"flags equal: {new_result[1] == baseline_result[1]}")
+    return same and len(after_second) == created and not second_sent
 
 
 def main(argv=None):

@@ -1,0 +1,1 @@
+from . import srm_land_parcel

@@ -1,0 +1,2 @@
+from . import test_land_map
+from . import test_ui

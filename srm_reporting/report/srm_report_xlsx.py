@@ -70,19 +70,41 @@ class ReportSrmXlsx(models.AbstractModel):
         return SHEET_NAME_FORBIDDEN.sub(" ", title).strip()[:31] or "Sheet"
 
     def _srm_write(self, sheet, row, col, value, ctype, style_set):
+        self._srm_writer(sheet, ctype, style_set)(row, col, value)
+
+    def _srm_writer(self, sheet, ctype, style_set):
+        """A function writing a value of type ``ctype`` in a cell (row, col), with its
+        typed xlsxwriter method and format chosen once per column rather than per cell."""
         style = style_set.get(ctype) or style_set["char"]
         if ctype == "boolean":
-            if value is None:
-                return
-            sheet.write_boolean(row, col, bool(value), style)
-        elif value is None or value is False or value == "":
-            return
+            write_boolean = sheet.write_boolean
+
+            def write(row, col, value):
+                if value is not None:
+                    write_boolean(row, col, bool(value), style)
+
         elif ctype in ("date", "month", "datetime"):
-            sheet.write_datetime(row, col, value, style)
+            write_datetime = sheet.write_datetime
+
+            def write(row, col, value):
+                if value:
+                    write_datetime(row, col, value, style)
+
         elif ctype in ("integer", "float", "percent"):
-            sheet.write_number(row, col, value, style)
+            write_number = sheet.write_number
+
+            def write(row, col, value):
+                if value is not None and value is not False and value != "":
+                    write_number(row, col, value, style)
+
         else:
-            sheet.write_string(row, col, str(value)[:XLSX_MAX_STRING], style)
+            write_string = sheet.write_string
+
+            def write(row, col, value):
+                if value is not None and value is not False and value != "":
+                    write_string(row, col, str(value)[:XLSX_MAX_STRING], style)
+
+        return write
 
     def _srm_page_setup(self, sheet, title, landscape):
         """Print as people expect: A4, one page wide, header row on every page."""
@@ -133,10 +155,20 @@ class ReportSrmXlsx(models.AbstractModel):
         sheet.freeze_panes(1, 0)
         last_row = 0
         value_types = section.get("value_types")
-        for last_row, row in enumerate(builder.iter_rows(section), start=1):
-            for index, (col, value) in enumerate(zip(columns, row, strict=True)):
-                ctype = value_types[last_row - 1] if value_types and index == 1 else col["type"]
-                self._srm_write(sheet, last_row, index, value, ctype, styles["cell"])
+        if value_types:
+            # a label/value section: the type of the value changes from row to row
+            for last_row, row in enumerate(builder.iter_rows(section), start=1):
+                for index, (col, value) in enumerate(zip(columns, row, strict=True)):
+                    ctype = value_types[last_row - 1] if index == 1 else col["type"]
+                    self._srm_write(sheet, last_row, index, value, ctype, styles["cell"])
+        else:
+            writers = list(enumerate(self._srm_writer(sheet, col["type"], styles["cell"]) for col in columns))
+            width = len(writers)
+            for last_row, row in enumerate(builder.iter_rows(section), start=1):
+                if len(row) != width:
+                    raise ValueError(f"row {last_row} has {len(row)} cells for {width} columns")
+                for index, write in writers:
+                    write(last_row, index, row[index])
         sheet.autofilter(0, 0, last_row, len(columns) - 1)
         totals = section.get("totals")
         if totals:

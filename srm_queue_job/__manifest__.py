@@ -1,0 +1,28 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Stakeholders Job Queue",
+    "summary": "Long work of the SRM suite (large reports, scheduled batches, AI scoring) "
+    "run as OCA queue_job jobs spread over job workers",
+    "version": "18.0.1.0.0",
+    "category": "Stakeholder Relationship Management",
+    "website": "https://github.com/srm-suite/srm",
+    "author": "SRM Suite Contributors",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["srm-suite"],
+    "installable": True,
+    "auto_install": True,
+    "depends": [
+        "queue_job",
+        "srm_reporting",
+        "srm_ai",
+        "srm_commitments",
+        "srm_issues",
+    ],
+    "data": [
+        "data/queue_job_channel_data.xml",
+        "data/queue_job_function_data.xml",
+        "views/res_config_settings_views.xml",
+    ],
+}

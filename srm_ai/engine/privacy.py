@@ -18,10 +18,9 @@ The work is done on tokens looked up in dictionaries: the cost does not grow
 with the size of the register.
 """
 import re
-import unicodedata
 from datetime import date
 
-from .text import ALL_STOPWORDS
+from .text import ALL_STOPWORDS, strip_accents
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # international or local numbers: 7+ digits with optional +, spaces, dots, dashes, brackets
@@ -139,8 +138,7 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "
 
 def normalise(word):
     """Accent-free, case-free form of a word (Dupónt, DUPONT, Dupont -> dupont)."""
-    word = unicodedata.normalize("NFKD", word.translate(TRANSLITERATION))
-    return "".join(c for c in word if not unicodedata.combining(c)).casefold()
+    return strip_accents(word.translate(TRANSLITERATION)).casefold()
 
 
 def spellings(word):

@@ -2,12 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Language detection, tokenisation and multilingual term normalisation.
 
-Pure Python; ``jieba`` is used for Chinese word segmentation when installed,
+Pure Python; accents, words and stop words are srm_base's (``srm_base/tools/text.py``,
+shared with the consultations' themes); ``jieba`` is used for Chinese word segmentation when installed,
 character bigrams otherwise.
 """
 
+import importlib.util
+import os
 import re
-import unicodedata
 
 from .concepts import CONCEPTS
 from .options import optional_disabled
@@ -21,65 +23,35 @@ try:  # optional
 except ImportError:  # pragma: no cover - depends on the environment
     jieba = None
 
+
+def _base_text():
+    """srm_base's text helper (srm_base/tools/text.py): the suite's one accent stripper,
+    tokeniser and stop-word list. Imported from the addon under Odoo; loaded from its
+    file, next to srm_ai, when the engine runs on its own (the benchmarks)."""
+    try:
+        from odoo.addons.srm_base.tools import text  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        path = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "srm_base", "tools", "text.py")
+        spec = importlib.util.spec_from_file_location("srm_base_tools_text", path)
+        text = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(text)
+    return text
+
+
+_base = _base_text()
+ALL_STOPWORDS = _base.ALL_STOPWORDS
+STOPWORDS = _base.STOPWORDS
+WORD_RE = _base.WORD_RE
+strip_accents = _base.strip_accents
+
 LANGUAGES = ("en", "fr", "es", "zh")
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 SENTENCE_RE = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
 EMOJI_POS = set("😀😃😄😁😊🙂😍🥰👍👏🙏🎉❤💚✅")
 EMOJI_NEG = set("😠😡😞😢😭😤👎💔😒😩😫")
 
-
-def strip_accents(text):
-    """Lower-case, accent-free form used to compare words across spellings."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-STOPWORDS = {
-    "en": set(
-        """a about above after again against all also am an and any are as at be because been
-        before being below between both but by can could did do does doing down during each few
-        for from further had has have having he her here hers herself him himself his how i if in
-        into is it its itself just me more most my myself now of off on once only or other our
-        ours ourselves out over own same she should so some such than that the their theirs them
-        themselves then there these they this those through to too under until up very was we
-        were what when where which while who whom why will with would you your yours yourself
-        yourselves us said says told asked also would could may might shall must let lets get got
-        one two three per via re mr mrs ms dr""".split()
-    ),
-    "fr": set(
-        """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur leurs lui ma
-        mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur
-        ta te tes toi ton tu un une vos votre vous c d j l à m n s t y été étée étées étés étant
-        suis es est sommes êtes sont serai sera serons seront serais serait étais était étions
-        étiez étaient fus fut ai as avons avez ont aurai aura aurons auront avais avait avions
-        aviez avaient eu cette cet ceci cela ça comme aussi alors donc car si sans sous entre
-        vers chez dont où lors leurs tous tout toute toutes plus moins très bien fait faire
-        qu'il qu'elle c'est n'est l'on d'un d'une""".split()
-    ),
-    "es": set(
-        """de la que el en y a los del se las por un para con no una su al lo como más pero sus le
-        ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien
-        desde todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes
-        algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco
-        ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas nosotras vosotros
-        vosotras os mío mía míos mías tuyo tuya suyo suya nuestro nuestra vuestro vuestra esos
-        esas estoy estás está estamos estáis están es son fue fueron ser era eran ha han he hemos
-        habían había tiene tienen tener hacer hace dijo""".split()
-    ),
-    "zh": set(
-        """的 了 和 是 就 都 而 及 与 着 或 一个 没有 我们 你们 他们 她们 它们 我 你 他 她 它 这 那 这个 那个 在 也 有
-        对 把 被 让 给 向 从 到 为 为了 之 其 此 等 等等 并 及其 以及 吗 呢 吧 啊 呀 嘛 哦 于 上 下 中 里 说 表示
-        会 要 能 可以 已经 还 又 再 很 非常 还是 这些 那些 什么 怎么 如何 因为 所以 但是 如果 虽然 然后""".split()
-    ),
-}
-STOPWORDS["en"] |= set("not no nor cannot still yet again already".split())
-STOPWORDS["fr"] |= set("non pas été toujours encore déjà".split())
-STOPWORDS["es"] |= set("han todavía aún ya otra vez".split())
-ALL_STOPWORDS = set().union(*STOPWORDS.values())
-ALL_STOPWORDS |= {strip_accents(w) for w in ALL_STOPWORDS}
 
 # function words that identify a language better than content words; words shared by
 # two of the languages ("de", "la", "en", "no", "a") count for neither

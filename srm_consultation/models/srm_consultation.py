@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 import threading
-import unicodedata
 from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 
@@ -13,6 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from odoo.addons.srm_base.models.srm_engagement import IAP2_LEVELS
+from odoo.addons.srm_base.tools.text import ALL_STOPWORDS, normalize, words
 
 CHANNELS = [
     ("online", "Online questionnaire"),
@@ -24,36 +24,18 @@ CHANNELS = [
 # contact is lawful without explicit consent on these bases
 CONTACT_BASES_WITHOUT_CONSENT = ("legitimate_interest", "legal_obligation", "public_task")
 
-# words that never make a theme on their own (English, French, Spanish), accents removed
-STOPWORDS = set(
+# besides the stop words, words that never make a theme on their own: what answers about
+# any project say (English, French, Spanish, accents removed)
+THEME_NOISE_WORDS = frozenset(
     """
-    a about after again all also am an and any are as at be because been before being but by can
-    could did do does doing done for from had has have having he her here hers him his how i if in
-    into is it its just me more most my no nor not now of off on once only or other our ours out
-    over own same she should so some such than that the their theirs them then there these they
-    this those through to too under until up very was we were what when where which while who why
-    will with would you your yours project projects company people want need needs like more less
-    think really much many also well still every each
-    au aux avec ce ces cela cet cette dans de des du elle elles en est et etre eux il ils je la le
-    les leur leurs lui mais me meme mes moi mon ne nos notre nous on ou par pas plus pour qu que
-    qui sa sans se ses son sont sur ta te tes toi ton tu un une vos votre vous tres aussi avoir
-    faire fait faut doit doivent peut projet entreprise bien tout tous toutes comme
-    al algo como con contra cual cuando de del desde donde el ella ellas ellos en entre es esa ese
-    eso esta estan este esto estos fue ha hay la las le les lo los mas me mi mis mucho muy nada ni
-    no nos nuestra nuestro o otra otro para pero poco por porque que quien se sea ser si sin sobre
-    son su sus tambien tiene tienen todo todos tu un una uno unos usted ustedes ya proyecto empresa
-    queremos quiere necesitamos deben debe mejor hacer bien siempre
+    company done less like many much need needs people project projects really think want well
+    debe deben doit doivent entreprise faut peut projet
+    empresa mejor necesitamos proyecto queremos quiere sea siempre
     """.split()
 )
 
 THEME_SUGGESTIONS = 5  # words suggested as new themes from answers no theme covers
 THEME_MIN_TEXTS = 2  # a suggested word must appear in at least this many answers
-
-
-def normalize_text(text):
-    """Lower case without accents, for keyword matching across languages."""
-    text = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def split_keywords(keywords):
@@ -62,10 +44,10 @@ def split_keywords(keywords):
 
 def keyword_pattern(keywords):
     """A regex matching words that start with one of the keywords."""
-    words = [re.escape(normalize_text(k).rstrip("*")) for k in keywords if k.strip("* ")]
-    if not words:
+    stems = [re.escape(normalize(k).rstrip("*")) for k in keywords if k.strip("* ")]
+    if not stems:
         return None
-    return re.compile(rf"\b(?:{'|'.join(words)})")
+    return re.compile(rf"\b(?:{'|'.join(stems)})")
 
 
 class SrmConsultation(models.Model):
@@ -679,23 +661,29 @@ class SrmConsultation(models.Model):
             and optionally ``origin`` and ``values`` (more field values of the theme)
         """
         self.ensure_one()
-        normalized = [normalize_text(text) for text in texts]
+        normalized = [normalize(text) for text in texts]
         results = []
         for theme in self.theme_ids.filtered("keywords"):
             keywords = split_keywords(theme.keywords)
             pattern = keyword_pattern(keywords)
             indexes = [i for i, text in enumerate(normalized) if pattern and pattern.search(text)]
             results.append({"theme_id": theme.id, "name": theme.name, "keywords": keywords, "indexes": indexes})
-        known = {normalize_text(k) for result in results for k in result["keywords"]}
+        known = {normalize(k) for result in results for k in result["keywords"]}
         frequency = Counter()
         words_of = {}
         for index, text in enumerate(normalized):
-            words = {
-                word for word in re.findall(r"[a-z]{4,}", text)
-                if word not in STOPWORDS and not any(word.startswith(k) for k in known)
+            # Latin words of four letters or more (srm_ai_consultation reads Chinese)
+            candidates = {
+                word
+                for word in words(text)
+                if len(word) >= 4
+                and word.isascii()
+                and word not in ALL_STOPWORDS
+                and word not in THEME_NOISE_WORDS
+                and not any(word.startswith(k) for k in known)
             }
-            words_of[index] = words
-            frequency.update(words)
+            words_of[index] = candidates
+            frequency.update(candidates)
         suggested = 0
         for word, count in sorted(frequency.items(), key=lambda item: (-item[1], item[0])):
             if suggested >= THEME_SUGGESTIONS or count < THEME_MIN_TEXTS:
@@ -722,9 +710,9 @@ class SrmConsultation(models.Model):
         ).unlink()
         results = self._srm_extract_themes(texts)
         seen = Theme
-        by_name = {normalize_text(t.name): t for t in self.theme_ids}
+        by_name = {normalize(t.name): t for t in self.theme_ids}
         for result in results:
-            theme = Theme.browse(result.get("theme_id")).exists() or by_name.get(normalize_text(result["name"]))
+            theme = Theme.browse(result.get("theme_id")).exists() or by_name.get(normalize(result["name"]))
             matched = self.env["survey.user_input.line"].union(*(lines[i] for i in result["indexes"]))
             vals = {
                 **result.get("values", {}),

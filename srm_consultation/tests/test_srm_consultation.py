@@ -378,6 +378,18 @@ class TestSrmConsultationThemes(SrmConsultationCase):
         self.assertEqual([r["name"] for r in results[1:]], ["Polvo"])
         self.assertEqual(results[1]["indexes"], [0, 2], "an answer can mention several themes")
 
+    def test_suggestions_leave_out_the_stop_words_of_every_language(self):
+        texts = [
+            "Todavía no hay respuesta sobre el agua.",
+            "Todavía esperamos la respuesta.",
+            "Nous attendons toujours une réponse.",
+            "Toujours pas de réponse.",
+            "We have already asked twice.",
+            "Already a year without an answer.",
+        ]
+        names = [result["name"] for result in self.consultation._srm_extract_themes(texts)]
+        self.assertEqual(sorted(names), ["Reponse", "Respuesta"], "“todavía”, “toujours”, “already” are no theme")
+
 
 @tagged("post_install", "-at_install")
 class TestSrmConsentRecord(SrmConsultationCase):

@@ -8,6 +8,7 @@ from . import srm_ai_sentiment_mixin
 from . import srm_engagement
 from . import srm_issue
 from . import srm_ai_message_score
+from . import mail_message
 from . import srm_ai_sentiment_snapshot
 from . import res_partner
 from . import srm_ai_theme

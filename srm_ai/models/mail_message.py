@@ -1,0 +1,27 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+from .srm_ai_message_score import SCORED_MODELS
+
+
+class MailMessage(models.Model):
+    """Messages of stakeholders are scored as they are posted (srm.ai.message.score)."""
+
+    _inherit = "mail.message"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        messages = super().create(vals_list)
+        candidates = messages.filtered(
+            lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
+        )
+        if candidates and len(candidates) <= 20:
+            # sudo: the message was just posted by the user; its score is written by the analysis.
+            # Posting never waits for the embedding model: lexicons now, the model in the job
+            self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
+        if candidates and self.env["srm.ai.service"]._srm_ai_use_embeddings():
+            cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()  # sudo: any poster may wake the scoring job
+        return messages

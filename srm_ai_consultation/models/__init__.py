@@ -1,1 +1,2 @@
 from . import srm_consultation
+from . import srm_consultation_theme

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import models
 
 from odoo.addons.srm_ai import engine
 from odoo.addons.srm_ai.models.srm_ai_theme import EMBEDDING_LIMIT
@@ -50,25 +50,3 @@ class SrmConsultation(models.Model):
             indexes = result["indexes"]
             values["srm_ai_sentiment"] = sum(scores[i] for i in indexes) / len(indexes) if indexes else 0.0
         return results
-
-
-class SrmConsultationTheme(models.Model):
-    _inherit = "srm.consultation.theme"
-
-    srm_ai_sentiment = fields.Float(
-        string="Sentiment",
-        readonly=True,
-        aggregator="avg",
-        help="Average sentiment of the answers of this theme, from -1 (negative) to 1 (positive), "
-        "computed when the answers are grouped into themes.",
-    )
-    srm_ai_sentiment_label = fields.Selection(
-        [("negative", "Negative"), ("neutral", "Neutral"), ("positive", "Positive")],
-        string="Tone",
-        compute="_compute_srm_ai_sentiment_label",
-    )
-
-    @api.depends("srm_ai_sentiment", "count")
-    def _compute_srm_ai_sentiment_label(self):
-        for theme in self:
-            theme.srm_ai_sentiment_label = engine.sentiment.label_of(theme.srm_ai_sentiment) if theme.count else False

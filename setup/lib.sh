@@ -25,8 +25,9 @@ SRM_ODOO_DIR="${SRM_ODOO_DIR:-$SRM_STATE_DIR/odoo}"
 SRM_ODOO_GIT_URL="${SRM_ODOO_GIT_URL:-https://github.com/odoo/odoo}"
 SRM_ODOO_BRANCH="18.0"
 # Modules the suite is made of; test.sh fails when one of them is missing,
-# unless SRM_MODULES restricts the run.
-SRM_REQUIRED_MODULES="srm_base srm_consultation srm_commitments srm_issues srm_reporting srm_ai srm_consultation_commitments srm_consultation_issues srm_reporting_consultation srm_ai_consultation"
+# unless SRM_MODULES restricts the run. srm_queue_job brings OCA queue_job (requirements.txt)
+# with it, so that the suite's jobs are installed and run in the tests too.
+SRM_REQUIRED_MODULES="srm_base srm_consultation srm_commitments srm_issues srm_reporting srm_ai srm_consultation_commitments srm_consultation_issues srm_reporting_consultation srm_ai_consultation srm_queue_job"
 
 srm_log() { printf '[srm] %s\n' "$*" >&2; }
 srm_warn() { printf '[srm] WARNING: %s\n' "$*" >&2; }

@@ -221,7 +221,11 @@ if [ ${#pytest_files[@]} -gt 0 ] && [ -n "$result_line" ]; then
     port=$(srm_free_port "${SRM_TEST_PORT:-0}") || { problem "no free HTTP port"; finish; }
     url="http://127.0.0.1:$port"
     srm_log "starting Odoo on $url for tests/ (log: $server_log)"
-    "$SRM_PYTHON" -m odoo "${common_args[@]}" --http-port="$port" --log-level=info >"$server_log" 2>&1 &
+    # as in production (setup/odoo.conf.example), queue_job's job runner runs in the server
+    # when srm_queue_job is tested, so that jobs enqueued during the tests run
+    server_load=()
+    case " ${SRM_MODULE_LIST[*]} " in *" srm_queue_job "*) server_load=(--load=base,web,queue_job) ;; esac
+    "$SRM_PYTHON" -m odoo "${common_args[@]}" "${server_load[@]}" --http-port="$port" --log-level=info >"$server_log" 2>&1 &
     server_pid=$!
     if srm_wait_http "$url/web/login" 180 "$server_pid"; then
         srm_log "running pytest tests"

@@ -1,0 +1,3 @@
+from . import test_land_reports
+from . import test_land_report_access
+from . import test_land_report_formats

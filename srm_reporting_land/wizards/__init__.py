@@ -1,0 +1,1 @@
+from . import srm_report_wizard

@@ -39,6 +39,9 @@
         "demo/srm_base_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "srm_base/static/src/views/**/*",
+        ],
         "web.assets_tests": [
             "srm_base/static/tests/tours/*.js",
         ],

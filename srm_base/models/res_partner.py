@@ -163,9 +163,7 @@ class ResPartner(models.Model):
         copy=False,
         groups=SRM_GROUPS,
     )
-    srm_engagement_count = fields.Integer(
-        string="Engagement Count", compute="_compute_srm_engagement_count"
-    )
+    srm_engagement_count = fields.Integer(string="Engagement Count", compute="_compute_srm_counts")
     srm_last_engagement_date = fields.Datetime(
         string="Last Engagement", readonly=True, index=True, copy=False
     )
@@ -284,18 +282,47 @@ class ResPartner(models.Model):
                 )
             ]
 
+    @api.model
+    def _srm_counted_models(self):
+        """{count field: (model, its many2many field to stakeholders)}: the counts of the
+        smart buttons, computed together by ``_compute_srm_counts``. Modules add theirs."""
+        return {"srm_engagement_count": ("srm.engagement", "partner_ids")}
+
     @api.depends_context("uid", "allowed_company_ids")
-    def _compute_srm_engagement_count(self):
-        if not self.env["srm.engagement"].has_access("read"):
-            self.srm_engagement_count = 0
-            return
-        data = dict(
-            self.env["srm.engagement"]._read_group(
-                [("partner_ids", "in", self.ids)], ["partner_ids"], ["__count"]
+    def _compute_srm_counts(self):
+        """The smart buttons' counts in one query, each over the records the user may
+        read: the records are selected by the ORM (``_search``: record rules, companies),
+        the links are counted in SQL, instead of one grouping per button."""
+        counted = self._srm_counted_models()
+        partner_ids = tuple(pid for pid in self._origin.ids if pid)
+        parts = []
+        for fname, (model, link) in counted.items():
+            Model = self.env[model]
+            if not partner_ids or not Model.has_access("read"):
+                continue
+            field = Model._fields[link]
+            Model.flush_model([link])
+            query = Model._search([(link, "in", partner_ids)])
+            parts.append(
+                SQL(
+                    "SELECT %s, rel.%s, COUNT(*) FROM %s rel WHERE rel.%s IN %s AND rel.%s IN %s GROUP BY rel.%s",
+                    fname,
+                    SQL.identifier(field.column2),
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column2),
+                    partner_ids,
+                    SQL.identifier(field.column1),
+                    query.subselect(),
+                    SQL.identifier(field.column2),
+                )
             )
-        )
+        counts = dict.fromkeys(counted, {})
+        if parts:
+            rows = self.env.execute_query(SQL(" UNION ALL ").join(parts))
+            counts = {fname: {pid: n for name, pid, n in rows if name == fname} for fname in counted}
         for partner in self:
-            partner.srm_engagement_count = data.get(partner, 0)
+            for fname in counted:
+                partner[fname] = counts[fname].get(partner._origin.id, 0)
 
     @api.onchange("srm_consent")
     def _onchange_srm_consent(self):

@@ -1,5 +1,8 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 
@@ -21,3 +24,21 @@ class TestUi(HttpCase):
         self.assertEqual(engagement.user_id, self.env.ref("base.user_admin"))
         self.assertEqual(engagement.participant_ids.partner_id, stakeholder)
         self.assertEqual(stakeholder.srm_last_engagement_date, engagement.date)
+
+    def test_stakeholder_timeline_tour(self):
+        """The engagement timeline of a stakeholder is read when its page is opened."""
+        stakeholder = self.env["res.partner"].create({"name": "Timeline Stakeholder", "is_stakeholder": True})
+        now = fields.Datetime.now()
+        self.env["srm.engagement"].create([
+            {
+                "name": f"Timeline meeting {index:02d}",
+                "partner_ids": [Command.set(stakeholder.ids)],
+                "date": now - timedelta(days=30 - index),
+            }
+            for index in range(1, 23)
+        ])
+        self.start_tour(
+            f"/odoo/action-srm_base.res_partner_action_stakeholder/{stakeholder.id}",
+            "srm_stakeholder_timeline_tour",
+            login="admin",
+        )

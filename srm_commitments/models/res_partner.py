@@ -6,16 +6,12 @@ from odoo import Command, api, fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    srm_commitment_count = fields.Integer(string="Commitments", compute="_compute_srm_commitment_count")
+    srm_commitment_count = fields.Integer(string="Commitments", compute="_compute_srm_counts")
 
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_srm_commitment_count(self):
-        Commitment = self.env["srm.commitment"]
-        counts = {}
-        if self.ids and Commitment.has_access("read"):
-            counts = dict(Commitment._read_group([("partner_ids", "in", self.ids)], ["partner_ids"], ["__count"]))
-        for partner in self:
-            partner.srm_commitment_count = counts.get(partner, 0)
+    @api.model
+    def _srm_counted_models(self):
+        # counted with the engagements, in one query (srm_base)
+        return dict(super()._srm_counted_models(), srm_commitment_count=("srm.commitment", "partner_ids"))
 
     def action_srm_view_commitments(self):
         self.ensure_one()

@@ -1,0 +1,67 @@
+/** @odoo-module **/
+// Copyright 2026 SRM Suite Contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { Component } from "@odoo/owl";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+import { View } from "@web/views/view";
+import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
+
+/**
+ * The records of another model linked to the form's record, as a list read
+ * only when it is shown.
+ *
+ * A one2many or many2many field with an inline list is read with the form,
+ * whichever page it is on. This widget reads its records (as the user, record
+ * rules applied) when it is rendered: a notebook page renders its content when
+ * it is opened, so opening a stakeholder does not read the history of a page
+ * nobody looks at. A row opens its record.
+ *
+ *     <widget name="srm_related_list" model="srm.engagement" field="partner_ids"
+ *             view_ref="srm_base.srm_engagement_view_list_timeline"/>
+ */
+export class SrmRelatedList extends Component {
+    static template = "srm_base.SrmRelatedList";
+    static components = { View };
+    static props = {
+        ...standardWidgetProps,
+        resModel: String,
+        field: String,
+        viewRef: { type: String, optional: true },
+    };
+
+    setup() {
+        this.action = useService("action");
+    }
+
+    get viewProps() {
+        const { record, resModel, field, viewRef } = this.props;
+        return {
+            resModel,
+            type: "list",
+            views: [[false, "list"]],
+            domain: [[field, "in", [record.resId]]],
+            context: viewRef ? { list_view_ref: viewRef } : {},
+            display: { controlPanel: false },
+            allowSelectors: false,
+            selectRecord: (resId) =>
+                this.action.doAction({
+                    type: "ir.actions.act_window",
+                    res_model: resModel,
+                    res_id: resId,
+                    views: [[false, "form"]],
+                }),
+        };
+    }
+}
+
+export const srmRelatedList = {
+    component: SrmRelatedList,
+    extractProps: ({ attrs }) => ({
+        resModel: attrs.model,
+        field: attrs.field,
+        viewRef: attrs.view_ref,
+    }),
+};
+
+registry.category("view_widgets").add("srm_related_list", srmRelatedList);

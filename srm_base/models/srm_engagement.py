@@ -66,11 +66,11 @@ class SrmEngagement(models.Model):
     )
     # grouping by day, week or month in a time zone cannot use the index of a
     # datetime: the overview and the reports group on this stored day instead
+    # (indexed by srm_engagement_date_local_figures_index, see init)
     date_local = fields.Date(
         string="Local Date",
         compute="_compute_date_local",
         store=True,
-        index=True,
         help="Day of the engagement in its company's time zone.",
     )
     duration = fields.Float(help="Duration in hours.")
@@ -200,6 +200,16 @@ class SrmEngagement(models.Model):
             self._table,
             ["project_id", "date DESC", "id DESC"],
         )
+        # the overview's engagements by month, type and sentiment, with the columns of
+        # the record rules (company, confidentiality, project): read from the index
+        # alone, without visiting the table
+        if not tools.sql.index_exists(self.env.cr, "srm_engagement_date_local_figures_index"):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX srm_engagement_date_local_figures_index ON srm_engagement (date_local) "
+                    "INCLUDE (engagement_type_id, sentiment, company_id, is_confidential, project_id)"
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -73,7 +73,17 @@ def measure(env, func, repeat=3, warm=True):
     return statistics.median(times), queries, result
 
 
-def report(group, label, srm, baseline, baseline_label, note=""):
+def report(group, label, srm, baseline, baseline_label, note="", goal=None, max_queries=None):
+    """Print a row; ``goal``: the highest ratio to the baseline the issue allows,
+    ``max_queries``: the highest query count; the verdict is added to the note."""
+    verdicts = []
+    if goal and srm and baseline and baseline[0] > 0:
+        ratio = srm[0] / baseline[0]
+        verdicts.append(f"goal x{goal:g}: {'met' if ratio <= goal else 'NOT met'}")
+    if max_queries is not None and srm:
+        verdicts.append(f"goal {max_queries} queries: {'met' if srm[1] <= max_queries else 'NOT met'}")
+    if verdicts:
+        note = "; ".join(filter(None, [note, *verdicts]))
     row = (group, label, srm, baseline, baseline_label, note)
     RESULTS.append(row)
     print_row(row, flush=True)
@@ -244,64 +254,107 @@ class Bench:
             env = self.env
             self.cr.execute("SELECT COUNT(*) FROM srm_engagement_partner_rel WHERE partner_id = %s", [pid])
             n = self.cr.fetchone()[0]
-            report("form", f"stakeholder form + smart buttons ({n} engagements)", srm, base, "Contacts form")
+            report("form", f"stakeholder form + smart buttons ({n} engagements)", srm, base, "Contacts form",
+                   goal=2, max_queries=20)
             median_pid = env["res.partner"].search([("is_stakeholder", "=", True)], limit=1, offset=500).id
             srm, base, pid = self.op_form(partner_id=median_pid)
-            report("form", "stakeholder form, an ordinary stakeholder", srm, base, "Contacts form")
+            report("form", "stakeholder form, an ordinary stakeholder", srm, base, "Contacts form",
+                   goal=2, max_queries=20)
 
     # -- engagement searches
-    def run_searches(self):
+    RAW_PAGE = """
+        SELECT e.id, e.date, e.name, t.name->>'en_US', p.name->>'en_US', e.iap2_level, e.sentiment,
+               up.name, e.follow_up_needed, e.is_confidential, c.name,
+               ARRAY(SELECT rp.complete_name FROM srm_engagement_partner_rel r
+                       JOIN res_partner rp ON rp.id = r.partner_id WHERE r.engagement_id = e.id)
+          FROM srm_engagement e
+     LEFT JOIN srm_engagement_type t ON t.id = e.engagement_type_id
+     LEFT JOIN srm_project p ON p.id = e.project_id
+     LEFT JOIN res_users u ON u.id = e.user_id
+     LEFT JOIN res_partner up ON up.id = u.partner_id
+     LEFT JOIN res_company c ON c.id = e.company_id
+         WHERE ({where}) AND ({rules})
+      ORDER BY e.date DESC, e.id DESC
+         LIMIT 80
+    """
+    RAW_COUNT = "SELECT COUNT(*) FROM (SELECT 1 FROM srm_engagement e WHERE ({where}) AND ({rules}) LIMIT 10001) s"
+
+    def search_users(self):
+        """(label, env, SQL access rules) of the users the searches run as: the rules are
+        written by hand from what each user may read (companies, confidential records,
+        projects), the raw SQL's own version of the record rules."""
         env = self.env
-        Engagement = env["srm.engagement"]
+        users = [("manager", env, "e.company_id IN %(companies)s")]
+        Users = env["res.users"].sudo()
+        user = Users.search([("login", "=like", "srm_scale_c%\\_1")], limit=1)
+        if user:
+            user_env = env(user=user, context=dict(env.context, allowed_company_ids=user.company_ids.ids))
+            users.append(
+                ("user", user_env, "e.company_id IN %(companies)s AND e.is_confidential IS NOT TRUE")
+            )
+        projects = env["srm.project"].search([], limit=3)
+        restricted = Users.with_context(no_reset_password=True).create({
+            "name": "Benchmark restricted officer",
+            "login": "srm_bench_restricted",
+            "groups_id": [(6, 0, [env.ref("srm_base.group_srm_restricted").id, env.ref("base.group_user").id])],
+            "company_ids": [(6, 0, env.companies.ids)],
+            "company_id": env.company.id,
+            "srm_project_ids": [(6, 0, projects.ids)],
+        })
+        restricted_env = env(user=restricted, context=dict(env.context, allowed_company_ids=env.companies.ids))
+        users.append(
+            ("project-restricted", restricted_env,
+             "e.company_id IN %(companies)s AND e.is_confidential IS NOT TRUE AND e.project_id IN %(projects)s")
+        )
+        self.search_projects = projects
+        env.flush_all()
+        return users
+
+    def run_searches(self):
         pid = self.busiest_partner()
-        project = env["srm.project"].search([], limit=1)
         today = datetime.date.today()
         month_start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
         month_end = today.replace(day=1)
         word = "compensation"
+        users = self.search_users()
+        project = self.search_projects[:1]
         searches = [
             ("by stakeholder", [("partner_ids", "in", [pid])],
-             "SELECT e.id FROM srm_engagement e JOIN srm_engagement_partner_rel r ON r.engagement_id = e.id "
-             "WHERE r.partner_id = %(pid)s ORDER BY e.date DESC, e.id DESC LIMIT 80",
-             "SELECT COUNT(*) FROM srm_engagement_partner_rel WHERE partner_id = %(pid)s"),
-            ("by project", [("project_id", "=", project.id)],
-             "SELECT id FROM srm_engagement WHERE project_id = %(project)s ORDER BY date DESC, id DESC LIMIT 80",
-             "SELECT COUNT(*) FROM srm_engagement WHERE project_id = %(project)s"),
+             "EXISTS (SELECT 1 FROM srm_engagement_partner_rel r WHERE r.engagement_id = e.id "
+             "AND r.partner_id = %(pid)s)"),
+            ("by project", [("project_id", "=", project.id)], "e.project_id = %(project)s"),
             ("by period (last month)", [("date", ">=", str(month_start)), ("date", "<", str(month_end))],
-             "SELECT id FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s "
-             "ORDER BY date DESC, id DESC LIMIT 80",
-             "SELECT COUNT(*) FROM srm_engagement WHERE date >= %(d1)s AND date < %(d2)s"),
+             "e.date >= %(d1)s AND e.date < %(d2)s"),
             (f"by text ('{word}' in subject or summary)",
              ["|", ("name", "ilike", word), ("summary", "ilike", word)],
-             "SELECT id FROM srm_engagement WHERE name ILIKE %(w)s OR summary ILIKE %(w)s "
-             "ORDER BY date DESC, id DESC LIMIT 80",
-             "SELECT COUNT(*) FROM srm_engagement WHERE name ILIKE %(w)s OR summary ILIKE %(w)s"),
+             "e.name ILIKE %(w)s OR e.summary ILIKE %(w)s"),
             ("by project + period + text",
              [("project_id", "=", project.id), ("date", ">=", str(today - datetime.timedelta(days=365))),
               ("summary", "ilike", word)],
-             "SELECT id FROM srm_engagement WHERE project_id = %(project)s AND date >= %(y)s AND summary ILIKE %(w)s "
-             "ORDER BY date DESC, id DESC LIMIT 80",
-             "SELECT COUNT(*) FROM srm_engagement WHERE project_id = %(project)s AND date >= %(y)s "
-             "AND summary ILIKE %(w)s"),
+             "e.project_id = %(project)s AND e.date >= %(y)s AND e.summary ILIKE %(w)s"),
         ]
-        params = {"pid": pid, "project": project.id, "d1": month_start, "d2": month_end, "w": f"%{word}%",
-                  "y": today - datetime.timedelta(days=365)}
-        for label, domain, sql_page, sql_count in searches:
-            def srm(e, domain=tuple(domain)):
-                return e["srm.engagement"].web_search_read(
-                    list(domain), self.eng_list_spec, limit=80, count_limit=10001
-                )
+        for user_label, user_env, rules in users:
+            params = {"pid": pid, "project": project.id, "d1": month_start, "d2": month_end, "w": f"%{word}%",
+                      "y": today - datetime.timedelta(days=365),
+                      "companies": tuple(user_env.companies.ids), "projects": tuple(self.search_projects.ids)}
+            for label, domain, where in searches:
+                def srm(e, domain=tuple(domain)):
+                    return e["srm.engagement"].web_search_read(
+                        list(domain), self.eng_list_spec, limit=80, count_limit=10001
+                    )
 
-            def raw(e, sql_page=sql_page, sql_count=sql_count):
-                e.cr.execute(sql_page, params)
-                ids = [r[0] for r in e.cr.fetchall()]
-                e.cr.execute(sql_count, params)
-                return ids, e.cr.fetchone()[0]
+                def raw(e, where=where, rules=rules, params=params):
+                    e.cr.execute(self.RAW_PAGE.format(where=where, rules=rules), params)
+                    rows = e.cr.fetchall()
+                    e.cr.execute(self.RAW_COUNT.format(where=where, rules=rules), params)
+                    return [r[0] for r in rows], e.cr.fetchone()[0]
 
-            s = measure(env, srm, self.args.repeat)
-            b = measure(env, raw, self.args.repeat)
-            report("search", f"engagements {label}: {s[2]['length']} found", s, b, "raw SQL: page + count")
-        del Engagement
+                s = measure(user_env, srm, self.args.repeat)
+                b = measure(user_env, raw, self.args.repeat)
+                same = [r["id"] for r in s[2]["records"]] == b[2][0] and s[2]["length"] == b[2][1]
+                report("search", f"{user_label}: engagements {label}: {s[2]['length']} found", s, b,
+                       "raw SQL page + count, same rules", "same page and count" if same else "DIFFERENT page",
+                       goal=3)
 
     # -- dashboard
     def run_dashboard(self):
@@ -317,11 +370,17 @@ class Bench:
         def srm(e):
             return e["srm.dashboard"].get_data({})
 
-        def raw(e):
+        def raw(e, local=False):
             cr = e.cr
             out = {}
             cr.execute(
-                """SELECT date_trunc('month', date) m, engagement_type_id, COUNT(*),
+                """SELECT date_trunc('month', date_local)::date m, engagement_type_id, COUNT(*),
+                          AVG(NULLIF(sentiment, '')::int)
+                     FROM srm_engagement
+                    WHERE date_local >= %(d1)s AND date_local <= %(d2)s AND company_id IN %(companies)s
+                 GROUP BY 1, 2"""
+                if local
+                else """SELECT date_trunc('month', date) m, engagement_type_id, COUNT(*),
                           AVG(NULLIF(sentiment, '')::int)
                      FROM srm_engagement
                     WHERE date >= %(d1)s AND date < (%(d2)s::date + 1) AND company_id IN %(companies)s
@@ -347,14 +406,24 @@ class Bench:
                     out[table] = cr.fetchone()
             return out
 
+        def raw_local(e):
+            """The same figures, the months read from the stored local day (srm_base 18.0.1.2)."""
+            return raw(e, local=True)
+
         s = measure(env, srm, self.args.repeat)
         b = measure(env, raw, self.args.repeat)
+        if "date_local" in env["srm.engagement"]._fields:
+            bl = measure(env, raw_local, self.args.repeat)
+            report("dashboard", "dashboard figures (last 12 months)", s, bl,
+                   "raw SQL, same figures, local day", goal=1.5)
         kpis = {k["key"]: k["value"] for k in s[2]["kpis"]}
         raw_total = sum(r[2] for r in b[2]["by_month"])
         check = "figures equal" if kpis.get("engagements") == raw_total else (
             f"engagements {kpis.get('engagements')} vs raw {raw_total}"
         )
-        report("dashboard", "dashboard figures (last 12 months)", s, b, "raw SQL, same figures", check)
+        report("dashboard", "dashboard figures (last 12 months)", s, b, "raw SQL, same figures", check, goal=1.5)
+        verdict = "met" if s[0] < 1 else "NOT met"
+        print(f"dashboard: {s[0] * 1000:.0f} ms (goal: under 1 s, {verdict})", flush=True)
 
     # -- import
     def import_file(self, rows):

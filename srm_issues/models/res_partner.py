@@ -36,8 +36,14 @@ class ResPartner(models.Model):
             self.srm_issue_ids = False
             self.srm_issue_count = 0
             return
-        issues = self.env["srm.issue"].search_fetch(
-            self._srm_issue_domain(), ["complainant_id", "partner_ids"]
+        # the stakeholders and their contacts, then the issues of each side: two
+        # searches that use the indexes of complainant_id and of the stakeholder links,
+        # where one search with "complainant or stakeholder" reads every issue
+        lineage_query = self.env["res.partner"].with_context(active_test=False)._search([("id", "child_of", self.ids)])
+        Issue = self.env["srm.issue"]
+        fnames = ["complainant_id", "partner_ids"]
+        issues = Issue.search_fetch([("complainant_id", "in", lineage_query)], fnames) | Issue.search_fetch(
+            [("partner_ids", "in", lineage_query)], fnames
         )
 
         def lineage(partners):

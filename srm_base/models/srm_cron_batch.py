@@ -3,7 +3,8 @@
 import logging
 import threading
 
-from odoo import api, models, modules
+from odoo import api, fields, models, modules
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -64,3 +65,84 @@ class SrmCronBatch(models.AbstractModel):
         if total:
             _logger.debug("%s: %s.%s over %s records", description or method, records._name, method, done)
         return done
+
+    @api.model
+    def _srm_schedule_activities(self, model_name, todo, activity_type):
+        """Schedule the activities of a scheduled job, ``[(record, user, summary, note,
+        date_deadline)]`` (``note``: safe HTML or False; ``date_deadline``: False for
+        today), with one INSERT for the followers and one for the activities, however many
+        there are; return how many were created.
+
+        A job that escalates or reminds tens of thousands of records at once (after an
+        import, or a pause of the scheduler) would spend most of its time in
+        mail.activity's create: sanitizing each note again, computing each document's
+        name, notifying each assignee of each activity. The rows get the values that
+        create gives (document model and name, the assignee's time zone, automated,
+        active) and, as with create, each assignee follows the record (default subtypes
+        of an internal user) and has the activity counter of their menu refreshed.
+        Not for interactive use: the caller has chosen assignees who may read the
+        records (internal users) and tells them of their activities, e.g. with one
+        digest per person.
+        """
+        todo = [activity for activity in todo if activity[1]]
+        if not todo:
+            return 0
+        # scheduled jobs run as the superuser; anybody else must be allowed to create activities
+        self.env["mail.activity"].check_access("create")
+        self.env.flush_all()
+        cr = self.env.cr
+        subtype_ids = self.env["mail.message.subtype"]._default_subtypes(model_name)[0]
+        followers = sorted({(record.id, user.partner_id.id) for record, user, *_values in todo})
+        cr.execute(
+            SQL(
+                """WITH new AS (
+                       INSERT INTO mail_followers (res_model, res_id, partner_id)
+                       SELECT %s, res_id, partner_id FROM unnest(%s::int[], %s::int[]) AS f(res_id, partner_id)
+                       ON CONFLICT DO NOTHING
+                       RETURNING id
+                   )
+                   INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                   SELECT new.id, subtype_id FROM new CROSS JOIN unnest(%s::int[]) AS subtype_id""",
+                model_name,
+                [res_id for res_id, _partner_id in followers],
+                [partner_id for _res_id, partner_id in followers],
+                subtype_ids,
+            )
+        )
+        now = cr.now()
+        today = fields.Date.context_today(self)
+        rows = [
+            (
+                record.id,
+                record.display_name,
+                summary or None,
+                str(note) if note else None,
+                user.id,
+                user.tz or None,
+                deadline or today,
+            )
+            for record, user, summary, note, deadline in todo
+        ]
+        cr.execute(
+            SQL(
+                """INSERT INTO mail_activity (res_model_id, res_model, activity_type_id, automated, active,
+                                              create_uid, write_uid, create_date, write_date,
+                                              res_id, res_name, summary, note, user_id, user_tz, date_deadline)
+                   SELECT %s, %s, %s, true, true, %s, %s, %s, %s, todo.*
+                     FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::text[], %s::int[], %s::varchar[],
+                                 %s::date[]) AS todo""",
+                self.env["ir.model"]._get_id(model_name),
+                model_name,
+                activity_type.id,
+                self.env.uid,
+                self.env.uid,
+                now,
+                now,
+                *(list(column) for column in zip(*rows, strict=True)),
+            )
+        )
+        # the records' followers and activities (and what is computed from them) are read again
+        self.env.invalidate_all()
+        for user in {user for _record, user, *_values in todo}:
+            user._bus_send("mail.activity/updated", {"activity_created": True})
+        return len(todo)

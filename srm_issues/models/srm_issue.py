@@ -9,13 +9,14 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, get_lang
 
 from .srm_issue_flood import authenticated_sender
 from .srm_issue_sla import SEVERITIES
@@ -1333,8 +1334,16 @@ class SrmIssue(models.Model):
 
     def _srm_escalation_assignees(self):
         """{issue: user} an escalation of each issue goes to: the team leader, else the
-        project manager, else the officer (an empty user when there is nobody)."""
-        return {issue: issue.team_id.user_id or issue.project_id.user_id or issue.user_id for issue in self}
+        project manager, else the officer (an empty user when there is nobody); for a
+        confidential issue, the first of them with Confidential access."""
+        group = self.env.ref("srm_base.group_srm_confidential")
+        assignees = {}
+        for issue in self:
+            candidates = [user for user in (issue.team_id.user_id, issue.project_id.user_id, issue.user_id) if user]
+            if issue.is_confidential:
+                candidates = [user for user in candidates if group in user.groups_id]
+            assignees[issue] = candidates[0] if candidates else self.env["res.users"]
+        return assignees
 
     def _srm_schedule_activity(self, user, summary, note=None):
         """Schedule a to-do for ``user`` (else the issue's officer, team leader or project
@@ -1352,31 +1361,35 @@ class SrmIssue(models.Model):
         return self._srm_create_activities([(issue, assignees[issue], summary, note) for issue in self])
 
     @api.model
-    def _srm_create_activities(self, todo, notify=True):
+    def _srm_activity_type(self):
+        return self.env.ref("srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False) or self.env.ref(
+            "mail.mail_activity_data_todo"
+        )
+
+    @api.model
+    def _srm_subscribe_assignees(self, todo):
+        """The assignees of ``[(issue, assignee, ...)]`` follow their issues: subscribed
+        once per assignee, as mail.activity's create would subscribe an issue twice to a
+        user given two of its activities in one create."""
+        issues_by_assignee = defaultdict(set)
+        for issue, assignee, *_rest in todo:
+            issues_by_assignee[assignee].add(issue.id)
+        for assignee, issue_ids in issues_by_assignee.items():
+            self.sudo().browse(sorted(issue_ids)).message_subscribe(partner_ids=assignee.sudo().partner_id.ids)
+
+    @api.model
+    def _srm_create_activities(self, todo):
         """Create the activities ``[(issue, assignee, summary, note)]`` with one
         ``mail.activity`` create: the values ``activity_schedule`` gives (automated, due
-        today), issues without an assignee skipped. With ``notify``, each assignee is
-        notified of each activity as usual; without, the caller tells them otherwise
-        (the hourly job sends one digest per person)."""
+        today), issues without an assignee skipped. Each assignee is notified as usual."""
         Activity = self.env["mail.activity"].sudo()
         todo = [(issue, assignee, summary, note) for issue, assignee, summary, note in todo if assignee]
         if not todo or self.env.context.get("mail_activity_automation_skip"):
             return Activity
-        if not notify:
-            Activity = Activity.with_context(mail_activity_quick_update=True)
-        activity_type = self.env.ref(
-            "srm_issues.mail_activity_type_issue_escalation", raise_if_not_found=False
-        ) or self.env.ref("mail.mail_activity_data_todo")
+        activity_type = self._srm_activity_type()
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        # the assignees follow their issues: subscribed here once per assignee, as
-        # mail.activity's create would subscribe an issue twice to a user given two
-        # of its activities in one create
-        issues_by_assignee = defaultdict(set)
-        for issue, assignee, _summary, _note in todo:
-            issues_by_assignee[assignee].add(issue.id)
-        for assignee, issue_ids in issues_by_assignee.items():
-            self.sudo().browse(sorted(issue_ids)).message_subscribe(partner_ids=assignee.sudo().partner_id.ids)
+        self._srm_subscribe_assignees(todo)
         activities = Activity.create(
             [
                 {
@@ -1393,15 +1406,11 @@ class SrmIssue(models.Model):
             ]
         )
         # mail.activity's create tells one assignee of the batch (the last) that an activity
-        # due today was created, for the counter of their activity menu: tell the others too
+        # due today was created, for the counter of their activity menu: tell the others too,
+        # once per activity, as one create per activity did
         if today <= fields.Date.today():
-            if notify:
-                # once per activity, as one create per activity did
-                for activity in activities[:-1]:
-                    activity.user_id._bus_send("mail.activity/updated", {"activity_created": True})
-            else:
-                for user in activities[:-1].user_id - activities[-1:].user_id:
-                    user._bus_send("mail.activity/updated", {"activity_created": True})
+            for activity in activities[:-1]:
+                activity.user_id._bus_send("mail.activity/updated", {"activity_created": True})
         return activities
 
     @api.model
@@ -1465,6 +1474,11 @@ class SrmIssue(models.Model):
         issue kept for the leader's digest (assignees are not notified of each activity).
         Deadlines already escalated or met are skipped, so a batch may run twice."""
         assignees = self._srm_escalation_assignees()
+        labels = {deadline.key: self.env._(deadline.label) for deadline in DEADLINES}
+        # the due dates in the formats of the language and the time zone of the job's user, read once
+        lang = get_lang(self.env)
+        date_format = f"{lang.date_format} {lang.time_format}"
+        tz = pytz.timezone(self.env.user.tz or "UTC")
         todo = []
         escalated = defaultdict(list)  # escalated flags -> issue ids
         for issue in self:
@@ -1472,17 +1486,19 @@ class SrmIssue(models.Model):
             for deadline in DEADLINES:
                 if not issue[deadline.breached_field] or issue[deadline.done_field] or issue[deadline.escalated_field]:
                     continue
-                note = self.env._(
+                due = pytz.utc.localize(issue[deadline.due_field]).astimezone(tz)
+                note = Markup("<p>%s</p>") % self.env._(
                     "%(ref)s was due on %(due)s. Act now or send the complainant an interim "
                     "notice with a revised date.",
                     ref=issue.reference,
-                    due=tools.format_datetime(self.env, issue[deadline.due_field]),
+                    due=due.strftime(date_format),
                 )
-                todo.append((issue, assignees[issue], self.env._(deadline.label), note))
+                todo.append((issue, assignees[issue], labels[deadline.key], note, False))
                 flags.append(deadline.escalated_field)
             if flags:
                 escalated[tuple(flags)].append(issue.id)
-        self._srm_create_activities(todo, notify=False)
+        # one digest per person tells the assignees (see _srm_send_escalation_digests)
+        self.env["srm.cron.batch"]._srm_schedule_activities(self._name, todo, self._srm_activity_type())
         for flags, issue_ids in escalated.items():
             self.browse(issue_ids).with_context(tracking_disable=True).write(
                 dict.fromkeys(flags, True) | {"sla_digest_pending": True}

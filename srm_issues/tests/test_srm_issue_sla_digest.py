@@ -136,3 +136,17 @@ class TestSrmIssueSlaDigest(SrmIssueCase):
         self.assertEqual(len(digest), 1)
         self.assertNotIn(elsewhere.reference, digest.body)
         self.assertIn(self.issues[1].reference, digest.body)
+
+    def test_confidential_issue_escalated_to_who_may_read_it(self):
+        # the team leader has no Confidential access: the project manager, who has, is told
+        self.team.user_id = self.user_user
+        self.project_a.user_id = self.user_confidential
+        secret = self.issues[0]
+        secret.write({"is_confidential": True, "user_id": False})
+        with freeze_time("2026-03-05 10:00:00"):
+            self.env["srm.issue"]._cron_srm_sla_check()
+        escalations = self._escalations()
+        self.assertEqual(escalations.filtered(lambda a: a.res_id == secret.id).user_id, self.user_confidential)
+        self.assertEqual(escalations.filtered(lambda a: a.res_id == self.issues[1].id).user_id, self.user_user)
+        self.assertIn(secret.reference, self._digests(self.user_confidential).body)
+        self.assertNotIn(secret.reference, self._digests(self.user_user).body)

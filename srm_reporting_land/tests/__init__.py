@@ -1,3 +1,4 @@
 from . import test_land_reports
 from . import test_land_report_access
 from . import test_land_report_formats
+from . import test_land_report_print

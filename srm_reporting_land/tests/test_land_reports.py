@@ -140,3 +140,31 @@ class TestLandReports(LandReportCase):
         for key in ("status_by_project", "by_holder", "households_by_step", "livelihood", "grievances_by_parcel"):
             self.assertIn(key, report["section"])
         self.assertNotIn("payments", report["section"], "figures only: the lists are in the other reports")
+
+    def test_produced_from_the_report_wizard(self):
+        wizard = (
+            self.env["srm.report.wizard"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "report_kind": "land_resettlement_progress",
+                    "output_format": "xlsx",
+                    "date_from": False,
+                    "date_to": False,
+                    "project_ids": self.project.ids,
+                }
+            )
+        )
+        self.assertTrue(wizard.period_optional, "the land reports need no period")
+        action = wizard.action_generate()
+        log = (
+            self.env["srm.report.log"]
+            .with_user(self.officer)
+            .search([("report_kind", "=", "land_resettlement_progress")])
+        )
+        self.assertEqual(len(log), 1)
+        self.assertIn(str(log.attachment_id.id), action["url"])
+        self.assertEqual(log.name, f"Resettlement progress report — {self.project.display_name}")
+        self.assertTrue(log.contains_confidential)
+        labels = dict(log._fields["report_kind"]._description_selection(self.env))
+        self.assertEqual(labels["land_grievances"], "Grievances per parcel")

@@ -1,4 +1,5 @@
 from . import queue_job
 from . import res_config_settings
+from . import srm_ai_service
 from . import srm_cron_batch
 from . import srm_report_log

@@ -1,2 +1,3 @@
+from . import test_ai_job
 from . import test_cron_batch_job
 from . import test_report_job

@@ -1,0 +1,71 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.queue_job.exception import RetryableJobError
+
+from ..jobs import retry_on_concurrency
+from .common import trap_jobs
+
+
+@tagged("post_install", "-at_install")
+class TestAiJob(TransactionCase):
+    """srm_ai's scoring backlog runs as jobs on root.srm.ai, a batch still waiting is not
+    enqueued twice, and every text is scored once the jobs have run."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        partner = cls.env["res.partner"].create({"name": "Backlog stakeholder", "is_stakeholder": True})
+        meeting = cls.env.ref("srm_base.srm_engagement_type_meeting")
+        cls.engagements = cls.env["srm.engagement"].create(
+            [
+                {
+                    "name": f"Backlog meeting {index}",
+                    "engagement_type_id": meeting.id,
+                    "date": "2026-11-20 10:00:00",
+                    "partner_ids": [Command.set(partner.ids)],
+                    "summary": "The new road is dangerous for the children, we are worried.",
+                }
+                for index in range(5)
+            ]
+        )
+        cls.service = cls.env["srm.ai.service"].with_context(srm_queue_job_test_jobs=True)
+
+    def stale(self):
+        self.env.flush_all()
+        return self.env["srm.engagement"]._srm_ai_count_stale()
+
+    def test_scoring_backlog_is_jobs_on_the_ai_channel(self):
+        # a large import left these texts unscored
+        self.env.cr.execute(
+            "UPDATE srm_engagement SET ai_scored_at = NULL WHERE id IN %s", [tuple(self.engagements.ids)]
+        )
+        self.env.invalidate_all()
+        backlog = self.stale()
+        self.assertGreaterEqual(backlog, 5)
+        with trap_jobs() as trap:
+            enqueued = self.service._cron_srm_ai_score(batch_size=2)
+            self.assertGreaterEqual(enqueued, 3)
+            trap.assert_jobs_count(enqueued, only=self.service._srm_job_ai_batch)
+            self.assertEqual({job.channel for job in trap.enqueued_jobs}, {"root.srm.ai"})
+            # the next scheduled run while they wait adds nothing
+            self.service._cron_srm_ai_score(batch_size=2)
+            trap.assert_jobs_count(enqueued)
+            self.assertEqual(self.stale(), backlog)
+            trap.perform_enqueued_jobs()
+        self.assertEqual(self.stale(), 0)
+        self.assertTrue(all(self.engagements.mapped("ai_sentiment_label")))
+
+    def test_same_row_created_by_two_jobs_is_retried(self):
+        """The second of two jobs creating the same monthly figure of a stakeholder fails
+        on the unique key: it is undone and retried, and finds the first one's row then."""
+        snapshot = self.env["srm.ai.sentiment.snapshot"].search([], limit=1)
+        self.assertTrue(snapshot)
+        with self.assertRaises(RetryableJobError), mute_logger("odoo.sql_db"):
+            with retry_on_concurrency(self.env, "test"):
+                snapshot.copy({"partner_id": snapshot.partner_id.id, "month": snapshot.month})
+        self.assertTrue(snapshot.exists())

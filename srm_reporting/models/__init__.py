@@ -4,6 +4,7 @@ from . import srm_dashboard
 from . import srm_project
 from . import res_partner
 from . import srm_engagement
+from . import py3o_template
 from . import py3o_report
 from . import srm_issue
 from . import srm_report_kind_stakeholder_register

@@ -1,1 +1,1 @@
-from . import srm_report_builder
+from . import srm_report_kind_consultation_summary

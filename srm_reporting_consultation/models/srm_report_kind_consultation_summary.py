@@ -6,8 +6,8 @@ from odoo.tools import html2plaintext
 from odoo.addons.srm_reporting.models.srm_report_builder import column
 
 
-class SrmReportBuilder(models.AbstractModel):
-    _inherit = "srm.report.builder"
+class SrmReportKindConsultationSummary(models.AbstractModel):
+    _inherit = "srm.report.kind.consultation_summary"
 
     @api.model
     def _consultation_extra_sections(self, filters):
@@ -35,7 +35,7 @@ class SrmReportBuilder(models.AbstractModel):
         consultations = self.env["srm.consultation"].search(self._consultation_campaign_domain(filters))
         states = self._labels("srm.consultation", "state")
         levels = self._labels("srm.consultation", "iap2_level")
-        campaigns = self._section(
+        campaigns = self._records_section(
             "consultations",
             self.env._("Consultation campaigns"),
             [
@@ -49,23 +49,19 @@ class SrmReportBuilder(models.AbstractModel):
                 column("quota_total", self.env._("Target"), "integer", 16),
                 column("purpose", self.env._("Purpose"), "text", 40),
             ],
-            [
-                [
-                    consultation.display_name,
-                    consultation.project_id.display_name or "",
-                    consultation.date_start,
-                    consultation.date_end or None,
-                    states.get(consultation.state, ""),
-                    levels.get(consultation.iap2_level, ""),
-                    consultation.respondent_count,
-                    consultation.quota_total,
-                    html2plaintext(consultation.purpose or "").strip(),
-                ]
-                for consultation in consultations
+            consultations,
+            lambda consultation: [
+                consultation.display_name,
+                consultation.project_id.display_name or "",
+                consultation.date_start,
+                consultation.date_end or None,
+                states.get(consultation.state, ""),
+                levels.get(consultation.iap2_level, ""),
+                consultation.respondent_count,
+                consultation.quota_total,
+                html2plaintext(consultation.purpose or "").strip(),
             ],
-            count=len(consultations),
         )
-        campaigns["confidential_count"] = len(consultations.filtered("is_confidential"))
         themes = consultations.theme_ids._srm_reportable()
         theme_states = self._labels("srm.consultation.theme", "state")
         heard = self._section(

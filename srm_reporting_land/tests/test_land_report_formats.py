@@ -7,6 +7,8 @@ from lxml import html
 
 from odoo.tests import tagged
 
+from odoo.addons.srm_reporting.tests.print_tools import check_print_tools, docx_text
+
 from .common import LandReportCase
 
 # kind: (title, a value of the report, the sheet holding it)
@@ -70,3 +72,11 @@ class TestLandReportFormats(LandReportCase):
         text = " ".join(tree.text_content().split())
         self.assertIn("RPT-B", text)
         self.assertNotIn("RPT-A", text)
+
+    def test_progress_report_as_docx(self):
+        check_print_tools(self, libreoffice=True)
+        log = self.generate("land_resettlement_progress", "docx")
+        self.assertTrue(log.file_name.endswith(".docx"))
+        text = docx_text(self.content(log))
+        for expected in ("Resettlement progress report", "Compensation per rights holder", "Inés Paredes", "8,000.00"):
+            self.assertIn(expected, text)

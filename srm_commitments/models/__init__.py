@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import srm_commitment_category
 from . import srm_commitment_team
+from . import srm_commitment_owner_mixin
 from . import srm_commitment
 from . import srm_commitment_recurrence
 from . import srm_engagement

@@ -1,6 +1,5 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import threading
 from collections import defaultdict
 from datetime import timedelta
 
@@ -8,6 +7,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL, format_date
 
 STATES = [
@@ -45,12 +45,6 @@ SOURCE_BY_ENGAGEMENT_TYPE = {
     "consultation": "consultation",
 }
 
-VISIBILITIES = [
-    ("public", "Public"),
-    ("internal", "Internal"),
-    ("confidential", "Confidential"),
-]
-
 PRIORITIES = [
     ("0", "Normal"),
     ("1", "Important"),
@@ -73,7 +67,7 @@ class SrmCommitment(models.Model):
 
     _name = "srm.commitment"
     _description = "Stakeholder Commitment"
-    _inherit = ["srm.secured.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["srm.commitment.owner.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_due, id"
     _rec_names_search = ["reference", "name"]
     _mail_post_access = "read"
@@ -111,25 +105,6 @@ class SrmCommitment(models.Model):
     )
     category_id = fields.Many2one("srm.commitment.category", index=True, tracking=True)
     source = fields.Selection(SOURCES, default="verbal", tracking=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Owner",
-        default=lambda self: self.env.user,
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False)]",
-        help="Who makes sure the commitment is fulfilled on time.",
-    )
-    team_id = fields.Many2one(
-        "srm.commitment.team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index="btree_not_null",
-        check_company=True,
-        tracking=True,
-    )
     priority = fields.Selection(PRIORITIES, default="0", index=True)
     date_due = fields.Date(string="Due Date", required=True, index=True, tracking=True)
     state = fields.Selection(
@@ -166,26 +141,16 @@ class SrmCommitment(models.Model):
         help="Minutes, photos, receipts, reports... showing the commitment was fulfilled.",
     )
     has_evidence = fields.Boolean(compute="_compute_has_evidence")
-    visibility = fields.Selection(
-        VISIBILITIES,
-        compute="_compute_visibility",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        tracking=True,
-        help="Public: may be published to stakeholders (public commitments register). "
-        "Internal: staff only. Confidential: only users with Confidential access.",
-    )
-    reminder_days = fields.Integer(
-        string="Remind (days before)",
-        default=lambda self: self.env.company.srm_commitment_reminder_days,
-        help="The owner gets a reminder activity this many days before the due date.",
-    )
     date_reminder = fields.Date(string="Reminder Date", compute="_compute_date_reminder", store=True, index=True)
     reminder_sent_date = fields.Date(string="Reminder Sent On", readonly=True, copy=False)
     escalation_date = fields.Date(string="Escalated On", readonly=True, copy=False)
     escalation_user_id = fields.Many2one("res.users", string="Escalated To", readonly=True, copy=False)
+    digest_pending = fields.Boolean(
+        string="To List in a Digest",
+        readonly=True,
+        copy=False,
+        help="Reminded or escalated, and not yet listed in the message sent to the person concerned.",
+    )
     recurrence_id = fields.Many2one(
         "srm.commitment.recurrence",
         string="Recurring Series",
@@ -239,23 +204,6 @@ class SrmCommitment(models.Model):
                 days=max(commitment.reminder_days, 0)
             )
 
-    @api.depends("is_confidential")
-    def _compute_visibility(self):
-        for commitment in self:
-            if commitment.is_confidential:
-                commitment.visibility = "confidential"
-            elif commitment.visibility in (False, "confidential"):
-                commitment.visibility = "internal"
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        todo = self.filtered(lambda c: c.user_id and not (c.team_id and c.user_id in c.team_id.member_ids))
-        teams = self.env["srm.commitment.team"]._team_of_users(todo.user_id, todo.company_id)
-        for commitment in todo:
-            team = teams.get((commitment.user_id.id, commitment.company_id.id))
-            if team:
-                commitment.team_id = team
-
     @api.depends("partner_ids.stakeholder_type_id")
     def _compute_stakeholder_type_ids(self):
         for commitment in self:
@@ -300,58 +248,16 @@ class SrmCommitment(models.Model):
                 )
             )
 
-    @api.constrains("is_confidential", "user_id")
-    def _check_confidential_owner(self):
-        self._check_confidential_owner_of(self.filtered("is_confidential"))
-
-    @api.model
-    def _check_confidential_owner_of(self, records):
-        """The owner of a confidential commitment (or series) must be able to read it."""
-        group = self.env.ref("srm_base.group_srm_confidential")
-        for record in records.filtered(lambda r: r.user_id and group not in r.user_id.groups_id):
-            raise ValidationError(
-                self.env._(
-                    "%(user)s cannot own the confidential commitment “%(name)s”: they have no "
-                    "Confidential access. Choose another owner, or ask a manager to give them access.",
-                    user=record.user_id.name,
-                    name=record.display_name,
-                )
-            )
-
     @api.constrains("progress")
     def _check_progress(self):
         if any(not 0 <= c.progress <= 100 for c in self):
             raise ValidationError(self.env._("The progress is a percentage, from 0 to 100."))
-
-    @api.constrains("reminder_days")
-    def _check_reminder_days(self):
-        if any(c.reminder_days < 0 for c in self):
-            raise ValidationError(self.env._("The reminder cannot be a negative number of days."))
 
     @api.constrains("date_fulfilled")
     def _check_date_fulfilled(self):
         today = fields.Date.context_today(self)
         if any(c.date_fulfilled and c.date_fulfilled > today for c in self):
             raise ValidationError(self.env._("A commitment cannot be fulfilled on a future date."))
-
-    def _check_confidential_rights(self, vals_list):
-        if self.env.su or self.env.user.has_group("srm_base.group_srm_confidential"):
-            return
-        if any(vals.get("visibility") == "confidential" or vals.get("is_confidential") for vals in vals_list):
-            raise UserError(
-                self.env._(
-                    "Only users with Confidential access can make a commitment confidential. Ask a manager to do it."
-                )
-            )
-
-    @api.model
-    def _sync_visibility_vals(self, vals, create=False):
-        """Confidential visibility and the confidential flag of srm_base are one thing."""
-        if create and "visibility" not in vals and self.env.context.get("default_visibility"):
-            # a default visibility would otherwise come after the flag is decided
-            vals["visibility"] = self.env.context["default_visibility"]
-        if "visibility" in vals:
-            vals["is_confidential"] = vals["visibility"] == "confidential"
 
     # ------------------------------------------------------------------
     # CRUD
@@ -495,6 +401,12 @@ class SrmCommitment(models.Model):
         if not vals_list:
             return self.env["mail.activity"]
         return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
+
+    def _schedule_follow_up_activities(self, xmlid, todo):
+        """Reminders and escalations of the daily job, ``[(commitment, user, summary, note,
+        date_deadline)]``, written in bulk (see ``srm.cron.batch._srm_schedule_activities``):
+        the users may read their commitments and are told by their digest."""
+        return self.env["srm.cron.batch"]._srm_schedule_activities(self._name, todo, self.env.ref(xmlid))
 
     def _readable_by(self, user):
         """The commitments of ``self`` that ``user`` may read (record rules checked in
@@ -659,32 +571,20 @@ class SrmCommitment(models.Model):
         """Daily job: refresh the overdue flag, extend the recurring series, remind
         the owners of commitments due soon and escalate the overdue ones.
 
-        Work goes by batches of ``batch_size`` commitments; each batch marks what it
-        did (``reminder_sent_date``, ``escalation_date``), so that running the job
-        again, or after an interruption, neither repeats nor forgets anything. The
-        progress is reported to the cron framework after each batch, and each batch
-        is committed (except in tests, where the test transaction must stay whole).
-        Each owner and manager then gets one message listing what concerns them.
+        The commitments to remind or escalate go by batches of ``batch_size`` (see
+        ``srm.cron.batch``); each batch marks what it did (``reminder_sent_date``,
+        ``escalation_date``), so that running the job again, or after an interruption,
+        neither repeats nor forgets anything. Each owner and manager then gets one
+        message listing what concerns them.
         """
         today = fields.Date.context_today(self)
         self._refresh_overdue(today)
         self.env["srm.commitment.recurrence"]._cron_generate_occurrences(today)
-        auto_commit = not (getattr(threading.current_thread(), "testing", False) or self.env.registry.in_test_mode())
-        if auto_commit:
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-        done = 0
-        # one message per person for the whole run, sent once the batches are done
-        digests = defaultdict(list)
-        while True:
-            processed = self._process_follow_up_batch(today, batch_size, digests)
-            done += processed
-            remaining = self._follow_up_remaining(today) if processed else 0
-            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            if not remaining:
-                break
-        self._send_digests(digests)
+        todo = self.search(self._follow_up_domain(today), order="id")
+        done = self.env["srm.cron.batch"]._srm_process(
+            todo, "_follow_up", batch_size, description="Commitments: reminders and escalations"
+        )
+        self._send_digests()
         return done
 
     @api.model
@@ -725,46 +625,50 @@ class SrmCommitment(models.Model):
         ]
 
     @api.model
-    def _follow_up_remaining(self, today):
-        return self.search_count(self._reminder_domain(today)) + self.search_count(self._escalation_domain(today))
+    def _follow_up_domain(self, today):
+        return expression.OR([self._reminder_domain(today), self._escalation_domain(today)])
 
     @api.model
-    def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE, digests=None):
-        """Remind or escalate at most ``batch_size`` commitments; return how many.
+    def _follow_up_remaining(self, today):
+        return self.search_count(self._follow_up_domain(today))
 
-        The people concerned are told at once, or, given ``digests``, once the
-        caller has collected the batches of the run (see ``_send_digests``)."""
-        pending = digests if digests is not None else defaultdict(list)
-        reminders = self.search(self._reminder_domain(today), limit=batch_size, order="id")
-        reminders._send_reminders(today, pending)
-        escalations = self.browse()
-        if len(reminders) < batch_size:
-            escalations = self.search(self._escalation_domain(today), limit=batch_size - len(reminders), order="id")
-            escalations._escalate(today, pending)
-        if digests is None:
-            self._send_digests(pending)
-        return len(reminders) + len(escalations)
+    @api.model
+    def _process_follow_up_batch(self, today, batch_size=BATCH_SIZE):
+        """Remind or escalate at most ``batch_size`` commitments and tell the people
+        concerned at once; return how many."""
+        todo = self.search(self._follow_up_domain(today), limit=batch_size, order="id")
+        todo._follow_up(today)
+        self._send_digests()
+        return len(todo)
 
-    def _send_reminders(self, today, digests):
-        """A reminder activity for the owner; the owner's message is added to ``digests``."""
+    def _follow_up(self, today=None):
+        """Remind or escalate the commitments that still need it, checked again here
+        (a batch may run twice); their people are told by ``_send_digests``."""
+        today = today or fields.Date.context_today(self)
+        self.filtered_domain(self._reminder_domain(today))._send_reminders(today)
+        self.filtered_domain(self._escalation_domain(today))._escalate(today)
+
+    def _send_reminders(self, today):
+        """A reminder activity for the owner, who will find it in their digest."""
         if not self:
             return
         already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
         by_owner = self.filtered(lambda c: c.id not in already)._by_owner_readable()
-        self._create_activities(
+        self._schedule_follow_up_activities(
+            ACTIVITY_REMINDER,
             [
-                commitment._activity_values(ACTIVITY_REMINDER, owner, commitment.date_due)
+                (commitment, owner, False, False, commitment.date_due)
                 for owner, commitments in by_owner.items()
                 for commitment in commitments
-            ]
+            ],
         )
-        for owner, commitments in by_owner.items():
-            digests[("reminder", owner.id)].extend(commitments.ids)
-        self._write_follow_up_markers({"reminder_sent_date": today})
+        told = self.browse().union(*by_owner.values())
+        told._write_follow_up_markers({"reminder_sent_date": today, "digest_pending": True})
+        (self - told)._write_follow_up_markers({"reminder_sent_date": today})
 
-    def _escalate(self, today, digests):
-        """Overdue: a note on the commitment and an activity for the manager, whose
-        message is added to ``digests``."""
+    def _escalate(self, today):
+        """Overdue: a note on the commitment and an activity for the manager, who will
+        find it in their digest."""
         if not self:
             return
         targets = self._escalation_targets()
@@ -780,7 +684,7 @@ class SrmCommitment(models.Model):
                     "Overdue since %(date)s: escalated to %(user)s.", date=due, user=target.name
                 )
                 if commitment.id not in already:
-                    activities.append(commitment._activity_values(ACTIVITY_ESCALATION, target, today))
+                    activities.append((commitment, target, False, False, today))
             else:
                 bodies[commitment.id] = Markup("<p>%s</p>") % self.env._(
                     "Overdue since %(date)s, and nobody to escalate to: set an escalation user on "
@@ -788,15 +692,14 @@ class SrmCommitment(models.Model):
                     date=due,
                 )
         self._message_log_batch(bodies=bodies)
-        self._create_activities(activities)
+        self._schedule_follow_up_activities(ACTIVITY_ESCALATION, activities)
         by_target = defaultdict(list)
         for commitment in self:
             by_target[targets[commitment.id]].append(commitment.id)
         for target, ids in by_target.items():
-            commitments = self.browse(ids)
-            if target:
-                digests[("escalation", target.id)].extend(ids)
-            commitments._write_follow_up_markers({"escalation_date": today, "escalation_user_id": target.id})
+            self.browse(ids)._write_follow_up_markers(
+                {"escalation_date": today, "escalation_user_id": target.id, "digest_pending": bool(target)}
+            )
 
     def _escalation_targets(self):
         """{commitment id: user} the overdue commitment is escalated to.
@@ -823,8 +726,12 @@ class SrmCommitment(models.Model):
         return targets
 
     @api.model
-    def _send_digests(self, digests):
-        """One message per person and kind: {(kind, user id): commitment ids}."""
+    def _send_digests(self):
+        """One message per person and kind for what was reminded or escalated since the
+        last digests: the owner for reminders, the manager for escalations."""
+        pending = self.search([("digest_pending", "=", True)], order="date_due, id")
+        if not pending:
+            return
         texts = {
             "reminder": (
                 lambda env: env._("Commitments due soon"),
@@ -840,10 +747,17 @@ class SrmCommitment(models.Model):
                 ),
             ),
         }
-        for (kind, user_id), ids in digests.items():
-            subject, intro = texts[kind]
-            commitments = self.browse(ids).sorted(lambda c: (c.date_due, c.id))
-            commitments._notify_digest(self.env["res.users"].browse(user_id), subject, intro)
+        digests = defaultdict(list)
+        for commitment in pending:
+            if commitment.escalation_date:
+                digests[("escalation", commitment.escalation_user_id)].append(commitment.id)
+            else:
+                digests[("reminder", commitment.user_id)].append(commitment.id)
+        for (kind, user), ids in digests.items():
+            if user:
+                subject, intro = texts[kind]
+                self.browse(ids)._notify_digest(user, subject, intro)
+        pending._write_follow_up_markers({"digest_pending": False})
 
     def _notify_digest(self, user, subject, intro):
         """One message to ``user`` listing these commitments, in their language.

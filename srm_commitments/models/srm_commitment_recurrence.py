@@ -12,7 +12,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 from odoo.tools.misc import babel_locale_parse
 
-from .srm_commitment import PRIORITIES, SOURCES, VISIBILITIES
+from .srm_commitment import PRIORITIES, SOURCES
 
 UNITS = [
     ("day", "Days"),
@@ -66,16 +66,11 @@ TEMPLATE_FIELDS = (
     "reminder_days",
 )
 # fields of the rule; editing them regenerates the future occurrences
+WEEKDAY_FIELDS = tuple(code for code, _label in WEEKDAYS)
 RULE_FIELDS = (
     "repeat_unit",
     "repeat_interval",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
+    *WEEKDAY_FIELDS,
     "repeat_on_month",
     "repeat_day",
     "repeat_week",
@@ -101,7 +96,7 @@ class SrmCommitmentRecurrence(models.Model):
 
     _name = "srm.commitment.recurrence"
     _description = "Recurring Commitment"
-    _inherit = ["srm.secured.mixin", "mail.thread"]
+    _inherit = ["srm.commitment.owner.mixin", "mail.thread"]
     _order = "id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -118,35 +113,7 @@ class SrmCommitmentRecurrence(models.Model):
     engagement_id = fields.Many2one("srm.engagement", ondelete="set null", check_company=True)
     category_id = fields.Many2one("srm.commitment.category")
     source = fields.Selection(SOURCES, default="agreement")
-    user_id = fields.Many2one(
-        "res.users",
-        string="Owner",
-        default=lambda self: self.env.user,
-        tracking=True,
-        domain="[('share', '=', False)]",
-    )
-    team_id = fields.Many2one(
-        "srm.commitment.team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        check_company=True,
-    )
     priority = fields.Selection(PRIORITIES, default="0")
-    visibility = fields.Selection(
-        VISIBILITIES,
-        compute="_compute_visibility",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        tracking=True,
-    )
-    reminder_days = fields.Integer(
-        string="Remind (days before)",
-        default=lambda self: self.env.company.srm_commitment_reminder_days,
-    )
     commitment_ids = fields.One2many("srm.commitment", "recurrence_id", string="Occurrences")
     commitment_count = fields.Integer(compute="_compute_commitment_count")
 
@@ -211,23 +178,6 @@ class SrmCommitmentRecurrence(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    @api.depends("is_confidential")
-    def _compute_visibility(self):
-        for series in self:
-            if series.is_confidential:
-                series.visibility = "confidential"
-            elif series.visibility in (False, "confidential"):
-                series.visibility = "internal"
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        todo = self.filtered(lambda s: s.user_id and not (s.team_id and s.user_id in s.team_id.member_ids))
-        teams = self.env["srm.commitment.team"]._team_of_users(todo.user_id, todo.company_id)
-        for series in todo:
-            team = teams.get((series.user_id.id, series.company_id.id))
-            if team:
-                series.team_id = team
-
     @api.depends("date_start", "repeat_unit")
     def _compute_weekdays(self):
         for series in self:
@@ -271,25 +221,7 @@ class SrmCommitmentRecurrence(models.Model):
         for series in self:
             series.date_next = nexts.get(series, False)
 
-    @api.depends(
-        "repeat_unit",
-        "repeat_interval",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "repeat_on_month",
-        "repeat_day",
-        "repeat_week",
-        "repeat_weekday",
-        "date_start",
-        "repeat_type",
-        "repeat_until",
-        "repeat_count",
-    )
+    @api.depends(*RULE_FIELDS)
     @api.depends_context("lang")
     def _compute_rule_summary(self):
         units = {
@@ -384,20 +316,11 @@ class SrmCommitmentRecurrence(models.Model):
                     self.env._("Choose the week and the weekday of the month, e.g. the second Tuesday.")
                 )
 
-    @api.constrains("repeat_unit", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    @api.constrains("repeat_unit", *WEEKDAY_FIELDS)
     def _check_weekdays(self):
         for series in self.filtered(lambda s: s.repeat_unit == "week"):
             if not any(series[day] for day, _label in WEEKDAYS):
                 raise ValidationError(self.env._("Choose at least one day of the week."))
-
-    @api.constrains("is_confidential", "user_id")
-    def _check_confidential_owner(self):
-        self.env["srm.commitment"]._check_confidential_owner_of(self.filtered("is_confidential"))
-
-    @api.constrains("reminder_days")
-    def _check_reminder_days(self):
-        if any(series.reminder_days < 0 for series in self):
-            raise ValidationError(self.env._("The reminder cannot be a negative number of days."))
 
     # ------------------------------------------------------------------
     # The rule
@@ -598,7 +521,7 @@ class SrmCommitmentRecurrence(models.Model):
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
-            self.env["srm.commitment"]._sync_visibility_vals(vals, create=True)
+            self._sync_visibility_vals(vals, create=True)
             if "repeat_type" in vals and not vals["repeat_type"]:
                 raise ValidationError(
                     self.env._(
@@ -615,7 +538,7 @@ class SrmCommitmentRecurrence(models.Model):
                         date=format_date(self.env, start),
                     )
                 )
-        self.env["srm.commitment"]._check_confidential_rights(vals_list)
+        self._check_confidential_rights(vals_list)
         series = super().create(vals_list)
         origin = self.env["srm.commitment"].browse(self.env.context.get("srm_commitment_origin_id")).exists()
         if origin and len(series) == 1 and not origin.recurrence_id:
@@ -625,8 +548,8 @@ class SrmCommitmentRecurrence(models.Model):
 
     def write(self, vals):
         if "visibility" in vals:
-            self.env["srm.commitment"]._sync_visibility_vals(vals)
-            self.env["srm.commitment"]._check_confidential_rights([vals])
+            self._sync_visibility_vals(vals)
+            self._check_confidential_rights([vals])
         if "repeat_type" in vals and not vals["repeat_type"]:
             raise ValidationError(
                 self.env._("A recurring commitment must end: give it an end date or a number of occurrences.")

@@ -660,10 +660,7 @@ class SrmReportBuilder(models.AbstractModel):
         directions = self._labels("srm.engagement", "direction")
         iap2 = self._labels("srm.engagement", "iap2_level")
         with_confidential = self._user_sees_confidential()
-        Engagement = self.env["srm.engagement"]
-        partners = Engagement._fields["partner_ids"]
-        topics = Engagement._fields["topic_ids"]
-        Engagement.flush_model()
+        self.env["srm.engagement"].flush_model()
         names = NameCache(self.env)
         relations = [
             (3, "srm.engagement.type", False),
@@ -674,33 +671,7 @@ class SrmReportBuilder(models.AbstractModel):
         ]
         last = None
         while True:
-            batch_domain = domain
-            if last is not None:
-                batch_domain = expression.AND(
-                    [domain, ["|", ("date", ">", last[0]), "&", ("date", "=", last[0]), ("id", ">", last[1])]]
-                )
-            query = Engagement._search(batch_domain, order="date, id", limit=BATCH_SIZE)
-            records = self.env.execute_query(
-                SQL(
-                    """
-                    SELECT e.id, e.date, e.name, e.engagement_type_id, e.direction, e.project_id,
-                           ARRAY(SELECT rel.%(p2)s FROM %(prel)s rel WHERE rel.%(p1)s = e.id),
-                           ARRAY(SELECT rel.%(t2)s FROM %(trel)s rel WHERE rel.%(t1)s = e.id),
-                           e.iap2_level, e.sentiment, e.duration, e.location, e.user_id, e.summary,
-                           e.outcome, e.follow_up_date, e.is_confidential
-                      FROM srm_engagement e
-                     WHERE e.id IN %(ids)s
-                  ORDER BY e.date, e.id
-                    """,
-                    prel=SQL.identifier(partners.relation),
-                    p1=SQL.identifier(partners.column1),
-                    p2=SQL.identifier(partners.column2),
-                    trel=SQL.identifier(topics.relation),
-                    t1=SQL.identifier(topics.column1),
-                    t2=SQL.identifier(topics.column2),
-                    ids=query.subselect(),
-                )
-            )
+            records = self._engagement_log_batch(domain, last)
             if not records:
                 return
             for index, model, many in relations:
@@ -734,6 +705,42 @@ class SrmReportBuilder(models.AbstractModel):
                 return
             last = (records[-1][1], records[-1][0])
             self.env.invalidate_all()
+
+    @api.model
+    def _engagement_log_batch(self, domain, last=None):
+        """The next batch of the engagement log after ``last`` (date, id), as tuples
+        (id, date, name, type, direction, project, partner ids, topic ids, IAP2
+        level, sentiment, duration, location, user, summary, outcome, follow-up
+        date, confidential)."""
+        Engagement = self.env["srm.engagement"]
+        partners = Engagement._fields["partner_ids"]
+        topics = Engagement._fields["topic_ids"]
+        if last is not None:
+            domain = expression.AND(
+                [domain, ["|", ("date", ">", last[0]), "&", ("date", "=", last[0]), ("id", ">", last[1])]]
+            )
+        query = Engagement._search(domain, order="date, id", limit=BATCH_SIZE)
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT e.id, e.date, e.name, e.engagement_type_id, e.direction, e.project_id,
+                       ARRAY(SELECT rel.%(p2)s FROM %(prel)s rel WHERE rel.%(p1)s = e.id),
+                       ARRAY(SELECT rel.%(t2)s FROM %(trel)s rel WHERE rel.%(t1)s = e.id),
+                       e.iap2_level, e.sentiment, e.duration, e.location, e.user_id, e.summary,
+                       e.outcome, e.follow_up_date, e.is_confidential
+                  FROM srm_engagement e
+                 WHERE e.id IN %(ids)s
+              ORDER BY e.date, e.id
+                """,
+                prel=SQL.identifier(partners.relation),
+                p1=SQL.identifier(partners.column1),
+                p2=SQL.identifier(partners.column2),
+                trel=SQL.identifier(topics.relation),
+                t1=SQL.identifier(topics.column1),
+                t2=SQL.identifier(topics.column2),
+                ids=query.subselect(),
+            )
+        )
 
     @api.model
     def _count(self, model, domain):

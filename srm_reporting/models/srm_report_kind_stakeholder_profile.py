@@ -32,6 +32,7 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
         partner = self._readable("res.partner", filters["partner_ids"])
         if not partner:
             raise UserError(_("This stakeholder does not exist or you are not allowed to see it."))
+        items = self._profile_items(partner)
         eng_filters = dict(filters, partner_ids=partner.ids, stakeholder_type_ids=[], segment_ids=[])
         eng_domain = self._engagement_domain(eng_filters)
         count = self.env["srm.engagement"].search_count(eng_domain)
@@ -50,7 +51,7 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
             + self._sections_confidential_count(extra),
             "protected_count": sum(section.get("protected_count", 0) for section in extra),
             "sections": [
-                self._fields_section("profile", _("Profile"), self._profile_items(partner)),
+                self._fields_section("profile", _("Profile"), items),
                 self._profile_engagements(eng_domain, count),
                 self._section(
                     "sentiment",

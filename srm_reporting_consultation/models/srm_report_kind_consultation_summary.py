@@ -33,9 +33,13 @@ class SrmReportKindConsultationSummary(models.AbstractModel):
         """The campaigns, and the themes heard in them with the organisation's response
         (those a "What we heard" report would show)."""
         consultations = self.env["srm.consultation"].search(self._consultation_campaign_domain(filters))
+        return [self._consultation_campaigns(consultations), self._consultation_themes(consultations)]
+
+    @api.model
+    def _consultation_campaigns(self, consultations):
         states = self._labels("srm.consultation", "state")
         levels = self._labels("srm.consultation", "iap2_level")
-        campaigns = self._records_section(
+        return self._records_section(
             "consultations",
             self.env._("Consultation campaigns"),
             [
@@ -62,9 +66,13 @@ class SrmReportKindConsultationSummary(models.AbstractModel):
                 html2plaintext(consultation.purpose or "").strip(),
             ],
         )
+
+    @api.model
+    def _consultation_themes(self, consultations):
+        """The themes heard in the campaigns, with the organisation's response."""
         themes = consultations.theme_ids._srm_reportable()
         theme_states = self._labels("srm.consultation.theme", "state")
-        heard = self._section(
+        return self._section(
             "consultation_themes",
             self.env._("What we heard and our response"),
             [
@@ -88,4 +96,3 @@ class SrmReportKindConsultationSummary(models.AbstractModel):
             ],
             count=len(themes),
         )
-        return [campaigns, heard]

@@ -49,6 +49,8 @@ class SrmAiService(models.AbstractModel):
         models_ = {model._name: model for model in self._srm_ai_scored_models()}
         if model_name not in models_ or method not in AI_BATCH_METHODS:
             raise ValueError(f"not a batch of srm_ai's scheduled work: {model_name}.{method}")
+        # the stakeholders of the batch are refreshed by jobs of their own (see res.partner)
+        model = models_[model_name].with_context(srm_queue_job_defer_stakeholders=True)
         with retry_on_concurrency(self.env, f"{model_name}.{method}"):
-            done = getattr(models_[model_name], method)(limit)
+            done = getattr(model, method)(limit)
         return f"{done} {model_name} records"

@@ -19,7 +19,7 @@ class TestAiJob(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        partner = cls.env["res.partner"].create({"name": "Backlog stakeholder", "is_stakeholder": True})
+        cls.partner = partner = cls.env["res.partner"].create({"name": "Backlog stakeholder", "is_stakeholder": True})
         meeting = cls.env.ref("srm_base.srm_engagement_type_meeting")
         cls.engagements = cls.env["srm.engagement"].create(
             [
@@ -45,6 +45,7 @@ class TestAiJob(TransactionCase):
             "UPDATE srm_engagement SET ai_scored_at = NULL WHERE id IN %s", [tuple(self.engagements.ids)]
         )
         self.env.invalidate_all()
+        self.partner.srm_ai_updated_at = False
         backlog = self.stale()
         self.assertGreaterEqual(backlog, 5)
         with trap_jobs() as trap:
@@ -57,8 +58,17 @@ class TestAiJob(TransactionCase):
             trap.assert_jobs_count(enqueued)
             self.assertEqual(self.stale(), backlog)
             trap.perform_enqueued_jobs()
-        self.assertEqual(self.stale(), 0)
-        self.assertTrue(all(self.engagements.mapped("ai_sentiment_label")))
+            self.assertEqual(self.stale(), 0)
+            self.assertTrue(all(self.engagements.mapped("ai_sentiment_label")))
+            # the scoring jobs left the stakeholder to jobs of their own, run one at a time
+            self.env.invalidate_all()
+            self.assertFalse(self.partner.srm_ai_updated_at)
+            refresh = [job for job in trap.enqueued_jobs if self.partner in job.args[0]]
+            self.assertEqual({job.channel for job in refresh}, {"root.srm.ai.stakeholders"})
+            trap.perform_enqueued_jobs()
+        self.env.invalidate_all()
+        self.assertTrue(self.partner.srm_ai_updated_at)
+        self.assertTrue(self.partner.srm_ai_sentiment_label)
 
     def test_same_row_created_by_two_jobs_is_retried(self):
         """The second of two jobs creating the same monthly figure of a stakeholder fails

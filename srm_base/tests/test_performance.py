@@ -40,7 +40,7 @@ def view_specification(model, arch):
 
 # queries of a busy stakeholder's form as an SRM user (web_read of the form's fields), with
 # every module that extends the form installed; Contacts' own form on the same database: 17
-FORM_QUERIES = 34
+FORM_QUERIES = 33
 
 
 @tagged("post_install", "-at_install")

@@ -16,6 +16,5 @@
     "depends": ["srm_reporting", "srm_land_issues"],
     "data": [
         "report/srm_report_actions.xml",
-        "report/srm_report_templates.xml",
     ],
 }

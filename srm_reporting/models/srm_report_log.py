@@ -18,6 +18,17 @@ from .srm_report_builder import LIBREOFFICE_FORMATS, MIMETYPES, OUTPUT_FORMATS, 
 
 _logger = logging.getLogger(__name__)
 
+# the kind of archived reports whose kind's module was removed: they stay in the audit trail
+REMOVED_KIND = "removed"
+
+
+def keep_archived_reports(logs):
+    """The ``ondelete`` of a report kind that a module adds to ``srm.report.log.report_kind``:
+    when the module is removed, the reports of that kind stay in the archive, with their
+    files and digests, as reports of a removed module (instead of being deleted)."""
+    logs.with_context(srm_report_log_finalize=True).write({"report_kind": REMOVED_KIND})
+
+
 # fields fixed once the report file is stored: they are the audit trail
 FROZEN_FIELDS = {
     "name",
@@ -47,7 +58,13 @@ class SrmReportLog(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, readonly=True)
-    report_kind = fields.Selection(REPORT_KINDS, string="Report", required=True, readonly=True, index=True)
+    report_kind = fields.Selection(
+        [*REPORT_KINDS, (REMOVED_KIND, "Report of a removed module")],
+        string="Report",
+        required=True,
+        readonly=True,
+        index=True,
+    )
     output_format = fields.Selection(OUTPUT_FORMATS, string="Format", required=True, readonly=True)
     user_id = fields.Many2one(
         "res.users",
@@ -330,6 +347,8 @@ class SrmReportLog(models.Model):
     def action_generate_again(self):
         """Open the report wizard with the same filters."""
         self.ensure_one()
+        if self.report_kind == REMOVED_KIND:
+            raise UserError(self.env._("This report was produced by a module that is no longer installed."))
         filters = json.loads(self.filters_json or "{}")
         context = {
             "default_report_kind": self.report_kind,

@@ -73,3 +73,23 @@ class TestReportActions(SrmReportingCommon):
         self.assertEqual(form.report_kind, "consultation_summary")
         self.assertEqual(form.project_ids[:], self.project)
         self.assertEqual(str(form.date_from), "2026-01-01")
+
+    def test_every_kind_has_its_model_and_documents(self):
+        """Every report a user may choose is built by its kind model, prints with the
+        PDF and ODT actions of the module that defines it, and stays in the archive
+        (as a report of a removed module) if that module goes."""
+        Wizard, Log, Builder = self.env["srm.report.wizard"], self.env["srm.report.log"], self.env["srm.report.builder"]
+        kinds = [value for value, _label in Wizard._fields["report_kind"]._description_selection(self.env)]
+        self.assertIn("engagement_log", kinds)
+        log_kinds = [value for value, _label in Log._fields["report_kind"]._description_selection(self.env)]
+        self.assertEqual(set(log_kinds), {*kinds, "removed"})
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                model = Builder._report_kind_model(kind)
+                self.assertEqual(model._name, f"srm.report.kind.{kind}")
+                self.assertEqual(model._report_kind, kind)
+                for output in ("pdf", "odt"):
+                    action = Builder._report_action(kind, output)
+                    self.assertEqual(action.model, "srm.report.log")
+                ondelete = Log._fields["report_kind"].ondelete or {}
+                self.assertNotEqual(ondelete.get(kind), "cascade", "the archive of a removed module's reports stays")

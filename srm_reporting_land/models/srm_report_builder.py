@@ -15,6 +15,7 @@ from odoo import api, models
 from odoo.osv import expression
 
 from odoo.addons.srm_reporting.models.srm_report_builder import column
+from odoo.addons.srm_reporting.models.srm_report_log import keep_archived_reports
 
 LAND_REPORT_KINDS = [
     ("land_status", "Land access status"),
@@ -24,7 +25,9 @@ LAND_REPORT_KINDS = [
     ("land_grievances", "Grievances per parcel"),
     ("land_resettlement_progress", "Resettlement progress report"),
 ]
+# the wizard forgets the kinds of a removed module; the archive keeps their reports
 LAND_REPORT_KINDS_ONDELETE = {kind: "cascade" for kind, _label in LAND_REPORT_KINDS}
+LAND_REPORT_LOG_ONDELETE = {kind: keep_archived_reports for kind, _label in LAND_REPORT_KINDS}
 
 # the steps of a census household through resettlement, in order (see _land_household_step)
 HOUSEHOLD_STEPS = ["census", "negotiating", "signed", "compensated", "restoring", "restored"]

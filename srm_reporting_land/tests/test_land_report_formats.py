@@ -5,6 +5,7 @@ import io
 import openpyxl
 from lxml import html
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.srm_reporting.tests.print_tools import check_print_tools, docx_text
@@ -80,3 +81,24 @@ class TestLandReportFormats(LandReportCase):
         text = docx_text(self.content(log))
         for expected in ("Resettlement progress report", "Compensation per rights holder", "Inés Paredes", "8,000.00"):
             self.assertIn(expected, text)
+
+    def test_archive_kept_when_the_module_is_removed(self):
+        """Removing the land reports' module keeps their archived reports (the audit
+        trail) as reports of a removed module; only the wizard forgets the kinds."""
+        log = self.generate("land_status", "xlsx")
+        digest, content = log.digest, self.content(log)
+        values = self.env["ir.model.fields.selection"].search(
+            [
+                ("field_id.model", "=", "srm.report.log"),
+                ("field_id.name", "=", "report_kind"),
+                ("value", "in", [kind for kind in EXPECTED]),
+            ]
+        )
+        self.assertEqual(len(values), len(EXPECTED))
+        # what the uninstallation of the module does with the values it added
+        values._process_ondelete()
+        self.assertTrue(log.exists())
+        self.assertEqual(log.report_kind, "removed")
+        self.assertEqual((log.digest, self.content(log)), (digest, content))
+        with self.assertRaisesRegex(UserError, "no longer installed"):
+            log.action_generate_again()

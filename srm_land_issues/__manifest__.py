@@ -17,4 +17,5 @@
         "views/srm_land_parcel_views.xml",
         "views/srm_land_household_views.xml",
     ],
+    "demo": ["demo/srm_issue_demo.xml"],
 }

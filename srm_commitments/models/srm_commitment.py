@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, get_lang
 
 STATES = [
     ("draft", "Draft"),
@@ -402,18 +402,16 @@ class SrmCommitment(models.Model):
             return self.env["mail.activity"]
         return self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
-    def _schedule_follow_up_activities(self, xmlid, todo):
-        """Reminders and escalations of the daily job, ``[(commitment, user, summary, note,
-        date_deadline)]``, written in bulk (see ``srm.cron.batch._srm_schedule_activities``):
-        the users may read their commitments and are told by their digest."""
-        return self.env["srm.cron.batch"]._srm_schedule_activities(self._name, todo, self.env.ref(xmlid))
-
     def _readable_by(self, user):
-        """The commitments of ``self`` that ``user`` may read (record rules checked in
-        Python on the records already read, without a query per record)."""
-        if not user:
+        """The commitments of ``self`` that ``user`` may read: one search applying their
+        access rights and record rules, whatever the number of commitments."""
+        if not user or not self:
             return self.browse()
-        return self.with_user(user)._filtered_access("read").with_env(self.env)
+        as_user = self.browse().with_user(user).with_context(active_test=False)
+        if not as_user.has_access("read"):  # the access rights of the model (no record given)
+            return self.browse()
+        readable = set(as_user.search([("id", "in", self.ids)]).ids)
+        return self.filtered(lambda c: c.id in readable)
 
     def _by_owner_readable(self):
         """{owner: their commitments of ``self`` that they may read}."""
@@ -654,13 +652,14 @@ class SrmCommitment(models.Model):
             return
         already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
         by_owner = self.filtered(lambda c: c.id not in already)._by_owner_readable()
-        self._schedule_follow_up_activities(
-            ACTIVITY_REMINDER,
+        self.env["srm.cron.batch"]._srm_schedule_activities(
+            self._name,
             [
                 (commitment, owner, False, False, commitment.date_due)
                 for owner, commitments in by_owner.items()
                 for commitment in commitments
             ],
+            self.env.ref(ACTIVITY_REMINDER),
         )
         told = self.browse().union(*by_owner.values())
         told._write_follow_up_markers({"reminder_sent_date": today, "digest_pending": True})
@@ -675,10 +674,13 @@ class SrmCommitment(models.Model):
         already = set(self._pending_activities([ACTIVITY_ESCALATION]).mapped("res_id"))
         bodies = {}
         activities = []
+        date_formats = {}  # language: its date format, read once
         for commitment in self:
             target = targets[commitment.id]
             lang_env = self.with_context(lang=target.lang or self.env.lang).env if target else self.env
-            due = format_date(lang_env, commitment.date_due)
+            if lang_env.lang not in date_formats:
+                date_formats[lang_env.lang] = get_lang(lang_env).date_format
+            due = commitment.date_due.strftime(date_formats[lang_env.lang])
             if target:
                 bodies[commitment.id] = Markup("<p>%s</p>") % lang_env._(
                     "Overdue since %(date)s: escalated to %(user)s.", date=due, user=target.name
@@ -691,8 +693,9 @@ class SrmCommitment(models.Model):
                     "the team or a manager on the project.",
                     date=due,
                 )
-        self._message_log_batch(bodies=bodies)
-        self._schedule_follow_up_activities(ACTIVITY_ESCALATION, activities)
+        Batch = self.env["srm.cron.batch"]
+        Batch._srm_log_notes(self, bodies)
+        Batch._srm_schedule_activities(self._name, activities, self.env.ref(ACTIVITY_ESCALATION))
         by_target = defaultdict(list)
         for commitment in self:
             by_target[targets[commitment.id]].append(commitment.id)
@@ -717,7 +720,7 @@ class SrmCommitment(models.Model):
             for commitment in self
         }
         users = self.env["res.users"].union(*[user for users in candidates.values() for user in users])
-        readable = {user: set(self.with_user(user)._filtered_access("read").ids) for user in users}
+        readable = {user: set(self._readable_by(user).ids) for user in users}
         targets = {}
         for commitment in self:
             allowed = [user for user in candidates[commitment.id] if commitment.id in readable[user]]

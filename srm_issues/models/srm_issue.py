@@ -1479,6 +1479,9 @@ class SrmIssue(models.Model):
         lang = get_lang(self.env)
         date_format = f"{lang.date_format} {lang.time_format}"
         tz = pytz.timezone(self.env.user.tz or "UTC")
+        note_text = self.env._(
+            "%(ref)s was due on %(due)s. Act now or send the complainant an interim notice with a revised date."
+        )
         todo = []
         escalated = defaultdict(list)  # escalated flags -> issue ids
         for issue in self:
@@ -1487,12 +1490,7 @@ class SrmIssue(models.Model):
                 if not issue[deadline.breached_field] or issue[deadline.done_field] or issue[deadline.escalated_field]:
                     continue
                 due = pytz.utc.localize(issue[deadline.due_field]).astimezone(tz)
-                note = Markup("<p>%s</p>") % self.env._(
-                    "%(ref)s was due on %(due)s. Act now or send the complainant an interim "
-                    "notice with a revised date.",
-                    ref=issue.reference,
-                    due=due.strftime(date_format),
-                )
+                note = Markup("<p>%s</p>") % (note_text % {"ref": issue.reference, "due": due.strftime(date_format)})
                 todo.append((issue, assignees[issue], labels[deadline.key], note, False))
                 flags.append(deadline.escalated_field)
             if flags:

@@ -1,7 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
-import threading
 from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 
@@ -576,16 +575,12 @@ class SrmConsultation(models.Model):
     def _cron_srm_consultation_reminders(self):
         """Daily: remind pending invitations of open campaigns, one campaign per batch."""
         consultations = self.search([("state", "=", "open"), ("auto_reminder", "=", True)])
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done = 0
-        for consultation in consultations:
-            consultation._srm_send_reminders(use_interval=True)
-            done += 1
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(consultations) - done)
-            if auto_commit:
-                # a long run keeps the reminders already sent if it is interrupted (as Odoo's
-                # own batch crons do with ir.cron._notify_progress); never under tests
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+        # a long run keeps the reminders already sent if it is interrupted
+        self.env["srm.cron.batch"]._srm_process(consultations, "_srm_send_scheduled_reminders", batch_size=1)
+
+    def _srm_send_scheduled_reminders(self):
+        # never twice the same day: a campaign done again sends nothing
+        self._srm_send_reminders(use_interval=True)
 
     # ------------------------------------------------------------------
     # Analysis

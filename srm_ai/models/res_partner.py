@@ -12,7 +12,7 @@ from odoo.tools import SQL
 from odoo.addons.srm_base.models.res_partner import SRM_GROUPS
 
 from .. import engine
-from .srm_ai_sentiment_mixin import SENTIMENT_LABELS, commit_if_allowed
+from .srm_ai_sentiment_mixin import SENTIMENT_LABELS
 
 TRENDS = [("falling", "Falling"), ("stable", "Stable"), ("rising", "Rising")]
 HIGH_INFLUENCE = 4
@@ -398,8 +398,8 @@ class ResPartner(models.Model):
         if partners:
             partners._srm_ai_refresh_sentiment()
         param.set_param("srm_ai.insights_last_partner_id", partners[-1:].id if remaining else 0)
+        # one batch per call: Odoo's cron commits it and calls again while work remains
         self.env["ir.cron"]._notify_progress(done=len(partners), remaining=remaining)
-        commit_if_allowed(self.env)
 
     # ------------------------------------------------------------------
     # Actions

@@ -11,7 +11,7 @@ from odoo.tools import SQL, str2bool
 
 from .. import engine
 from ..engine.provider import ChatProvider, ProviderError
-from .srm_ai_sentiment_mixin import BATCH_SIZE, commit_if_allowed
+from .srm_ai_sentiment_mixin import BATCH_SIZE
 
 _logger = logging.getLogger(__name__)
 
@@ -341,7 +341,7 @@ class SrmAiService(models.AbstractModel):
                 if done
                 else 0
             )
-        commit_if_allowed(self.env)
+        # one batch per call: Odoo's cron commits it and calls again while work remains
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done
 

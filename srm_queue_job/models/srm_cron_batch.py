@@ -5,9 +5,15 @@ import logging
 
 from odoo import api, models
 
+from odoo.addons.queue_job.exception import RetryableJobError
+
 from ..jobs import retry_on_concurrency
 
 _logger = logging.getLogger(__name__)
+
+BATCH_KEYS = "srm_queue_job.batch_keys"  # identity keys of the batches enqueued in a transaction
+WAITING_STATES = ("wait_dependencies", "pending", "enqueued", "started")
+AFTER_BATCHES_WAIT = 30  # seconds between two checks of a job waiting for batches
 
 # context of the scheduled job that its batches keep when they run as jobs (queue_job keeps
 # only the language, time zone, companies and active_test of the records it stores)
@@ -49,15 +55,17 @@ class SrmCronBatch(models.AbstractModel):
         count = -(-total // batch_size)
         label = description or f"{records._description}: {method}"
         context = {key: value for key, value in records.env.context.items() if key in KEPT_CONTEXT_KEYS}
+        keys = self.env.cr.precommit.data.setdefault(BATCH_KEYS, [])
         for index, start in enumerate(range(0, total, batch_size), start=1):
             batch = records[start : start + batch_size]
-            key = hashlib.sha1(f"{records._name}.{method}:{batch.ids}".encode()).hexdigest()
+            key = "srm_batch:" + hashlib.sha1(f"{records._name}.{method}:{batch.ids}".encode()).hexdigest()
             self.with_delay(
                 channel=channel,
                 description=f"{label} ({index}/{count})",
                 # a batch still waiting from an earlier run is not enqueued again
-                identity_key=f"srm_batch:{key}",
+                identity_key=key,
             )._srm_job_batch(batch, method, context)
+            keys.append(key)
         self.env["ir.cron"]._notify_progress(done=total, remaining=0)
         _logger.debug("%s: %s batches of %s.%s enqueued on %s", label, count, records._name, method, channel)
         return total
@@ -74,3 +82,34 @@ class SrmCronBatch(models.AbstractModel):
         with retry_on_concurrency(self.env, f"{records._name}.{method}"):
             getattr(records.with_context(**(context or {})), method)()
         return f"{len(records)} {records._name} done by {method}"
+
+    @api.model
+    def _srm_after_batches(self, model_name, method, description=None):
+        """Whether ``env[model_name].<method>()`` (work that needs the batches of this
+        transaction done, such as the digests of a scheduled job) was handed to a job that
+        runs it once those batches have run. False when no batch went to the job queue
+        here: the caller then does it at once."""
+        keys = self.env.cr.precommit.data.get(BATCH_KEYS)
+        if not keys or self.env.context.get("srm_queue_job_now"):
+            return False
+        digest = hashlib.sha1(f"{model_name}.{method}:{sorted(keys)}".encode()).hexdigest()
+        self.with_delay(
+            description=description or f"{self.env[model_name]._description}: {method}",
+            identity_key=f"srm_after:{digest}",
+        )._srm_job_after_batches(model_name, method, sorted(set(keys)))
+        return True
+
+    @api.model
+    def _srm_job_after_batches(self, model_name, method, keys):
+        """``env[model_name].<method>()`` once the batches ``keys`` (identity keys) have run
+        (a job): while one of them waits or runs, this job waits too (without using up its
+        retries)."""
+        # sudo: the state of the batch jobs, whoever enqueued them
+        waiting = (
+            self.env["queue.job"].sudo().search_count([("identity_key", "in", keys), ("state", "in", WAITING_STATES)])
+        )
+        if waiting:
+            raise RetryableJobError(f"{waiting} batches still to run", seconds=AFTER_BATCHES_WAIT, ignore_retry=True)
+        with retry_on_concurrency(self.env, f"{model_name}.{method}"):
+            getattr(self.env[model_name].with_context(srm_queue_job_now=True), method)()
+        return f"{model_name}.{method} done after {len(keys)} batches"

@@ -5,6 +5,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import Job
 
 from .common import trap_jobs
 
@@ -113,3 +114,34 @@ class TestCronBatchJob(TransactionCase):
         # the transaction is still usable: the other batches go on
         self.partners[:1].write({"srm_ai_sentiment_label": False})
         self.assertFalse(self.partners[:1].srm_ai_sentiment_label)
+
+    def test_digests_wait_for_the_batches(self):
+        """The digests of a scheduled job list what its batches did: when the batches went to
+        job workers, the digests are a job that runs once every batch has run."""
+        Job_ = self.env["queue.job"]
+        before = Job_.search([])
+        self.process(self.partners)
+        batches = Job_.search([("method_name", "=", "_srm_job_batch")]) - before
+        self.assertEqual(len(batches), 3)
+        Commitment = self.env["srm.commitment"].with_context(srm_queue_job_test_jobs=True)
+        self.assertIsNone(Commitment._send_digests())
+        after = Job_.search([("method_name", "=", "_srm_job_after_batches")]) - before
+        self.assertEqual(len(after), 1)
+        self.assertEqual(after.channel, "root.srm")
+        digests = Job.load(self.env, after.uuid)
+        # batches still to run: the digests wait, without using up their retries
+        with self.assertRaises(RetryableJobError) as waiting:
+            digests.perform()
+        self.assertTrue(waiting.exception.ignore_retry)
+        for batch in batches:
+            job = Job.load(self.env, batch.uuid)
+            job.perform()
+            job.set_done()
+            job.store()
+        self.assertIn("srm.commitment._send_digests done after 3 batches", Job.load(self.env, after.uuid).perform())
+        # no batch in the job queue: the digests are sent at once, as without queue_job
+        self.assertFalse(
+            self.env["srm.cron.batch"]
+            .with_context(srm_queue_job_now=True)
+            ._srm_after_batches("srm.commitment", "_send_digests")
+        )

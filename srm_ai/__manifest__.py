@@ -4,7 +4,7 @@
     "name": "Stakeholder Insights (AI)",
     "summary": "Sentiment, emerging issues, similar records, meeting briefs, relationship "
     "health and recommendations; offline by default, optional private LLM provider",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

@@ -82,6 +82,32 @@ def move_xmlids(env, old, new, names):
     return cr.rowcount
 
 
+def rename_xmlids(cr, module, renames):
+    """Rename XML ids of ``module`` (``{old name: new name}``) before its data files are
+    loaded again, so that the records keep their ids (a view renamed to follow the
+    ``<model>_view_<type>`` convention stays the same view, with whatever inherits it).
+    A name already taken is left alone.
+
+    :return: number of XML ids renamed
+    """
+    renamed = 0
+    for old, new in renames.items():
+        cr.execute(
+            SQL(
+                """
+                UPDATE ir_model_data SET name = %(new)s
+                 WHERE module = %(module)s AND name = %(old)s
+                   AND NOT EXISTS (SELECT 1 FROM ir_model_data WHERE module = %(module)s AND name = %(new)s)
+                """,
+                module=module,
+                old=old,
+                new=new,
+            )
+        )
+        renamed += cr.rowcount
+    return renamed
+
+
 def move_models(env, old, new, models, fields=None, extended=()):
     """Give ``new`` what ``old`` owns of the models ``models`` (that ``new`` now defines)
     and of the fields ``fields`` ({model: field names} that ``new`` now adds to models

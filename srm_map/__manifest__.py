@@ -3,7 +3,7 @@
 {
     "name": "Stakeholder Maps",
     "summary": "Stakeholders and engagements on an OpenStreetMap map, addresses located in batches",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

@@ -4,7 +4,7 @@
     "name": "Stakeholders Reporting",
     "summary": "Audit-ready stakeholder reports (PDF, XLSX, ODT/DOCX templates), "
     "report audit trail, monthly summaries and the SRM overview dashboard",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.tools.misc import formatLang
 
@@ -31,6 +33,12 @@ class SrmLandParcel(models.Model):
         help="What the map shows of the parcel: its status, locality, tenure and area.",
     )
 
+    map_links = fields.Json(
+        compute="_compute_map_links",
+        help="What the popup of the parcel on the map links to: the records about the parcel "
+        "the user may read, and how many there are.",
+    )
+
     @api.depends("state")
     def _compute_map_color(self):
         for parcel in self:
@@ -48,3 +56,48 @@ class SrmLandParcel(models.Model):
             parcel.map_summary = "\n".join(
                 line for line in (states.get(parcel.state), " · ".join(filter(None, details))) if line
             )
+
+    @api.depends_context("uid", "allowed_company_ids", "lang")
+    def _compute_map_links(self):
+        links = self._srm_map_links()
+        for parcel in self:
+            parcel.map_links = links.get(parcel.id, [])
+
+    def _srm_map_links(self):
+        """The links of the popup of each parcel, counted as the current user (record rules
+        apply: what a user may not read is not counted).
+
+        :returns: {parcel id: [{"label", "count" (text), "method" (opens the list),
+            "map_method" (opens the map)}]}; other modules add their links
+        """
+        links = defaultdict(list)
+        Engagement = self.env["srm.engagement"]
+        parcels = self.filtered("id")
+        if not parcels or not Engagement.has_access("read"):
+            return links
+        counts = dict(
+            Engagement._read_group([("land_parcel_ids", "in", parcels.ids)], ["land_parcel_ids"], ["__count"])
+        )
+        for parcel in parcels:
+            links[parcel.id].append(
+                {
+                    "label": self.env._("Engagements"),
+                    "count": str(counts.get(parcel, 0)),
+                    "method": "action_view_engagements",
+                    "map_method": "action_view_engagements_map",
+                }
+            )
+        return links
+
+    def _srm_map_action(self, action, view_xmlid):
+        """``action`` opened on the map view ``view_xmlid``, before its other views."""
+        view = self.env.ref(view_xmlid)
+        views = [(view.id, "leaflet_map")] + [
+            (view_id, mode) for view_id, mode in action["views"] if mode != "leaflet_map"
+        ]
+        action.update(views=views, view_mode=",".join(mode for _view_id, mode in views))
+        return action
+
+    def action_view_engagements_map(self):
+        """The engagements about the parcel on the map (those with a place)."""
+        return self._srm_map_action(self.action_view_engagements(), "srm_map.srm_engagement_view_leaflet_map")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from lxml import etree
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -64,7 +64,10 @@ class TestLandMap(LandCase):
                 "field_color",
                 "field_geojson",
                 "field_legend",
+                "field_links",
+                "field_alert",
             )
+            if arch.get(attribute)
         ]
         self.assertNotIn("date_localization", described, "the map does not ask parcels for it")
         self.assertTrue(set(names) - {"id"} <= set(described), "the view describes every field the map reads")
@@ -161,3 +164,64 @@ class TestLandMap(LandCase):
             self.assertTrue(parcel.geojson, parcel.name)
             self.assertEqual(parcel.map_color, STATUS_COLORS[parcel.state])
         self.assertGreaterEqual(len(set(parcels.mapped("state"))), 5, "the demo map shows several statuses")
+
+
+@tagged("post_install", "-at_install")
+class TestLandMapLinks(LandCase):
+    """The popup of a parcel on the map counts the engagements about it the user may read,
+    and opens them, in a list or on their map."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shared = cls._parcel("LINK-SHARED", state="negotiating", latitude=-30.79, longitude=-70.61)
+        cls.shared.is_confidential = False
+        cls.quiet = cls._parcel("LINK-QUIET", latitude=-30.78, longitude=-70.62, is_confidential=False)
+        Engagement = cls.env["srm.engagement"]
+        values = {
+            "engagement_type_id": cls.env.ref("srm_base.srm_engagement_type_site_visit").id,
+            "date": fields.Datetime.now(),
+            "partner_ids": [Command.set(cls.ines.ids)],
+            "project_id": cls.project.id,
+            "land_parcel_ids": [Command.set(cls.shared.ids)],
+        }
+        cls.walk = Engagement.create({"name": "Boundary walk", "latitude": -30.791, "longitude": -70.611, **values})
+        cls.offer = Engagement.create({"name": "Compensation offer", "is_confidential": True, **values})
+        cls.road = Engagement.create({"name": "Road meeting", **values, "project_id": cls.other_project.id})
+
+    def _links(self, user, parcel):
+        """The engagements link of the parcel's popup, as the map reads it for ``user``."""
+        record = parcel.with_user(user).search_read([("id", "=", parcel.id)], ["map_links"])[0]
+        return next(link for link in record["map_links"] if link["method"] == "action_view_engagements")
+
+    def test_engagements_counted_as_the_user(self):
+        expected = {
+            # User and Confidential access: every engagement about the parcel
+            self.officer: self.walk | self.offer | self.road,
+            # no Confidential access: not the compensation offer, nor learns it exists
+            self.user: self.walk | self.road,
+            # project-restricted: the engagements of their project, not confidential ones
+            self.restricted: self.walk,
+            self.auditor: self.walk | self.road,
+        }
+        for user, engagements in expected.items():
+            with self.subTest(user=user.login):
+                self.env.invalidate_all()
+                link = self._links(user, self.shared)
+                self.assertEqual(link["label"], "Engagements")
+                self.assertEqual(link["count"], str(len(engagements)))
+                self.assertEqual(link["map_method"], "action_view_engagements_map")
+                # the link opens the same engagements, as the user
+                action = getattr(self.shared.with_user(user), link["method"])()
+                self.assertEqual(self.env["srm.engagement"].with_user(user).search(action["domain"]), engagements)
+                self.assertEqual(self._links(user, self.quiet)["count"], "0")
+
+    def test_engagements_of_a_parcel_on_their_map(self):
+        action = self.shared.with_user(self.user).action_view_engagements_map()
+        view = self.env.ref("srm_map.srm_engagement_view_leaflet_map")
+        self.assertEqual(action["views"][0], (view.id, "leaflet_map"), "opened on the map")
+        self.assertIn("list", [mode for _view_id, mode in action["views"]])
+        self.assertEqual(action["view_mode"].split(",")[0], "leaflet_map")
+        Engagement = self.env["srm.engagement"].with_user(self.user)
+        on_map = Engagement.search(action["domain"] + geo_domain("latitude", "longitude"))
+        self.assertEqual(on_map, self.walk, "the engagements about the parcel that have a place")

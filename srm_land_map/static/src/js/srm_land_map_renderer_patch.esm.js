@@ -3,6 +3,8 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import {MapRenderer} from "@web_view_leaflet_map/views/leaflet_map/leaflet_map_renderer.esm";
+import {_t} from "@web/core/l10n/translation";
+import {escape} from "@web/core/utils/strings";
 import {patch} from "@web/core/utils/patch";
 
 /* global L */
@@ -14,6 +16,16 @@ function safeColor(value) {
     return typeof value === "string" && COLOR.test(value) ? value : "";
 }
 
+// the methods a popup link may call: the record's public actions
+const METHOD = /^action_[a-z0-9_]+$/;
+
+function safeMethod(value) {
+    return typeof value === "string" && METHOD.test(value) ? value : "";
+}
+
+// the outline of an area whose record has field_alert set
+const ALERT_COLOR = "#dc3545";
+
 /**
  * Three optional attributes of the map view, used by the parcel map:
  *
@@ -22,7 +34,12 @@ function safeColor(value) {
  * - ``field_geojson``: a field holding the record's area as GeoJSON text, drawn on the
  *   map (invalid or missing areas are skipped: the marker remains);
  * - ``field_legend``: a selection field; the legend lists its values present on the
- *   map, in the order of the selection, with their colour and how many records have it.
+ *   map, in the order of the selection, with their colour and how many records have it;
+ * - ``field_links``: a JSON field holding a list of ``{label, count, method, map_method}``:
+ *   the popup shows "label: count", which opens what ``method`` of the record returns (an
+ *   action, e.g. the list of the records about it), and a map icon for ``map_method``;
+ * - ``field_alert``: a boolean field; the markers of the records where it is set get a
+ *   red ring, their areas a red dashed outline, and the legend says how many they are.
  *
  * The fields are read with the other fields of the map (search_read as the user).
  * A model without ``date_localization`` (which the map asks for to refresh marker
@@ -34,14 +51,17 @@ patch(MapRenderer.prototype, {
         this.fieldColor = attrs.field_color?.value;
         this.fieldGeojson = attrs.field_geojson?.value;
         this.fieldLegend = attrs.field_legend?.value;
+        this.fieldLinks = attrs.field_links?.value;
+        this.fieldAlert = attrs.field_alert?.value;
         this.srmAreaLayer = null;
+        this.srmLinksBound = false;
         this.srmLegend = null;
         super.setup(...arguments);
     },
 
     getFields() {
         const fields = super.getFields();
-        for (const name of [this.fieldColor, this.fieldGeojson, this.fieldLegend]) {
+        for (const name of [this.fieldColor, this.fieldGeojson, this.fieldLegend, this.fieldLinks, this.fieldAlert]) {
             if (name && !fields.includes(name)) {
                 fields.push(name);
             }
@@ -56,8 +76,9 @@ patch(MapRenderer.prototype, {
         const options = super.prepareMarkerOptions(record);
         const color = this.fieldColor && safeColor(record[this.fieldColor]);
         if (color && !this.fieldMarkerIconImage) {
+            const alert = this.fieldAlert && record[this.fieldAlert];
             options.icon = L.divIcon({
-                className: "o_srm_map_marker",
+                className: alert ? "o_srm_map_marker o_srm_map_marker_alert" : "o_srm_map_marker",
                 html: `<span class="o_srm_map_marker_dot" style="background-color: ${color}"></span>`,
                 iconSize: [20, 20],
                 iconAnchor: [10, 10],
@@ -67,11 +88,57 @@ patch(MapRenderer.prototype, {
         return options;
     },
 
+    preparePopUpData(record) {
+        const content = super.preparePopUpData(record);
+        const links = (this.fieldLinks && record[this.fieldLinks]) || [];
+        const items = [];
+        for (const link of Array.isArray(links) ? links : []) {
+            const method = safeMethod(link.method);
+            if (!method) {
+                continue;
+            }
+            const mapMethod = safeMethod(link.map_method);
+            const label = `${escape(link.label || "")}: ${escape(link.count ?? "")}`;
+            const mapTitle = escape(_t("On the map"));
+            items.push(
+                `<li><a href="#" class="o_srm_map_link" data-res-id="${record.id}" data-method="${method}">${label}</a>` +
+                    (mapMethod
+                        ? ` <a href="#" class="o_srm_map_link o_srm_map_link_map" data-res-id="${record.id}" data-method="${mapMethod}" title="${mapTitle}" aria-label="${mapTitle}"><i class="fa fa-map-marker"></i></a>`
+                        : "") +
+                    "</li>"
+            );
+        }
+        // outside the selector of the record: a link opens its list, not the record
+        return items.length ? `${content}<ul class="o_srm_map_links">${items.join("")}</ul>` : content;
+    },
+
+    /** Links of the popups: what the record's method returns (an action), opened. */
+    srmBindLinks() {
+        if (this.srmLinksBound || !this.fieldLinks) {
+            return;
+        }
+        this.srmLinksBound = true;
+        this.leafletMap.on("popupopen", (ev) => {
+            for (const link of ev.popup.getElement()?.querySelectorAll(".o_srm_map_link") || []) {
+                link.addEventListener("click", async (click) => {
+                    click.preventDefault();
+                    const method = safeMethod(link.dataset.method);
+                    const resId = parseInt(link.dataset.resId, 10);
+                    if (method && resId) {
+                        const action = await this.orm.call(this.resModel, method, [[resId]]);
+                        await this.action.doAction(action);
+                    }
+                });
+            }
+        });
+    },
+
     renderMarkers() {
         super.renderMarkers();
         if (!this.leafletMap) {
             return;
         }
+        this.srmBindLinks();
         this.srmRenderAreas();
         this.srmRenderLegend();
     },
@@ -93,9 +160,13 @@ patch(MapRenderer.prototype, {
             let area = null;
             try {
                 const color = safeColor(record[this.fieldColor]) || "#3388ff";
+                const alert = this.fieldAlert && record[this.fieldAlert];
+                const style = alert
+                    ? {color: ALERT_COLOR, weight: 4, dashArray: "6 4", fillColor: color, fillOpacity: 0.3}
+                    : {color, weight: 2, fillColor: color, fillOpacity: 0.3};
                 area = L.geoJSON(JSON.parse(text), {
-                    className: "o_srm_map_area",
-                    style: () => ({color, weight: 2, fillColor: color, fillOpacity: 0.3}),
+                    className: alert ? "o_srm_map_area o_srm_map_area_alert" : "o_srm_map_area",
+                    style: () => style,
                 });
             } catch {
                 continue;
@@ -140,7 +211,9 @@ patch(MapRenderer.prototype, {
                 entries.push({label, count: records.length, color: safeColor(records[0][this.fieldColor])});
             }
         }
-        if (!entries.length) {
+        const alertField = this.fieldAlert && this.props.fields?.[this.fieldAlert];
+        const alerts = alertField ? (this.records || []).filter((record) => record[this.fieldAlert]).length : 0;
+        if (!entries.length && !alerts) {
             return;
         }
         const legend = L.control({position: "bottomright"});
@@ -155,6 +228,12 @@ patch(MapRenderer.prototype, {
                 dot.style.backgroundColor = entry.color;
                 const text = L.DomUtil.create("span", "o_srm_map_legend_label", row);
                 text.textContent = `${entry.label} (${entry.count})`;
+            }
+            if (alerts) {
+                const row = L.DomUtil.create("div", "o_srm_map_legend_entry o_srm_map_legend_alert", container);
+                L.DomUtil.create("span", "o_srm_map_marker_dot o_srm_map_marker_ring", row);
+                const text = L.DomUtil.create("span", "o_srm_map_legend_label", row);
+                text.textContent = `${alertField.string} (${alerts})`;
             }
             return container;
         };

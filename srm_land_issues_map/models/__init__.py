@@ -1,0 +1,2 @@
+from . import srm_issue
+from . import srm_land_parcel

@@ -1,0 +1,1 @@
+from . import test_land_issues_map

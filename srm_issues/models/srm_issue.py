@@ -1521,7 +1521,12 @@ class SrmIssue(models.Model):
     def _srm_notify_escalation_digest(self, user):
         """One message to ``user`` listing these escalated issues, in their language: the
         issues they may read, the first ``DIGEST_LINES`` of them (a link opens the list)."""
-        issues = self.with_user(user)._filtered_access("read").with_env(self.env)
+        as_user = self.browse().with_user(user).with_context(active_test=False)
+        if not self or not as_user.has_access("read"):  # the access rights of the model (no record given)
+            return
+        # one search applying the user's record rules, however many issues were escalated
+        readable = set(as_user.search([("id", "in", self.ids)]).ids)
+        issues = self.filtered(lambda i: i.id in readable)
         if not issues:
             return
         env = self.with_context(lang=user.lang or self.env.lang).env

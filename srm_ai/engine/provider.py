@@ -103,11 +103,12 @@ class _PublicHTTPSConnectionPool(HTTPSConnectionPool):
 
 class _PublicAdapter(HTTPAdapter):
     def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
+        result = super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {
             "http": _PublicHTTPConnectionPool,
             "https": _PublicHTTPSConnectionPool,
         }
+        return result
 
 
 class ChatProvider:

@@ -179,8 +179,8 @@ def make_backlog(args, data_dir):
 def reset_backlog(args):
     """Every text not scored, no scoring job left: the same backlog for each run."""
     with contextlib.closing(psycopg2.connect(dbname=args.db)) as conn, conn.cursor() as cr:
-        for table in ("srm_engagement", "srm_issue"):
-            cr.execute(f"UPDATE {table} SET ai_scored_at = NULL")  # noqa: S608 (fixed names)
+        cr.execute("UPDATE srm_engagement SET ai_scored_at = NULL")
+        cr.execute("UPDATE srm_issue SET ai_scored_at = NULL")
         cr.execute("DELETE FROM queue_job WHERE channel LIKE 'root.srm.ai%%'")
         cr.execute("SELECT count(*) FROM srm_engagement")
         engagements = cr.fetchone()[0]
@@ -201,6 +201,7 @@ def start_server(args, workers, data_dir, logfile):
     ]  # fmt: skip
     process = subprocess.Popen(command, start_new_session=True)
     deadline = time.monotonic() + 180
+    last_error = None
     while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit(f"the server stopped (exit code {process.returncode}); see {logfile}")
@@ -208,11 +209,12 @@ def start_server(args, workers, data_dir, logfile):
             with urllib.request.urlopen(f"http://127.0.0.1:{args.port}/web/login", timeout=10) as answer:
                 if answer.status == 200 and "queue job runner ready" in pathlib.Path(logfile).read_text():
                     return process
-        except OSError:
-            pass
+        except OSError as exc:
+            # not listening yet: try again until the deadline
+            last_error = exc
         time.sleep(1)
     stop_server(process)
-    sys.exit(f"the server did not answer with its job runner ready; see {logfile}")
+    sys.exit(f"the server did not answer with its job runner ready ({last_error}); see {logfile}")
 
 
 def stop_server(process):

@@ -310,6 +310,17 @@ class Bench:
         env.flush_all()
         return users
 
+    def raw_search(self, where, rules, params):
+        """The raw SQL page and capped count of a search, as a function of an environment."""
+
+        def raw(e):
+            e.cr.execute(self.RAW_PAGE.format(where=where, rules=rules), params)
+            rows = e.cr.fetchall()
+            e.cr.execute(self.RAW_COUNT.format(where=where, rules=rules), params)
+            return [r[0] for r in rows], e.cr.fetchone()[0]
+
+        return raw
+
     def run_searches(self):
         pid = self.busiest_partner()
         today = datetime.date.today()
@@ -343,14 +354,8 @@ class Bench:
                         list(domain), self.eng_list_spec, limit=80, count_limit=10001
                     )
 
-                def raw(e, where=where, rules=rules, params=params):
-                    e.cr.execute(self.RAW_PAGE.format(where=where, rules=rules), params)
-                    rows = e.cr.fetchall()
-                    e.cr.execute(self.RAW_COUNT.format(where=where, rules=rules), params)
-                    return [r[0] for r in rows], e.cr.fetchone()[0]
-
                 s = measure(user_env, srm, self.args.repeat)
-                b = measure(user_env, raw, self.args.repeat)
+                b = measure(user_env, self.raw_search(where, rules, params), self.args.repeat)
                 same = [r["id"] for r in s[2]["records"]] == b[2][0] and s[2]["length"] == b[2][1]
                 report("search", f"{user_label}: engagements {label}: {s[2]['length']} found", s, b,
                        "raw SQL page + count, same rules", "same page and count" if same else "DIFFERENT page",

@@ -225,3 +225,6 @@ class TestLandMapLinks(LandCase):
         Engagement = self.env["srm.engagement"].with_user(self.user)
         on_map = Engagement.search(action["domain"] + geo_domain("latitude", "longitude"))
         self.assertEqual(on_map, self.walk, "the engagements about the parcel that have a place")
+        # the same from the form of the parcel
+        arch = self.env["srm.land.parcel"].with_user(self.user).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertEqual(len(etree.fromstring(arch).xpath("//button[@name='action_view_engagements_map']")), 1)

@@ -17,4 +17,9 @@
         "views/srm_land_parcel_views.xml",
         "views/srm_issue_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "srm_land_issues_map/static/tests/tours/*.js",
+        ],
+    },
 }

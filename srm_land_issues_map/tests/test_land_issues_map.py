@@ -188,6 +188,9 @@ class TestLandIssuesMap(LandCase):
         Issue = self.env["srm.issue"].with_user(self.user)
         on_map = Issue.search(action["domain"] + geo_domain("land_latitude", "land_longitude"))
         self.assertEqual(on_map, self.gate | self.well | self.fence | self.road)
+        # the same from the form of the parcel
+        arch = self.env["srm.land.parcel"].with_user(self.user).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertEqual(len(etree.fromstring(arch).xpath("//button[@name='action_view_issues_map']")), 1)
 
     def test_menu_of_the_land_grievances_map(self):
         menu = self.env.ref("srm_land_issues_map.srm_issue_land_map_menu")
@@ -195,3 +198,19 @@ class TestLandIssuesMap(LandCase):
         visible = self.env["ir.ui.menu"].with_user(self.user)._visible_menu_ids()
         self.assertIn(menu.id, visible)
         self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.restricted)._visible_menu_ids())
+
+    def test_demo_parcels_with_open_grievances(self):
+        lot21 = self.env.ref("srm_land.srm_land_parcel_lot21_demo", raise_if_not_found=False)
+        issue = self.env.ref("srm_issues.srm_issue_24_demo", raise_if_not_found=False)
+        if not lot21 or not issue or lot21 not in issue.land_parcel_ids:
+            self.skipTest("no demo data")
+        # the Río Claro demo: the land officer sees the lots with open grievances ringed
+        Parcel = self.env["srm.land.parcel"].with_user(self.officer)
+        ringed = Parcel.search([("project_id", "=", lot21.project_id.id), ("has_open_issues", "=", True)])
+        self.assertEqual(set(ringed.mapped("name")), {"LOT-21", "LOT-33"})
+        records = self.env["srm.issue"].search_read(
+            [("land_parcel_ids", "in", lot21.ids)], ["land_latitude", "land_longitude"]
+        )
+        self.assertEqual(
+            [(r["land_latitude"], r["land_longitude"]) for r in records], [(lot21.latitude, lot21.longitude)]
+        )

@@ -5,7 +5,7 @@ from datetime import datetime
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.srm_land.tests.common import LandCase, square
@@ -49,8 +49,16 @@ class TestLandIssuesMap(LandCase):
         cls.fence.write({"stage_id": cls.closed_stage.id, "outcome": "resolved_accepted"})
         cls.pegs = issue("Survey pegs without notice", cls.secret)
         cls.road = issue("Dust from the road", cls.shared, project_id=cls.other_project.id)
+        # for worker grievance officers only
+        cls.overtime = issue("Unpaid overtime", cls.shared, grievance_scope="worker")
+        cls.worker_officer = new_test_user(
+            cls.env,
+            "land_worker_officer",
+            "base.group_user,srm_base.group_srm_user,srm_issues.group_srm_issue_worker",
+            name="Wanda Worker Officer",
+        )
         cls.unlinked = issue("Noise at night", cls.quiet.browse(), latitude=-30.6, longitude=-70.4)
-        cls.mine = cls.gate | cls.well | cls.payment | cls.fence | cls.pegs | cls.road | cls.unlinked
+        cls.mine = cls.gate | cls.well | cls.payment | cls.fence | cls.pegs | cls.road | cls.overtime | cls.unlinked
 
     def _grievance_links(self, user, parcels):
         """{parcel: (its Grievances link, whether it is ringed)}, as the parcel map reads them."""
@@ -70,7 +78,7 @@ class TestLandIssuesMap(LandCase):
     def test_grievances_counted_as_each_user(self):
         parcels = self.secret | self.shared | self.quiet
         expected = {
-            # User and Confidential access: every grievance
+            # User and Confidential access: every community grievance
             self.officer: {
                 self.shared: ("4 open / 5", self.gate | self.well | self.payment | self.fence | self.road),
                 self.secret: ("2 open / 2", self.well | self.pegs),
@@ -80,6 +88,11 @@ class TestLandIssuesMap(LandCase):
             # grievance, which is not counted either
             self.user: {
                 self.shared: ("3 open / 4", self.gate | self.well | self.fence | self.road),
+                self.quiet: ("0 open / 0", self.env["srm.issue"]),
+            },
+            # worker grievances: for worker grievance officers only
+            self.worker_officer: {
+                self.shared: ("4 open / 5", self.gate | self.well | self.fence | self.road | self.overtime),
                 self.quiet: ("0 open / 0", self.env["srm.issue"]),
             },
             # project-restricted: the grievances of their project only

@@ -227,3 +227,28 @@ class TestLandIssuesMap(LandCase):
         self.assertEqual(
             [(r["land_latitude"], r["land_longitude"]) for r in records], [(lot21.latitude, lot21.longitude)]
         )
+
+    def test_popup_in_the_user_language(self):
+        langs = ("fr_FR", "es_ES", "zh_CN")
+        for lang in langs:
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(
+            ["srm_land_map", "srm_land_issues_map"], list(langs), overwrite=True
+        )
+        expected = {
+            "fr_FR": ("Plaintes", "4 en cours / 5", "Engagements"),
+            "es_ES": ("Quejas", "4 en curso / 5", "Interacciones"),
+            "zh_CN": ("申诉", "4 未结 / 共 5", "参与记录"),
+        }
+        for lang, (label, count, engagements) in expected.items():
+            with self.subTest(lang=lang):
+                record = (
+                    self.env["srm.land.parcel"]
+                    .with_user(self.officer)
+                    .with_context(lang=lang)
+                    .search_read([("id", "=", self.shared.id)], ["map_links"])[0]
+                )
+                self.assertEqual([(link["label"], link["count"]) for link in record["map_links"]][0], (label, count))
+                self.assertEqual(record["map_links"][1]["label"], engagements)
+        menu = self.env.ref("srm_land_issues_map.srm_issue_land_map_menu")
+        self.assertEqual(menu.with_context(lang="fr_FR").name, "Plaintes foncières")

@@ -97,9 +97,22 @@ class NameCache:
         (record rules) get no name and are left out."""
         missing = {rid for rid in ids if rid and (model, rid) not in self.names}
         if missing:
-            records = self.env[model].with_context(active_test=False).search([("id", "in", list(missing))])
-            for record in records:
-                self.names[(model, record.id)] = record.display_name or ""
+            Model = self.env[model].with_context(active_test=False)
+            domain = [("id", "in", list(missing))]
+            stored = Model._fields.get("complete_name")
+            if stored and stored.store and "name" in Model._fields:
+                # contacts: their stored complete name is their display name (computed
+                # again for each contact otherwise, a large part of a long log's time);
+                # a contact without a name is named by its kind, in the reader's language
+                records = Model.search_fetch(domain, ["complete_name", "name"])
+                for record in records:
+                    self.names[(model, record.id)] = (
+                        record.complete_name if record.name else record.display_name
+                    ) or ""
+            else:
+                records = Model.search(domain)
+                for record in records:
+                    self.names[(model, record.id)] = record.display_name or ""
             for rid in missing - set(records.ids):
                 self.names[(model, rid)] = None
 

@@ -226,7 +226,7 @@ class SrmReportLog(models.Model):
         # sudo: the audit trail is written by the system only (nobody has write access
         # to it); the content was read as the user above and is rendered as the user below
         log = self.sudo().create(vals).sudo(False)
-        content, extension = log._render_content(filters, output_format, py3o_template=py3o_template)
+        content, extension = log._render_content(filters, output_format, py3o_template=py3o_template, report=report)
         file_name = log._make_file_name(filters, extension)
         # sudo: the archived file is attached to its log (res_model/res_id): whoever may
         # read the log, and only they, may read the file
@@ -258,8 +258,9 @@ class SrmReportLog(models.Model):
         )  # fmt: skip
         return log
 
-    def _render_content(self, filters, output_format, py3o_template=None):
-        """Bytes and extension of the report file for this log."""
+    def _render_content(self, filters, output_format, py3o_template=None, report=None):
+        """Bytes and extension of the report file for this log; ``report``, the report
+        built from ``filters`` for the log, spares the spreadsheet building it again."""
         self.ensure_one()
         kind = filters["kind"]
         Report = self.env["ir.actions.report"]
@@ -270,7 +271,7 @@ class SrmReportLog(models.Model):
             return content, extension
         if output_format == "xlsx":
             action = self.env.ref("srm_reporting.srm_report_xlsx")
-            return Report._render_xlsx(action, self.ids, data=data)
+            return Report.with_context(srm_built_report=report)._render_xlsx(action, self.ids, data=data)
         action = self.env["srm.report.builder"]._report_action(kind, "odt")
         content, extension = Report.with_context(
             srm_report=True, srm_py3o_template_id=py3o_template.id if py3o_template else False

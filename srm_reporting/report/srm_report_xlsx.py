@@ -35,7 +35,10 @@ class ReportSrmXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         filters = (data or {}).get("filters") or json.loads(objs[:1].filters_json or "{}")
         builder = self.env["srm.report.builder"]
-        report = builder._build(filters)
+        built = self.env.context.get("srm_built_report")
+        # the report its log was made from, when the log is being produced (not a copy of it:
+        # a context holds it within this call only); built again from the filters otherwise
+        report = built if built and built.get("filters") == filters else builder._build(filters)
         styles = self._srm_styles(workbook)
         self._srm_write_cover(workbook, report, styles)
         for section in report["sections"]:

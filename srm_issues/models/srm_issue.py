@@ -1375,6 +1375,9 @@ class SrmIssue(models.Model):
         for issue, assignee, *_rest in todo:
             issues_by_assignee[assignee].add(issue.id)
         for assignee, issue_ids in issues_by_assignee.items():
+            # sudo: called by the system only (the mail gateway, the scheduled job), for the
+            # assignees it chose among those who may read the issue, as mail.activity's
+            # create subscribes them
             self.sudo().browse(sorted(issue_ids)).message_subscribe(partner_ids=assignee.sudo().partner_id.ids)
 
     @api.model
@@ -1382,6 +1385,8 @@ class SrmIssue(models.Model):
         """Create the activities ``[(issue, assignee, summary, note)]`` with one
         ``mail.activity`` create: the values ``activity_schedule`` gives (automated, due
         today), issues without an assignee skipped. Each assignee is notified as usual."""
+        # sudo: the system schedules these to-dos (mail gateway, scheduled job), for whoever it
+        # chose; nobody calls this on a user's behalf
         Activity = self.env["mail.activity"].sudo()
         todo = [(issue, assignee, summary, note) for issue, assignee, summary, note in todo if assignee]
         if not todo or self.env.context.get("mail_activity_automation_skip"):

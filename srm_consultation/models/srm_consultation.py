@@ -152,12 +152,9 @@ class SrmConsultation(models.Model):
     engagement_count = fields.Integer(compute="_compute_answer_counts")
     theme_count = fields.Integer(compute="_compute_theme_count")
     consent_record_count = fields.Integer(compute="_compute_theme_count")
-    # sanitize=False: computed, never stored nor writable; rendered by QWeb, whose t-out
-    # escapes every question, answer and segment name (the sanitizer would only strip
-    # the table's layout)
-    analysis_html = fields.Html(
-        string="Answers by Segment", compute="_compute_analysis_html", sanitize=False
-    )
+    # computed, never stored nor writable, rendered by QWeb (t-out escapes every question,
+    # answer and segment name) and sanitized as any HTML field all the same
+    analysis_html = fields.Html(string="Answers by Segment", compute="_compute_analysis_html")
 
     @api.model
     def _group_expand_states(self, states, domain):

@@ -299,6 +299,19 @@ class TestSrmConsultationInterview(SrmConsultationCase):
         with self.assertRaises(AccessError):
             self.interview(self.ben, self.yes, user=self.auditor)
 
+    def test_analysis_shows_typed_markup_as_text(self):
+        """What people typed (a segment's name, an answer's label) is shown as text in the
+        answers-by-segment tables, never run as markup."""
+        self.seg_water.name = '<img src="x" onerror="alert(1)">Water'
+        self.yes.value = "<script>alert(2)</script>Yes"
+        self.interview(self.ana, self.yes)
+        html = str(self.consultation.with_user(self.user).analysis_html)
+        self.assertIn("&lt;img", html)
+        self.assertIn("&lt;script&gt;", html)
+        self.assertNotIn("<img", html)
+        self.assertNotIn("<script", html)
+        self.assertIn("<table", html, "the tables themselves are kept")
+
     def test_confidential_respondents_hidden_from_analysis(self):
         self.interview(self.ana, self.yes)
         confidential = self.interview(self.ben, self.yes, is_confidential=True)

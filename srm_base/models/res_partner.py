@@ -165,13 +165,19 @@ class ResPartner(models.Model):
     )
     srm_engagement_count = fields.Integer(string="Engagement Count", compute="_compute_srm_counts")
     srm_last_engagement_date = fields.Datetime(
-        string="Last Engagement", readonly=True, index=True, copy=False
+        string="Last Engagement",
+        readonly=True,
+        index=True,
+        copy=False,
+        help="Date of the latest engagement that is not confidential: every user who "
+        "sees the stakeholder sees this date, so confidential engagements do not move it.",
     )
     srm_days_since_contact = fields.Integer(
         string="Days Since Last Contact",
         readonly=True,
         copy=False,
-        help="Refreshed whenever an engagement is logged and every night.",
+        help="Days since the latest engagement that is not confidential. Refreshed "
+        "whenever an engagement is logged and every night.",
     )
 
     _sql_constraints = [
@@ -334,11 +340,16 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     def _srm_update_last_engagement(self):
-        """Recompute last engagement date and days since contact in one query."""
+        """Recompute last engagement date and days since contact in one query.
+
+        Only engagements that are not confidential count: the date is stored on
+        the stakeholder, which users without Confidential access read, and a
+        date that moves would tell them that a confidential meeting took place.
+        """
         ids = [pid for pid in self.ids if pid]
         if not ids:
             return
-        self.env["srm.engagement"].flush_model(["date", "partner_ids"])
+        self.env["srm.engagement"].flush_model(["date", "partner_ids", "is_confidential"])
         self.env.cr.execute(
             SQL(
                 """
@@ -351,6 +362,7 @@ class ResPartner(models.Model):
                           FROM unnest(%s::int[]) AS pid(id)
                      LEFT JOIN srm_engagement_partner_rel rel ON rel.partner_id = pid.id
                      LEFT JOIN srm_engagement e ON e.id = rel.engagement_id
+                                                AND e.is_confidential IS NOT TRUE
                       GROUP BY pid.id
                        ) sub
                  WHERE p.id = sub.partner_id

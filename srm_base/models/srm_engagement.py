@@ -224,7 +224,7 @@ class SrmEngagement(models.Model):
         return engagements
 
     def write(self, vals):
-        old_partners = self.partner_ids if {"partner_ids", "date"} & set(vals) else None
+        old_partners = self.partner_ids if {"partner_ids", "date", "is_confidential"} & set(vals) else None
         res = super().write(vals)
         if "partner_ids" in vals:
             self._mark_partners_as_stakeholders()

@@ -82,6 +82,31 @@ class TestEngagement(SrmCase):
         self._engagement(self.stakeholder, days_ago=2)
         self.assertNotIn(self.stakeholder, self._no_contact_in_90_days())
 
+    def test_confidential_engagements_do_not_move_the_last_contact(self):
+        """The last engagement date is on the stakeholder, which every SRM user
+        reads: a confidential meeting must not show there."""
+        user = self._new_user("srm_last_contact_user", "base.group_user,srm_base.group_srm_user")
+        confidential_user = self._new_user(
+            "srm_last_contact_conf", "base.group_user,srm_base.group_srm_user,srm_base.group_srm_confidential"
+        )
+        public = self._engagement(self.stakeholder, days_ago=30)
+        secret = self._engagement(self.stakeholder | self.community, days_ago=2, is_confidential=True)
+        for reader in (user, confidential_user):
+            stakeholder = self.stakeholder.with_user(reader)
+            self.assertEqual(stakeholder.srm_last_engagement_date, public.date)
+            self.assertEqual(stakeholder.srm_days_since_contact, 30)
+        self.assertFalse(self.community.with_user(user).srm_last_engagement_date)
+        # the filter of the list does not give it away either
+        self.assertIn(self.community, self._no_contact_in_90_days())
+
+        # declassified: it counts; classified again: it no longer does
+        secret.is_confidential = False
+        self.assertEqual(self.stakeholder.with_user(user).srm_last_engagement_date, secret.date)
+        self.assertEqual(self.community.srm_days_since_contact, 2)
+        secret.is_confidential = True
+        self.assertEqual(self.stakeholder.with_user(user).srm_last_engagement_date, public.date)
+        self.assertFalse(self.community.srm_last_engagement_date)
+
     def _no_contact_in_90_days(self):
         view = self.env.ref("srm_base.res_partner_view_search_stakeholder")
         self.assertIn('name="no_contact_90"', view.arch)

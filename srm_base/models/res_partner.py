@@ -397,7 +397,9 @@ class ResPartner(models.Model):
 
     def _srm_check_contactable(self):
         """Raise when one of these stakeholders asked not to be contacted."""
-        blocked = self.filtered("srm_do_not_contact")
+        # sudo: only the flag of the recipients the caller chose is read (a portal
+        # user writing to the followers of their grievance cannot read staff contacts)
+        blocked = self.sudo().filtered("srm_do_not_contact")
         if blocked:
             raise UserError(
                 self.env._(

@@ -138,6 +138,8 @@ class SrmSecuredMixin(models.AbstractModel):
 
     def message_post(self, **kwargs):
         self._srm_check_not_read_only(self._name, self.ids)
+        if not self.env.su and self.env.user.share:
+            kwargs = self._srm_outside_post_values(kwargs)
         if kwargs.get("partner_ids"):
             if kwargs.get("message_type", "notification") == "comment":
                 # somebody chose these recipients: refuse to write to stakeholders
@@ -145,6 +147,33 @@ class SrmSecuredMixin(models.AbstractModel):
                 self.env["res.partner"].browse(kwargs["partner_ids"])._srm_check_contactable()
             kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
         return super().message_post(**kwargs)
+
+    def _srm_outside_post_values(self, kwargs):
+        """What a portal or public user may post on an SRM record: a message in
+        their own name, in the conversation they can read, sent to the record's
+        followers only (as Odoo's portal controller allows), whatever the call
+        asked for. Never an internal note for the team (which the author could
+        not even read back), a message in a staff member's name or from another
+        address, or mail to any contact of the database. The portal pages that
+        let an invited stakeholder answer the team in a note post as superuser,
+        after their own checks."""
+        self.check_access("read")
+        values = dict(kwargs)
+        for key in ("author_id", "author_guest_id", "email_from", "reply_to", "subtype_id", "is_internal"):
+            values.pop(key, None)
+        values["subtype_xmlid"] = "mail.mt_comment"
+        values["message_type"] = "comment"
+        if values.get("partner_ids"):
+            # sudo: only which partners follow these records (which the caller may
+            # read: checked above), to keep the recipients among them
+            followers = (
+                self.env["mail.followers"]
+                .sudo()
+                .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+                .partner_id
+            )
+            values["partner_ids"] = [pid for pid in values["partner_ids"] if pid in followers.ids]
+        return values
 
     def message_notify(self, **kwargs):
         self._srm_check_not_read_only(self._name, self.ids)

@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Stakeholders Job Queue",
-    "summary": "Long work of the SRM suite (large reports, scheduled batches, AI scoring) "
-    "run as OCA queue_job jobs spread over job workers",
-    "version": "18.0.1.0.0",
+    "summary": "Long work of the SRM suite (large reports, scheduled batches, AI scoring, "
+    "imports) run as OCA queue_job jobs spread over job workers",
+    "version": "18.0.1.1.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",
@@ -12,9 +12,11 @@
     "development_status": "Beta",
     "maintainers": ["srm-suite"],
     "installable": True,
-    "auto_install": True,
+    # installed with queue_job where the SRM modules are; brings OCA's background import
+    "auto_install": ["queue_job", "srm_reporting", "srm_ai", "srm_commitments", "srm_issues"],
     "depends": [
         "queue_job",
+        "base_import_async",
         "srm_reporting",
         "srm_ai",
         "srm_commitments",

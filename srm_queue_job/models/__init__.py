@@ -1,3 +1,5 @@
+from . import base
+from . import base_import_import
 from . import queue_job
 from . import res_config_settings
 from . import res_partner

@@ -294,41 +294,52 @@ class ResPartner(models.Model):
         smart buttons, computed together by ``_compute_srm_counts``. Modules add theirs."""
         return {"srm_engagement_count": ("srm.engagement", "partner_ids")}
 
+    @api.model
+    def _srm_count_queries(self, partner_ids):
+        """{count field: SQL of its rows (field name, partner id, count), or None when the
+        user may not read what it counts}: the smart buttons' counts, run together in
+        one query by ``_compute_srm_counts``. Each query must count only what the user
+        may read. Modules whose count is not a many2many to stakeholders
+        (``_srm_counted_models``) add theirs here."""
+        queries = {}
+        for fname, (model, link) in self._srm_counted_models().items():
+            Model = self.env[model]
+            queries[fname] = None
+            if not partner_ids or not Model.has_access("read"):
+                continue
+            field = Model._fields[link]
+            Model.flush_model([link])
+            # the records the user may read (record rules, companies), selected by the ORM
+            query = Model._search([(link, "in", partner_ids)])
+            queries[fname] = SQL(
+                "SELECT %s, rel.%s, COUNT(*) FROM %s rel WHERE rel.%s IN %s AND rel.%s IN %s GROUP BY rel.%s",
+                fname,
+                SQL.identifier(field.column2),
+                SQL.identifier(field.relation),
+                SQL.identifier(field.column2),
+                partner_ids,
+                SQL.identifier(field.column1),
+                query.subselect(),
+                SQL.identifier(field.column2),
+            )
+        return queries
+
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_srm_counts(self):
         """The smart buttons' counts in one query, each over the records the user may
         read: the records are selected by the ORM (``_search``: record rules, companies),
         the links are counted in SQL, instead of one grouping per button."""
-        counted = self._srm_counted_models()
         partner_ids = tuple(pid for pid in self._origin.ids if pid)
-        parts = []
-        for fname, (model, link) in counted.items():
-            Model = self.env[model]
-            if not partner_ids or not Model.has_access("read"):
-                continue
-            field = Model._fields[link]
-            Model.flush_model([link])
-            query = Model._search([(link, "in", partner_ids)])
-            parts.append(
-                SQL(
-                    "SELECT %s, rel.%s, COUNT(*) FROM %s rel WHERE rel.%s IN %s AND rel.%s IN %s GROUP BY rel.%s",
-                    fname,
-                    SQL.identifier(field.column2),
-                    SQL.identifier(field.relation),
-                    SQL.identifier(field.column2),
-                    partner_ids,
-                    SQL.identifier(field.column1),
-                    query.subselect(),
-                    SQL.identifier(field.column2),
-                )
-            )
-        counts = dict.fromkeys(counted, {})
+        queries = self._srm_count_queries(partner_ids)
+        counts = {fname: {} for fname in queries}
+        parts = [query for query in queries.values() if query]
         if parts:
             rows = self.env.execute_query(SQL(" UNION ALL ").join(parts))
-            counts = {fname: {pid: n for name, pid, n in rows if name == fname} for fname in counted}
+            for fname, pid, count in rows:
+                counts[fname][pid] = count
         for partner in self:
-            for fname in counted:
-                partner[fname] = counts[fname].get(partner._origin.id, 0)
+            for fname, by_partner in counts.items():
+                partner[fname] = by_partner.get(partner._origin.id, 0)
 
     @api.onchange("srm_consent")
     def _onchange_srm_consent(self):

@@ -2,6 +2,7 @@
 // Copyright 2026 SRM Suite Contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import { Component } from "@odoo/owl";
+import { evaluateExpr } from "@web/core/py_js/py";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { View } from "@web/views/view";
@@ -19,6 +20,12 @@ import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
  *
  *     <widget name="srm_related_list" model="srm.engagement" field="partner_ids"
  *             view_ref="srm_base.srm_engagement_view_list_timeline"/>
+ *
+ * ``field`` lists the records whose field holds the form's record; ``domain``,
+ * evaluated on the form's record (``id``...), selects them otherwise:
+ *
+ *     <widget name="srm_related_list" model="srm.issue"
+ *             domain="['|', ('complainant_id', 'child_of', id), ('partner_ids', 'child_of', id)]"/>
  */
 export class SrmRelatedList extends Component {
     static template = "srm_base.SrmRelatedList";
@@ -26,7 +33,8 @@ export class SrmRelatedList extends Component {
     static props = {
         ...standardWidgetProps,
         resModel: String,
-        field: String,
+        field: { type: String, optional: true },
+        domain: { type: String, optional: true },
         viewRef: { type: String, optional: true },
     };
 
@@ -36,11 +44,14 @@ export class SrmRelatedList extends Component {
 
     get viewProps() {
         const { record, resModel, field, viewRef } = this.props;
+        const domain = this.props.domain
+            ? evaluateExpr(this.props.domain, record.evalContext)
+            : [[field, "in", [record.resId]]];
         return {
             resModel,
             type: "list",
             views: [[false, "list"]],
-            domain: [[field, "in", [record.resId]]],
+            domain,
             context: viewRef ? { list_view_ref: viewRef } : {},
             display: { controlPanel: false },
             allowSelectors: false,
@@ -60,6 +71,7 @@ export const srmRelatedList = {
     extractProps: ({ attrs }) => ({
         resModel: attrs.model,
         field: attrs.field,
+        domain: attrs.domain,
         viewRef: attrs.view_ref,
     }),
 };

@@ -260,10 +260,10 @@ class SrmReportLog(models.Model):
 
     def _render_content(self, filters, output_format, py3o_template=None, report=None):
         """Bytes and extension of the report file for this log; ``report``, the report
-        built from ``filters`` for the log, spares the spreadsheet building it again."""
+        built from ``filters`` for the log, spares the renderers building it again."""
         self.ensure_one()
         kind = filters["kind"]
-        Report = self.env["ir.actions.report"]
+        Report = self.env["ir.actions.report"].with_context(srm_built_report=report)
         data = {"filters": filters}
         if output_format == "pdf":
             action = self.env["srm.report.builder"]._report_action(kind, "pdf")
@@ -271,7 +271,7 @@ class SrmReportLog(models.Model):
             return content, extension
         if output_format == "xlsx":
             action = self.env.ref("srm_reporting.srm_report_xlsx")
-            return Report.with_context(srm_built_report=report)._render_xlsx(action, self.ids, data=data)
+            return Report._render_xlsx(action, self.ids, data=data)
         action = self.env["srm.report.builder"]._report_action(kind, "odt")
         content, extension = Report.with_context(
             srm_report=True, srm_py3o_template_id=py3o_template.id if py3o_template else False

@@ -27,7 +27,10 @@ class ReportSrmDocument(models.AbstractModel):
                 raise UserError(self.env._("Produce stakeholder reports from the report wizard."))
             filters = json.loads(logs[0].filters_json or "{}")
         builder = self.env["srm.report.builder"]
-        report = builder._materialize(builder._build(filters))
+        built = self.env.context.get("srm_built_report")
+        # the report its log was made from, when the log is being produced (see the
+        # spreadsheet's); built again from the filters when a log is printed again
+        report = builder._materialize(built if built and built.get("filters") == filters else builder._build(filters))
         provenance = self.env._(
             "Produced by %(user)s on %(date)s.",
             user=report["generated_by"],

@@ -94,7 +94,7 @@ class SrmDashboard(models.AbstractModel):
                 self._figure(
                     "engagements",
                     _("Engagements"),
-                    sum(count for *_keys, count in eng_groups),
+                    sum(count for _month, _etype, count, _rated, _total in eng_groups),
                     "srm.engagement",
                     eng_domain,
                 ),
@@ -156,12 +156,33 @@ class SrmDashboard(models.AbstractModel):
 
     @api.model
     def _engagement_groups(self, domain, day_field):
-        """[(month, engagement type, sentiment, count)] of the engagements of ``domain``."""
-        groups = self.env["srm.engagement"]._read_group(
-            domain, [f"{day_field}:month", "engagement_type_id", "sentiment"], ["__count"]
+        """[(month, engagement type, engagements, rated, sum of sentiments)] of the
+        engagements of ``domain``, from one grouping by month and type.
+
+        The engagements are selected by the ORM (``_search``: record rules and
+        companies apply); the sentiment is summed in the same pass instead of being a
+        third grouping key, so the database returns a row per month and type and can
+        share the scan between its workers as a hand-written query would.
+        """
+        Engagement = self.env["srm.engagement"]
+        query = Engagement._search(domain)
+        month = Engagement._read_group_groupby(f"{day_field}:month", query)
+        etype = Engagement._read_group_groupby("engagement_type_id", query)
+        sentiment = SQL("NULLIF(%s, '')::int", Engagement._field_to_sql(query.table, "sentiment", query))
+        query.groupby = SQL("%s, %s", month, etype)
+        rows = self.env.execute_query(
+            query.select(month, etype, SQL("COUNT(*)"), SQL("COUNT(%s)", sentiment), SQL("SUM(%s)", sentiment))
         )
+        if not rows:
+            return []
+        months, etypes, counts, rated, sums = zip(*rows, strict=True)
+        months = Engagement._read_group_postprocess_groupby(f"{day_field}:month", months)
+        etypes = Engagement._read_group_postprocess_groupby("engagement_type_id", etypes)
         builder = self.env["srm.report.builder"]
-        return [(builder._month_key(month), etype, sentiment, count) for month, etype, sentiment, count in groups]
+        return [
+            (builder._month_key(m), t, count, n_rated, total or 0)
+            for m, t, count, n_rated, total in zip(months, etypes, counts, rated, sums, strict=True)
+        ]
 
     @api.model
     def _count(self, model, domain):
@@ -234,17 +255,28 @@ class SrmDashboard(models.AbstractModel):
             ),
         ]
         severities = Issue._fields["severity"]._description_selection(self.env)
-        # two groupings instead of one per status: the statuses split the open issues
+        # one pass over the open issues: the statuses split them, so each severity's
+        # breached and due-soon issues are counted together and the rest is on track
         counts = {key: defaultdict(int) for key, _label, _domain in statuses}
         by_severity = defaultdict(int)
-        for severity, breached, count in Issue._read_group(domain, ["severity", "is_sla_breached"], ["__count"]):
-            by_severity[severity] += count
-            if breached:
-                counts["breached"][severity] += count
-        for severity, count in Issue._read_group(expression.AND([domain, statuses[1][2]]), ["severity"], ["__count"]):
-            counts["due_soon"][severity] += count
-        for severity, total in by_severity.items():
-            counts["on_track"][severity] = total - counts["breached"][severity] - counts["due_soon"][severity]
+        query = Issue._search(domain)
+        severity_sql = Issue._field_to_sql(query.table, "severity", query)
+        breached = SQL("COALESCE(%s, FALSE)", Issue._field_to_sql(query.table, "is_sla_breached", query))
+        next_due = Issue._field_to_sql(query.table, "date_next_due", query)
+        query.groupby = severity_sql
+        rows = self.env.execute_query(
+            query.select(
+                severity_sql,
+                SQL("COUNT(*)"),
+                SQL("COUNT(*) FILTER (WHERE %s)", breached),
+                SQL("COUNT(*) FILTER (WHERE NOT %s AND %s <= %s)", breached, next_due, soon),
+            )
+        )
+        for severity, total, n_breached, n_due_soon in rows:
+            by_severity[severity] = total
+            counts["breached"][severity] = n_breached
+            counts["due_soon"][severity] = n_due_soon
+            counts["on_track"][severity] = total - n_breached - n_due_soon
         rows = []
         for severity, label in reversed(severities):
             if not by_severity.get(severity):
@@ -280,7 +312,7 @@ class SrmDashboard(models.AbstractModel):
     @api.model
     def _engagements_by_month(self, builder, domain, groups, day_field):
         counts = defaultdict(int)
-        for month, etype, _sentiment, n in groups:
+        for month, etype, n, _rated, _total in groups:
             counts[month, etype] += n
         months = sorted({month for month, _etype in counts})
         types = sorted({etype for _month, etype in counts}, key=lambda t: (t.sequence, t.name))
@@ -323,10 +355,10 @@ class SrmDashboard(models.AbstractModel):
     @api.model
     def _sentiment_trend(self, builder, domain, groups, day_field):
         by_month = defaultdict(lambda: [0, 0])
-        for month, _etype, sentiment, count in groups:
-            if sentiment:
-                by_month[month][0] += count
-                by_month[month][1] += int(sentiment) * count
+        for month, _etype, _count, rated, total in groups:
+            if rated:
+                by_month[month][0] += rated
+                by_month[month][1] += total
         points = []
         for month in sorted(by_month):
             count, weighted = by_month[month]

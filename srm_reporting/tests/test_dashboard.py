@@ -171,3 +171,16 @@ class TestDashboard(SrmReportingCommon):
                 field, [leaf[0] for leaf in by_month["totals"][0]["domain"] if isinstance(leaf, tuple | list)]
             )
             self.assertFiguresMatchRecords(data)
+
+    def test_query_count(self):
+        """The overview's figures come from a fixed number of queries, whatever the
+        volume: the engagements are grouped once (months, types and sentiment), the
+        stakeholders once, the open issues once (severity and service level) and the
+        overdue commitments once."""
+        Dashboard = self.env["srm.dashboard"].with_user(self.srm_user)
+        filters = {**PERIOD, "project_ids": self.project.ids}
+        Dashboard.get_data(filters)
+        self.env.invalidate_all()
+        with self.assertQueryCount(14):
+            data = Dashboard.get_data(filters)
+        self.assertFiguresMatchRecords(data, user=self.srm_user)

@@ -12,3 +12,4 @@ from . import test_provider
 from . import test_access
 from . import test_confidentiality
 from . import test_project_restriction
+from . import test_stakeholder_form

@@ -324,6 +324,85 @@ class ResPartner(models.Model):
             )
         return queries
 
+    @api.model
+    def _srm_x2many_read_together(self):
+        """The one2many and many2many fields of the stakeholder form read in one query
+        when several of them are read (``_fetch_query``)."""
+        return ("srm_segment_ids", "srm_project_ids", "srm_relationship_ids", "srm_relationship_inverse_ids")
+
+    def web_read(self, specification):
+        # the smart buttons' counts of the form are read with its lists (``_fetch_query``)
+        counted = [fname for fname in self._srm_count_queries(()) if fname in specification]
+        if counted and self.ids:
+            self = self.with_context(srm_read_counts=tuple(self.ids))
+        return super().web_read(specification)
+
+    def _fetch_query(self, query, fields):
+        together = self._srm_x2many_read_together()
+        batched = [
+            field
+            for field in fields
+            if field.name in together
+            and (field.type == "many2many" or self.env[field.comodel_name]._fields[field.inverse_name].store)
+            and self.env[field.comodel_name].has_access("read")
+        ]
+        if len(batched) < 2:
+            return super()._fetch_query(query, fields)
+        # the records the user may read (the rules of ``query``), then their lists
+        fetched = super()._fetch_query(query, [field for field in fields if field not in batched])
+        if fetched:
+            fetched._srm_read_x2many(batched)
+        return fetched
+
+    def _srm_read_x2many(self, fields):
+        """Put in cache the lines of these one2many/many2many fields of ``self`` read in one
+        query, each selected as its field's own ``read()`` selects it: the field's domain,
+        the comodel's record rules and order, archived lines kept (the cache holds them,
+        as Odoo's). When the form is read, the smart buttons' counts come with them
+        (``_srm_count_queries``, which select what the user may read)."""
+        ids = tuple(self._ids)
+        parts = []
+        for index, field in enumerate(fields):
+            comodel = self.env[field.comodel_name].with_context(active_test=False, **field.context)
+            if field.type == "many2many":
+                query = comodel._where_calc(field.get_domain_list(self))
+                comodel._apply_ir_rules(query, "read")
+                order = comodel._order_to_sql(comodel._order, query)
+                owner = SQL.identifier(field.relation, field.column1)
+                line = SQL.identifier(field.relation, field.column2)
+                query.add_join("JOIN", field.relation, None, SQL("%s = %s", line, SQL.identifier(comodel._table, "id")))
+                query.add_where(SQL("%s IN %s", owner, ids))
+            else:
+                query = comodel._search(field.get_domain_list(self) + [(field.inverse_name, "in", ids)])
+                order = comodel._order_to_sql(comodel._order, query)
+                owner = comodel._field_to_sql(comodel._table, field.inverse_name, query)
+                line = SQL.identifier(comodel._table, "id")
+            query.order = None
+            rank = SQL("ROW_NUMBER() OVER (ORDER BY %s)", order)
+            parts.append(SQL("(%s)", query.select(SQL("%s, %s, %s, %s", index, owner, line, rank))))
+        # the smart buttons of the stakeholders whose form is read (``web_read``)
+        count_ids = tuple(id_ for id_ in ids if id_ in (self.env.context.get("srm_read_counts") or ()))
+        counts = {}
+        if count_ids:
+            queries = self._srm_count_queries(count_ids)
+            for index, fname in enumerate(queries, start=len(fields)):
+                field = self._fields[fname]
+                counts[index] = field
+                if queries[field.name]:
+                    parts.append(
+                        SQL("SELECT %s, c.pid, c.n, 0 FROM (%s) AS c(fname, pid, n)", index, queries[field.name])
+                    )
+        lines = [defaultdict(list) for _index in range(len(fields) + len(counts))]
+        for index, owner_id, line_id, _rank in self.env.execute_query(
+            SQL("%s ORDER BY 1, 4", SQL(" UNION ALL ").join(parts))
+        ):
+            lines[index][owner_id].append(line_id)
+        for field, by_owner in zip(fields, lines, strict=False):
+            self.env.cache.insert_missing(self, field, [tuple(by_owner[id_]) for id_ in self._ids])
+        for index, field in counts.items():
+            values = [(lines[index].get(id_) or [0])[0] for id_ in count_ids]
+            self.env.cache.update(self.browse(count_ids), field, values)
+
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_srm_counts(self):
         """The smart buttons' counts in one query, each over the records the user may

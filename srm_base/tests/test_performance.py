@@ -39,8 +39,10 @@ def view_specification(model, arch):
 
 
 # queries of a busy stakeholder's form as an SRM user (web_read of the form's fields), with
-# every module that extends the form installed; Contacts' own form on the same database: 17
-FORM_QUERIES = 33
+# every module that extends the form installed: its lists and smart buttons in one query,
+# the pages of engagements, issues and insights read when opened; 3 of them read the lines
+# of its relationships (their records, types and partners)
+FORM_QUERIES = 23
 
 
 @tagged("post_install", "-at_install")
@@ -161,3 +163,53 @@ class TestPerformance(SrmCase):
             data = self._open_form(busy)[0]
         self.assertEqual(data["srm_engagement_count"], 12 - 3)
         self.assertEqual(len(data["srm_relationship_ids"]), 5)
+
+    def test_form_lists_read_together_as_the_user_may_read_them(self):
+        """The form's segments, projects and relationships are read in one query, with
+        what each field's own read gives: the user's rules, the order, archived lines."""
+        segments = self.env["srm.segment"].create([{"name": f"Together segment {i}"} for i in range(3)])
+        segments[1].active = False
+        partner = self.stakeholder
+        partner.write({
+            "srm_segment_ids": [Command.set(segments.ids)],
+            "srm_project_ids": [Command.set((self.project | self.other_project).ids)],
+        })
+        Relationship = self.env["srm.relationship"]
+        links = Relationship.create([
+            {"partner_id": partner.id, "type_id": self.member.id, "related_partner_id": self.community.id},
+            {"partner_id": partner.id, "type_id": self.member.id, "related_partner_id": self.road_stakeholder.id},
+            {"partner_id": self.do_not_contact.id, "type_id": self.member.id, "related_partner_id": partner.id},
+            {"partner_id": self.road_stakeholder.id, "type_id": self.member.id, "related_partner_id": partner.id},
+        ])
+        links[0].active = False
+        fnames = ["srm_segment_ids", "srm_project_ids", "srm_relationship_ids", "srm_relationship_inverse_ids"]
+        restricted = self._new_user(
+            "srm_perf_restricted", "srm_base.group_srm_restricted", srm_project_ids=[Command.set(self.project.ids)]
+        )
+        for user in (self.user, restricted):
+            with self.subTest(user=user.login):
+                record = partner.with_user(user)
+                # what the user may read of each list, in the comodel's order, archived lines included
+                expected = {}
+                for fname in fnames:
+                    field = partner._fields[fname]
+                    Comodel = self.env[field.comodel_name].with_user(user).with_context(active_test=False)
+                    if field.type == "many2many":
+                        domain = [("id", "in", partner.sudo().with_context(active_test=False)[fname].ids)]
+                    else:
+                        domain = [(field.inverse_name, "=", partner.id)]
+                    expected[fname] = Comodel.search(domain).ids
+                self.env.invalidate_all()
+                record.fetch(["name", *fnames])  # the user's rules are read once
+                record.invalidate_recordset()
+                with self.assertQueryCount(2):  # the stakeholder, then its four lists
+                    record.fetch(["name", *fnames])
+                for fname in fnames:
+                    self.assertEqual(record.with_context(active_test=False)[fname].ids, expected[fname], fname)
+        # what the rules hide from the project-restricted user stays hidden
+        self.env.invalidate_all()
+        seen = partner.with_user(restricted).read(fnames)[0]
+        self.assertEqual(seen["srm_segment_ids"], (segments - segments[1]).ids)
+        self.assertNotIn(links[1].id, seen["srm_relationship_ids"])
+        self.assertNotIn(links[3].id, seen["srm_relationship_inverse_ids"])
+        self.assertIn(links[2].id, seen["srm_relationship_inverse_ids"])

@@ -97,6 +97,32 @@ class TestProjectRestriction(SrmCase):
             self.mine_public | self.road_public,
         )
 
+    def test_stakeholders_of_the_restricted_group(self):
+        """Who may read and change which stakeholders, for each kind of member of the
+        restricted group: restricted to their projects (alone or with confidential
+        access), or also an auditor (not restricted: reads every stakeholder, changes
+        only those of their projects)."""
+        both = self.stakeholder | self.road_stakeholder
+        for user in (self.restricted, self.contractor):
+            with self.subTest(user=user.login):
+                Partner = self.env["res.partner"].with_user(user)
+                self.assertEqual(Partner.search([("id", "in", both.ids)]), self.stakeholder)
+                Partner.browse(self.stakeholder.id).write({"comment": f"Seen by {user.login}"})
+                with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+                    Partner.browse(self.road_stakeholder.id).read(["name"])
+        auditor = self._new_user(
+            "srm_pr_auditor_mine",
+            "srm_base.group_srm_restricted,srm_base.group_srm_auditor",
+            srm_project_ids=[Command.set(self.project.ids)],
+        )
+        self.assertFalse(auditor.srm_project_restricted)
+        Partner = self.env["res.partner"].with_user(auditor)
+        self.assertEqual(Partner.search([("id", "in", both.ids)]), both)
+        self.assertTrue(Partner.browse().has_access("write"))
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            Partner.browse(self.road_stakeholder.id).write({"comment": "Changed by an auditor"})
+        self.assertFalse(self.road_stakeholder.comment)
+
     def test_membership_changes_apply_at_once(self):
         Engagement = self.env["srm.engagement"].with_user(self.contractor)
         domain = [("id", "in", self.engagements.ids)]

@@ -37,4 +37,9 @@
         "views/srm_ai_menus.xml",
     ],
     "demo": ["demo/srm_ai_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "srm_ai/static/tests/tours/*.js",
+        ],
+    },
 }

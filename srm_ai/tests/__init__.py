@@ -13,3 +13,4 @@ from . import test_access
 from . import test_confidentiality
 from . import test_project_restriction
 from . import test_stakeholder_form
+from . import test_ui

@@ -29,20 +29,17 @@ class SrmConsultation(models.Model):
                 lang=lang if lang in engine.text.LANGUAGES else "en",
                 use_embeddings=service._srm_ai_use_embeddings(company) and len(rest) <= EMBEDDING_LIMIT,
             )
-            known = {result["name"].lower() for result in results}
             for theme in themes:
-                name = (theme["label"] or "").capitalize() or self.env._("Theme")
-                if name.lower() in known:
-                    continue
-                known.add(name.lower())
                 results.append(
                     {
-                        "name": name,
+                        "name": (theme["label"] or "").capitalize() or self.env._("Theme"),
                         "keywords": theme["terms"][:5],
                         "indexes": sorted(theme["keys"]),
                         "origin": "ai",
                     }
                 )
+            # answers grouped by meaning under the name of a theme join that theme
+            results = self._srm_merge_same_name_themes(results)
         use_embeddings = service._srm_ai_use_embeddings(company) and len(texts) <= EMBEDDING_LIMIT
         scores = [analysis["score"] for analysis in engine.sentiment.analyse_many(texts, use_embeddings)]
         for result in results:

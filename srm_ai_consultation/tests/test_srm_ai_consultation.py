@@ -52,3 +52,19 @@ class TestConsultationAnalysis(SrmConsultationCase):
         # the analysis runs again: the theme nobody worked on is replaced, not duplicated
         self.consultation.action_extract_themes()
         self.assertEqual(len(self.consultation.theme_ids.filtered(lambda theme: theme.origin == "ai")), 1)
+
+    def test_answers_grouped_under_a_theme_name_join_that_theme(self):
+        """The analysis groups the answers about water that the team's keywords missed
+        and names them "Water", as the team named its theme: they join it."""
+        self.interview(self.ana, self.yes, text="El agua del pozo está sucia.")
+        self.interview(self.carla, self.no, text="L'eau du puits est sale.")
+        self.interview(self.dan, self.no, text="Water from the well is dirty.")
+        self.interview(self.eva, self.no, text="井里的水很脏。")
+        water = self.env["srm.consultation.theme"].create(
+            {"consultation_id": self.consultation.id, "name": "WATER", "keywords": "agua"}
+        )
+        self.consultation.action_extract_themes()
+        self.assertEqual(water.count, 4)
+        self.assertEqual(water.line_ids.user_input_id.partner_id, self.ana | self.carla | self.dan | self.eva)
+        self.assertEqual(self.consultation.theme_ids, water, "no second theme of the same name")
+        self.assertLess(water.srm_ai_sentiment, 0, "the tone of all four answers")

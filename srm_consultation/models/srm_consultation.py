@@ -88,9 +88,7 @@ class SrmConsultation(models.Model):
         readonly=False,
         help="What participants are told about how their input will be used.",
     )
-    date_start = fields.Date(
-        string="Start", default=fields.Date.context_today, required=True, tracking=True
-    )
+    date_start = fields.Date(string="Start", default=fields.Date.context_today, required=True, tracking=True)
     date_end = fields.Date(string="End", tracking=True)
     user_id = fields.Many2one(
         "res.users",
@@ -107,9 +105,7 @@ class SrmConsultation(models.Model):
         help="The interview guide or questionnaire, built with Surveys. The same questionnaire "
         "can serve several campaigns: each campaign keeps its own answers.",
     )
-    segment_ids = fields.One2many(
-        "srm.consultation.segment", "consultation_id", string="Target Segments", copy=True
-    )
+    segment_ids = fields.One2many("srm.consultation.segment", "consultation_id", string="Target Segments", copy=True)
     theme_ids = fields.One2many("srm.consultation.theme", "consultation_id", string="Themes")
     user_input_ids = fields.One2many("survey.user_input", "srm_consultation_id", string="Answers")
     engagement_ids = fields.One2many("srm.engagement", "consultation_id", string="Engagements")
@@ -137,15 +133,12 @@ class SrmConsultation(models.Model):
         compute="_compute_progress",
         store=True,
         aggregator="avg",
-        help="Share of the segment quotas reached (respondents beyond a quota do not make up "
-        "for another segment).",
+        help="Share of the segment quotas reached (respondents beyond a quota do not make up for another segment).",
     )
     under_represented_count = fields.Integer(
         string="Under-represented Segments", compute="_compute_under_represented", store=True
     )
-    under_represented_names = fields.Char(
-        string="Under-represented", compute="_compute_under_represented", store=True
-    )
+    under_represented_names = fields.Char(string="Under-represented", compute="_compute_under_represented", store=True)
     invited_count = fields.Integer(string="Invited", compute="_compute_answer_counts")
     pending_count = fields.Integer(string="Not Answered", compute="_compute_answer_counts")
     response_rate = fields.Float(compute="_compute_answer_counts")
@@ -215,11 +208,15 @@ class SrmConsultation(models.Model):
             invited[consultation.id] += count
             if state == "done":
                 done[consultation.id] += count
-        engagements = dict(
-            self.env["srm.engagement"]._read_group(
-                [("consultation_id", "in", self.ids)], ["consultation_id"], ["__count"]
+        engagements = (
+            dict(
+                self.env["srm.engagement"]._read_group(
+                    [("consultation_id", "in", self.ids)], ["consultation_id"], ["__count"]
+                )
             )
-        ) if self.env["srm.engagement"].has_access("read") else {}
+            if self.env["srm.engagement"].has_access("read")
+            else {}
+        )
         for consultation in self:
             consultation.invited_count = invited[consultation.id]
             consultation.pending_count = invited[consultation.id] - done[consultation.id]
@@ -258,9 +255,7 @@ class SrmConsultation(models.Model):
     def _check_dates(self):
         for consultation in self:
             if consultation.date_end and consultation.date_end < consultation.date_start:
-                raise ValidationError(
-                    self.env._("The consultation “%s” ends before it starts.", consultation.name)
-                )
+                raise ValidationError(self.env._("The consultation “%s” ends before it starts.", consultation.name))
 
     @api.constrains("reminder_interval", "reminder_max")
     def _check_reminders(self):
@@ -268,8 +263,7 @@ class SrmConsultation(models.Model):
             if consultation.reminder_interval < 1 or consultation.reminder_max < 0:
                 raise ValidationError(
                     self.env._(
-                        "Reminders of “%s” need at least one day between them and a maximum "
-                        "that is not negative.",
+                        "Reminders of “%s” need at least one day between them and a maximum that is not negative.",
                         consultation.name,
                     )
                 )
@@ -330,8 +324,7 @@ class SrmConsultation(models.Model):
             if not consultation.segment_ids:
                 raise UserError(
                     self.env._(
-                        "Add at least one target segment, with its quota, before opening the "
-                        "consultation “%s”.",
+                        "Add at least one target segment, with its quota, before opening the consultation “%s”.",
                         consultation.name,
                     )
                 )
@@ -355,9 +348,7 @@ class SrmConsultation(models.Model):
         for consultation in self:
             if consultation.state != "closed":
                 raise UserError(
-                    self.env._(
-                        "Close the consultation “%s” before reporting back on it.", consultation.name
-                    )
+                    self.env._("Close the consultation “%s” before reporting back on it.", consultation.name)
                 )
         self.write({"state": "reported"})
         return True
@@ -371,8 +362,7 @@ class SrmConsultation(models.Model):
             if consultation.state != "open":
                 raise UserError(
                     self.env._(
-                        "The consultation “%s” is not open: open it to invite or interview "
-                        "stakeholders.",
+                        "The consultation “%s” is not open: open it to invite or interview stakeholders.",
                         consultation.name,
                     )
                 )
@@ -435,8 +425,7 @@ class SrmConsultation(models.Model):
     @api.model
     def _srm_format_skipped(self, skipped):
         return "\n".join(
-            self.env._("%(name)s: %(reason)s", name=partner.display_name, reason=reason)
-            for partner, reason in skipped
+            self.env._("%(name)s: %(reason)s", name=partner.display_name, reason=reason) for partner, reason in skipped
         )
 
     def _srm_invite(self, partners, channel="online", send=True):
@@ -507,18 +496,24 @@ class SrmConsultation(models.Model):
         """
         now = fields.Datetime.now()
         start_of_day = datetime.combine(now.date(), time.min)
-        pending = self.env["survey.user_input"].sudo().search(
-            [
-                ("srm_consultation_id", "in", self.ids),
-                ("srm_consultation_id.state", "=", "open"),
-                ("state", "!=", "done"),
-                ("test_entry", "=", False),
-                ("srm_channel", "=", "online"),
-                ("partner_id", "!=", False),
-                ("partner_id.srm_do_not_contact", "=", False),
-                ("partner_id.email", "!=", False),
-                "|", ("deadline", "=", False), ("deadline", ">=", now),
-            ]
+        pending = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("srm_consultation_id", "in", self.ids),
+                    ("srm_consultation_id.state", "=", "open"),
+                    ("state", "!=", "done"),
+                    ("test_entry", "=", False),
+                    ("srm_channel", "=", "online"),
+                    ("partner_id", "!=", False),
+                    ("partner_id.srm_do_not_contact", "=", False),
+                    ("partner_id.email", "!=", False),
+                    "|",
+                    ("deadline", "=", False),
+                    ("deadline", ">=", now),
+                ]
+            )
         )
 
         def due(answer):
@@ -683,7 +678,22 @@ class SrmConsultation(models.Model):
             indexes = [index for index, words in words_of.items() if word in words]
             results.append({"name": word.capitalize(), "keywords": [word], "indexes": indexes})
             suggested += 1
-        return results
+        return self._srm_merge_same_name_themes(results)
+
+    @api.model
+    def _srm_merge_same_name_themes(self, results):
+        """Themes of the same name (case, accents and spaces aside), such as the team's
+        "Water" and the frequent word "water", are one theme with the answers of both:
+        the first one's name, keywords and theme, the answers of all."""
+        merged = {}
+        for result in results:
+            same = merged.get(normalize(result["name"]))
+            if same is None:
+                merged[normalize(result["name"])] = dict(result, indexes=sorted(set(result["indexes"])))
+            else:
+                same["indexes"] = sorted(set(same["indexes"]) | set(result["indexes"]))
+                same.setdefault("theme_id", result.get("theme_id"))
+        return list(merged.values())
 
     def action_extract_themes(self):
         """Group the free-text answers into themes and count the answers of each."""
@@ -691,9 +701,7 @@ class SrmConsultation(models.Model):
         self.check_access("write")
         lines = self._srm_free_text_lines()
         if not lines:
-            raise UserError(
-                self.env._("The consultation “%s” has no free-text answer to analyse yet.", self.name)
-            )
+            raise UserError(self.env._("The consultation “%s” has no free-text answer to analyse yet.", self.name))
         texts = [line.value_text_box or line.value_char_box or "" for line in lines]
         Theme = self.env["srm.consultation.theme"]
         # suggestions nobody worked on are replaced by the new ones
@@ -742,12 +750,8 @@ class SrmConsultation(models.Model):
         self.ensure_one()
         selection = dict(self._fields["iap2_level"]._description_selection(self.env))
         states = dict(self._fields["state"]._description_selection(self.env))
-        channel_names = dict(
-            self.env["survey.user_input"]._fields["srm_channel"]._description_selection(self.env)
-        )
-        priorities = dict(
-            self.env["srm.consultation.segment"]._fields["priority"]._description_selection(self.env)
-        )
+        channel_names = dict(self.env["survey.user_input"]._fields["srm_channel"]._description_selection(self.env))
+        priorities = dict(self.env["srm.consultation.segment"]._fields["priority"]._description_selection(self.env))
         answers = self.sudo().user_input_ids.filtered(lambda a: not a.test_entry)
         done = answers.filtered(lambda a: a.state == "done").sorted(
             lambda a: (a.srm_answer_date or a.end_datetime or datetime.min, a.id)
@@ -755,9 +759,7 @@ class SrmConsultation(models.Model):
         channels = Counter(done.mapped("srm_channel"))
         engagement_types = Counter(engagement.engagement_type_id.name for engagement in done.srm_engagement_id)
         named = done.filtered(lambda a: not a.srm_is_confidential)
-        theme_states = dict(
-            self.env["srm.consultation.theme"]._fields["state"]._description_selection(self.env)
-        )
+        theme_states = dict(self.env["srm.consultation.theme"]._fields["state"]._description_selection(self.env))
         return {
             "name": self.name,
             "project": self.project_id.display_name,
@@ -880,9 +882,7 @@ class SrmConsultation(models.Model):
 
     def action_view_answer_report(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "srm_consultation.srm_consultation_answer_report_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("srm_consultation.srm_consultation_answer_report_action")
         action["domain"] = [("consultation_id", "=", self.id)]
         return action
 

@@ -376,6 +376,20 @@ class TestSrmConsultationThemes(SrmConsultationCase):
         self.assertFalse(by_name["Trucks"].exists(), "untouched suggestions are replaced")
         self.assertEqual(len(themes.filtered(lambda t: t.name == "Trucks")), 1)
 
+    def test_a_frequent_word_named_like_a_theme_joins_it(self):
+        """"Poussière" found in two answers is the team's "POUSSIERE" theme (case and
+        accents aside): its answers join it instead of replacing them."""
+        self.interview(self.ana, self.yes, text="Polvo en la escuela.")
+        self.interview(self.ben, self.yes, text="La poussière des camions.")
+        self.interview(self.carla, self.no, text="Trop de poussière le soir.")
+        dust = self.env["srm.consultation.theme"].create(
+            {"consultation_id": self.consultation.id, "name": "POUSSIERE", "keywords": "polvo"}
+        )
+        self.consultation.action_extract_themes()
+        self.assertEqual(dust.count, 3)
+        self.assertEqual(dust.line_ids.user_input_id.partner_id, self.ana | self.ben | self.carla)
+        self.assertNotIn("Poussiere", self.consultation.theme_ids.mapped("name"))
+
     def test_no_free_text_yet(self):
         with self.assertRaisesRegex(UserError, "no free-text answer"):
             self.consultation.action_extract_themes()

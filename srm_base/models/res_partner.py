@@ -309,8 +309,10 @@ class ResPartner(models.Model):
                 continue
             field = Model._fields[link]
             Model.flush_model([link])
-            # the records the user may read (record rules, companies), selected by the ORM
-            query = Model._search([(link, "in", partner_ids)])
+            # the records the user may read (record rules, companies), selected by the ORM;
+            # the links already select the stakeholders' records: the rules are applied to
+            # each linked record (an index look-up), not to the stakeholders' records again
+            query = Model._search([])
             queries[fname] = SQL(
                 "SELECT %s, rel.%s, COUNT(*) FROM %s rel WHERE rel.%s IN %s AND rel.%s IN %s GROUP BY rel.%s",
                 fname,

@@ -171,7 +171,7 @@ class TestStakeholderForm(SrmAiCase):
         pages = {widget.get("model"): widget for widget in self.arch.xpath("//widget[@name='srm_related_list']")}
         self.assertEqual(
             set(pages),
-            {"srm.engagement", "srm.issue", "srm.ai.sentiment.snapshot", "srm.ai.recommendation"},
+            {"srm.engagement", "srm.issue", "srm.ai.sentiment.snapshot", "srm.ai.recommendation", "srm.relationship"},
         )
 
         def page(user, model):

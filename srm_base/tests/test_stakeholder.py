@@ -114,9 +114,15 @@ class TestStakeholder(SrmCase):
         self.assertEqual(self.community.srm_relationship_inverse_ids, relation)
         self.assertEqual(relation.type_name_inverse, "has as member")
         self.assertEqual(relation.display_name, "Elena Ríos is a member of Junta de Vecinos Test")
-        # the form of the other side lists it with the inverse wording
+        # the form of the other side lists it with the inverse wording, on the page of
+        # relationships (read when it is opened)
         form_arch = self.env["res.partner"].get_views([(False, "form")])["views"]["form"]["arch"]
-        self.assertIn('name="type_name_inverse"', form_arch)
+        self.assertIn('view_ref="srm_base.srm_relationship_view_list_stakeholder_inverse"', form_arch)
+        inverse_list = self.env.ref("srm_base.srm_relationship_view_list_stakeholder_inverse")
+        self.assertIn('name="type_name_inverse"', inverse_list.arch)
+        self.assertEqual(
+            self.env["srm.relationship"].search([("related_partner_id", "in", self.community.ids)]), relation
+        )
 
     def test_relationship_checks(self):
         member = self.env.ref("srm_base.srm_relationship_type_member")

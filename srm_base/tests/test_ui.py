@@ -42,3 +42,28 @@ class TestUi(HttpCase):
             "srm_stakeholder_timeline_tour",
             login="admin",
         )
+
+    def test_stakeholder_relationships_tour(self):
+        """The relationships of a stakeholder are read when their page is opened; a
+        relationship is added from there."""
+        Partner = self.env["res.partner"]
+        stakeholder = Partner.create({"name": "Relationship Stakeholder", "is_stakeholder": True})
+        cooperative, chief, council = Partner.create([
+            {"name": "Relationship Cooperative", "is_stakeholder": True},
+            {"name": "Relationship Chief", "is_stakeholder": True},
+            {"name": "Relationship Council", "is_stakeholder": True},
+        ])
+        member = self.env.ref("srm_base.srm_relationship_type_member")
+        Relationship = self.env["srm.relationship"]
+        existing = Relationship.create([
+            {"partner_id": stakeholder.id, "type_id": member.id, "related_partner_id": cooperative.id},
+            {"partner_id": chief.id, "type_id": member.id, "related_partner_id": stakeholder.id},
+        ])
+        self.start_tour(
+            f"/odoo/action-srm_base.res_partner_action_stakeholder/{stakeholder.id}",
+            "srm_stakeholder_relationships_tour",
+            login="admin",
+        )
+        added = Relationship.search([("partner_id", "=", stakeholder.id)]) - existing
+        self.assertEqual(added.related_partner_id, council)
+        self.assertEqual(added.type_id, self.env.ref("srm_base.srm_relationship_type_represents"))

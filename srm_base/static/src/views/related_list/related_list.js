@@ -1,11 +1,13 @@
 /** @odoo-module **/
 // Copyright 2026 SRM Suite Contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import { Component } from "@odoo/owl";
+import { Component, onWillStart, useState } from "@odoo/owl";
 import { evaluateExpr } from "@web/core/py_js/py";
 import { registry } from "@web/core/registry";
+import { user } from "@web/core/user";
 import { useService } from "@web/core/utils/hooks";
 import { View } from "@web/views/view";
+import { FormViewDialog } from "@web/views/view_dialogs/form_view_dialog";
 import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
 
 /**
@@ -26,6 +28,10 @@ import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
  *
  *     <widget name="srm_related_list" model="srm.issue"
  *             domain="['|', ('complainant_id', 'child_of', id), ('partner_ids', 'child_of', id)]"/>
+ *
+ * With ``create="1"``, users who may create such records add one linked to the
+ * form's record (``field`` set to it) in a dialog; an editable list view
+ * (``view_ref``) lets them change the records in place.
  */
 export class SrmRelatedList extends Component {
     static template = "srm_base.SrmRelatedList";
@@ -36,10 +42,35 @@ export class SrmRelatedList extends Component {
         field: { type: String, optional: true },
         domain: { type: String, optional: true },
         viewRef: { type: String, optional: true },
+        create: { type: Boolean, optional: true },
     };
 
     setup() {
         this.action = useService("action");
+        this.dialog = useService("dialog");
+        // the list is read again after a record is added
+        this.state = useState({ version: 0 });
+        this.mayCreate = false;
+        onWillStart(async () => {
+            if (this.props.create && this.props.field) {
+                this.mayCreate = await user.checkAccessRight(this.props.resModel, "create");
+            }
+        });
+    }
+
+    get canCreate() {
+        return this.mayCreate && Boolean(this.props.record.resId);
+    }
+
+    onAdd() {
+        const { record, resModel, field } = this.props;
+        this.dialog.add(FormViewDialog, {
+            resModel,
+            context: { [`default_${field}`]: record.resId },
+            onRecordSaved: () => {
+                this.state.version++;
+            },
+        });
     }
 
     get viewProps() {
@@ -73,6 +104,7 @@ export const srmRelatedList = {
         field: attrs.field,
         domain: attrs.domain,
         viewRef: attrs.view_ref,
+        create: Boolean(attrs.create) && !["0", "false", "False"].includes(attrs.create),
     }),
 };
 

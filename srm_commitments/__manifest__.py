@@ -4,7 +4,7 @@
     "name": "Stakeholder Commitments",
     "summary": "Commitments register: promises to stakeholders with owners, due dates, "
     "recurrence, reminders, escalation and evidence of fulfilment",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

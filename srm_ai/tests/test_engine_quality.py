@@ -140,6 +140,27 @@ class TestEngineQuality(BaseCase):
         found, _method = engine.themes.find_themes(cleaned, use_embeddings=False, min_size=2)
         self.assertFalse(found, "three different grievances share only their boilerplate")
 
+    def test_long_texts_are_read_in_pieces_of_whole_sentences(self):
+        """A long review or note is embedded sentence group by sentence group (its
+        verdict at the end counts as much as its opening), a short one whole."""
+        pieces = engine.embeddings.pieces
+        self.assertEqual(pieces("Le puits est sec."), ["Le puits est sec."])
+        sentences = [f"Phrase numéro {i} du compte rendu, avec quelques détails sur la réunion." for i in range(12)]
+        review = " ".join(sentences) + "\n" + "水井干了。我们很生气！" * 20
+        parts = pieces(review)
+        self.assertGreater(len(parts), 4)
+        self.assertTrue(all(len(p) <= engine.embeddings.CHUNK_CHARS for p in parts), parts)
+        nothing_lost = review[: engine.embeddings.MAX_CHARS].replace(" ", "").replace("\n", "")
+        self.assertEqual(" ".join(parts).replace(" ", ""), nothing_lost)
+        self.assertEqual(pieces("x" * 500), ["x" * 500])  # one long sentence stays whole
+        if not engine.embeddings.available():
+            return
+        np = engine.embeddings.np
+        vectors = engine.embeddings.embed(parts)
+        mean = vectors.mean(axis=0)
+        expected = mean / np.linalg.norm(mean)
+        self.assertTrue(np.allclose(engine.embeddings.embed([review])[0], expected, atol=1e-5))
+
     def test_themes_across_languages_with_embeddings(self):
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")

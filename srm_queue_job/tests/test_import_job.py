@@ -3,27 +3,14 @@
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.srm_base.tests.common import SrmCase
+from odoo.addons.srm_base.tests.test_import import OPTIONS as IMPORT_OPTIONS
 
 from .common import trap_jobs
 
 OPTIONS = {
-    "import_skip_records": [],
-    "import_set_empty_fields": [],
-    "fallback_values": {},
-    "name_create_enabled_fields": {},
+    **IMPORT_OPTIONS,
     "encoding": "utf-8",
     "separator": ",",
-    "quoting": '"',
-    "date_format": "%Y-%m-%d",
-    "datetime_format": "%Y-%m-%d %H:%M:%S",
-    "float_thousand_separator": ",",
-    "float_decimal_separator": ".",
-    "advanced": False,
-    "has_headers": True,
-    "keep_matches": False,
-    "limit": 2000,
-    "skip": 0,
-    "tracking_disable": True,
     # the "Import in the background" option of OCA base_import_async
     "use_queue": True,
     "chunk_size": 2,

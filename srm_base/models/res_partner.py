@@ -488,10 +488,9 @@ class ResPartner(models.Model):
         self.env["srm.relationship"]._archive_ended()
 
     def _srm_check_contactable(self):
-        """Raise when one of these stakeholders asked not to be contacted."""
-        # sudo: only the flag of the recipients the caller chose is read (a portal
-        # user writing to the followers of their grievance cannot read staff contacts)
-        blocked = self.sudo().filtered("srm_do_not_contact")
+        """Raise when one of these stakeholders asked not to be contacted (read as the
+        caller: a contact they may not read is refused, its name never shown)."""
+        blocked = self.filtered("srm_do_not_contact")
         if blocked:
             raise UserError(
                 self.env._(

@@ -138,13 +138,19 @@ class SrmSecuredMixin(models.AbstractModel):
 
     def message_post(self, **kwargs):
         self._srm_check_not_read_only(self._name, self.ids)
-        if not self.env.su and self.env.user.share:
+        outside = not self.env.su and self.env.user.share
+        if outside:
             kwargs = self._srm_outside_post_values(kwargs)
         if kwargs.get("partner_ids"):
             if kwargs.get("message_type", "notification") == "comment":
                 # somebody chose these recipients: refuse to write to stakeholders
                 # who asked not to be contacted rather than silently skipping them
-                self.env["res.partner"].browse(kwargs["partner_ids"])._srm_check_contactable()
+                recipients = self.env["res.partner"].browse(kwargs["partner_ids"])
+                if outside:
+                    # sudo: a portal author writes to the followers of a record they may
+                    # read (kept above), whom they cannot read themselves (the team)
+                    recipients = recipients.sudo()
+                recipients._srm_check_contactable()
             kwargs["partner_ids"] = self._srm_filter_confidential_partner_ids(kwargs["partner_ids"])
         return super().message_post(**kwargs)
 

@@ -37,6 +37,17 @@ class TestProjectRestriction(SrmCase):
         cls.auditor = cls._new_user("srm_pr_auditor", "srm_base.group_srm_restricted,srm_base.group_srm_auditor")
         cls.portal = new_test_user(cls.env, "srm_pr_portal", "base.group_portal", notification_type="email")
 
+    def test_recipients_out_of_reach_are_refused_without_their_name(self):
+        """Writing to a contact of another project who asked not to be contacted is
+        refused for lack of access, without telling the writer who it is."""
+        self.road_stakeholder.srm_do_not_contact = True
+        with self.assertRaises(AccessError) as refused, mute_logger("odoo.addons.base.models.ir_rule"):
+            self.mine_public.with_user(self.restricted).message_post(
+                body="Hello", message_type="comment", partner_ids=self.road_stakeholder.ids
+            )
+        self.assertNotIn("Transportes Test", str(refused.exception))
+        self.assertNotIn("asked not to be contacted", str(refused.exception))
+
     def test_who_is_project_restricted(self):
         self.assertTrue(self.contractor.srm_project_restricted)
         self.assertTrue(self.restricted.srm_project_restricted)

@@ -52,6 +52,15 @@ SCALE_FIELDS = ("srm_influence", "srm_interest", "srm_legitimacy", "srm_urgency"
 PHONE_MIN_DIGITS = 6
 
 
+def _payload_sql(comodel, names, query):
+    """SQL of a JSON array of the fields ``names`` of ``comodel``'s rows in ``query``, each as
+    the ORM's own read selects it (translations in the user's language), or NULL."""
+    if not names:
+        return SQL("NULL::jsonb")
+    columns = [comodel._field_to_sql(comodel._table, name, query) for name in names]
+    return SQL("jsonb_build_array(%s)", SQL(", ").join(columns))
+
+
 def phone_digits(value):
     """The digits of a phone number, the key used to match stakeholders."""
     digits = re.sub(r"\D", "", value or "")
@@ -330,14 +339,93 @@ class ResPartner(models.Model):
     def _srm_x2many_read_together(self):
         """The one2many and many2many fields of the stakeholder form read in one query
         when several of them are read (``_fetch_query``)."""
-        return ("srm_segment_ids", "srm_project_ids", "srm_relationship_ids", "srm_relationship_inverse_ids")
+        return (
+            "category_id",
+            "srm_segment_ids",
+            "srm_project_ids",
+            "srm_relationship_ids",
+            "srm_relationship_inverse_ids",
+        )
 
     def web_read(self, specification):
-        # the smart buttons' counts of the form are read with its lists (``_fetch_query``)
+        # the smart buttons' counts of the form, and what its lookups show of the records
+        # they link to, are read with its lists (``_fetch_query``)
         counted = [fname for fname in self._srm_count_queries(()) if fname in specification]
         if counted and self.ids:
-            self = self.with_context(srm_read_counts=tuple(self.ids))
+            self = self.with_context(
+                srm_read_counts=tuple(self.ids),
+                srm_read_lookups=self._srm_lookup_plan(specification),
+            )
         return super().web_read(specification)
+
+    @api.model
+    def _srm_prefetchable(self, field):
+        """Whether ``field`` of a linked record can be read with the form's lists:
+        a plain stored column whose value needs no conversion."""
+        return bool(
+            field
+            and field.store
+            and field.column_type
+            and field.type in ("char", "text", "selection", "boolean", "integer", "many2one", "properties_definition")
+            and field.translate in (False, True)
+            and not field.company_dependent
+            and not field.groups
+        )
+
+    @api.model
+    def _srm_lookup_plan(self, specification):
+        """((field, (names of the linked records' fields)), ...): what the form shows of
+        the records its lookups and lists link to, read with its lists by
+        ``_srm_read_x2many`` instead of one query per linked model. For a lookup
+        (many2one), the fields its display name depends on, which ``web_read`` reads
+        as superuser; for a list read together, the fields the form reads of its lines,
+        their display name's, the active flag and the fields the comodel's record rules
+        test. What is not listed is read by the ORM as usual."""
+        if self.env.context.get("prefetch_langs"):
+            return ()
+        together = self._srm_x2many_read_together()
+        # the definitions of the form's properties, on the records its lookups link to
+        definitions = defaultdict(list)
+        for fname in specification:
+            field = self._fields.get(fname)
+            if field and field.type == "properties":
+                definitions[field.definition_record].append(field.definition_record_field)
+        plan = []
+        for fname, spec in specification.items():
+            field = self._fields.get(fname)
+            if (
+                not field
+                or field.type not in ("many2one", "many2many", "one2many")
+                or not spec.get("fields")
+                or spec.get("context")
+                or spec.get("order")
+            ):
+                continue
+            comodel = self.env[field.comodel_name]
+            wanted = list(self.pool.field_depends[comodel._fields["display_name"]])
+            if field.type == "many2one":
+                if "display_name" not in spec["fields"]:
+                    continue
+                wanted += definitions[fname]
+            elif fname in together:
+                rule_domain = self.env["ir.rule"]._compute_domain(comodel._name, "read")
+                wanted += [
+                    *spec["fields"],
+                    comodel._active_name or "id",
+                    *(leaf[0] for leaf in rule_domain if isinstance(leaf, (list, tuple)) and len(leaf) == 3),
+                ]
+            else:
+                continue
+            names = tuple(
+                dict.fromkeys(
+                    name
+                    for name in (str(path).split(".")[0] for path in wanted)
+                    if self._srm_prefetchable(comodel._fields.get(name))
+                )
+            )
+            if names:
+                plan.append((fname, names))
+        return tuple(plan)
 
     def _fetch_query(self, query, fields):
         together = self._srm_x2many_read_together()
@@ -361,9 +449,13 @@ class ResPartner(models.Model):
         query, each selected as its field's own ``read()`` selects it: the field's domain,
         the comodel's record rules and order, archived lines kept (the cache holds them,
         as Odoo's). When the form is read, the smart buttons' counts come with them
-        (``_srm_count_queries``, which select what the user may read)."""
+        (``_srm_count_queries``, which select what the user may read), and what the form
+        shows of the records its lists and lookups link to (``_srm_lookup_plan``)."""
         ids = tuple(self._ids)
-        parts = []
+        count_ids = tuple(id_ for id_ in ids if id_ in (self.env.context.get("srm_read_counts") or ()))
+        lookups = dict(self.env.context.get("srm_read_lookups") or ()) if count_ids else {}
+        # each part's rows: (part, owner id, line id, rank, the line's fields read for the form)
+        parts, prefetched = [], {}
         for index, field in enumerate(fields):
             comodel = self.env[field.comodel_name].with_context(active_test=False, **field.context)
             if field.type == "many2many":
@@ -381,29 +473,64 @@ class ResPartner(models.Model):
                 line = SQL.identifier(comodel._table, "id")
             query.order = None
             rank = SQL("ROW_NUMBER() OVER (ORDER BY %s)", order)
-            parts.append(SQL("(%s)", query.select(SQL("%s, %s, %s, %s", index, owner, line, rank))))
+            names = lookups.get(field.name, ())
+            if names:
+                prefetched[index] = (self.env[field.comodel_name], names)
+            data = _payload_sql(comodel, names, query)
+            parts.append(SQL("(%s)", query.select(SQL("%s, %s, %s, %s, %s", index, owner, line, rank, data))))
         # the smart buttons of the stakeholders whose form is read (``web_read``)
-        count_ids = tuple(id_ for id_ in ids if id_ in (self.env.context.get("srm_read_counts") or ()))
         counts = {}
         if count_ids:
             queries = self._srm_count_queries(count_ids)
             for index, fname in enumerate(queries, start=len(fields)):
-                field = self._fields[fname]
-                counts[index] = field
-                if queries[field.name]:
-                    parts.append(
-                        SQL("SELECT %s, c.pid, c.n, 0 FROM (%s) AS c(fname, pid, n)", index, queries[field.name])
-                    )
-        lines = [defaultdict(list) for _index in range(len(fields) + len(counts))]
-        for index, owner_id, line_id, _rank in self.env.execute_query(
+                counts[index] = self._fields[fname]
+                if queries[fname]:
+                    sql = SQL("SELECT %s, c.pid, c.n, 0, NULL::jsonb FROM (%s) AS c(f, pid, n)", index, queries[fname])
+                    parts.append(sql)
+        start = len(fields) + len(counts)
+        parts += self.browse(count_ids)._srm_lookup_parts(lookups, start, prefetched)
+        lines = [defaultdict(list) for _index in range(start + len(lookups))]
+        values = defaultdict(dict)
+        for index, owner_id, line_id, _rank, data in self.env.execute_query(
             SQL("%s ORDER BY 1, 4", SQL(" UNION ALL ").join(parts))
         ):
             lines[index][owner_id].append(line_id)
+            if data is not None:
+                values[index][line_id] = data
         for field, by_owner in zip(fields, lines, strict=False):
             self.env.cache.insert_missing(self, field, [tuple(by_owner[id_]) for id_ in self._ids])
         for index, field in counts.items():
-            values = [(lines[index].get(id_) or [0])[0] for id_ in count_ids]
-            self.env.cache.update(self.browse(count_ids), field, values)
+            counted = [(lines[index].get(id_) or [0])[0] for id_ in count_ids]
+            self.env.cache.update(self.browse(count_ids), field, counted)
+        # what was read of the linked records goes in the cache as the ORM's own read would
+        # put it there, never over a value already there
+        for index, (comodel, names) in prefetched.items():
+            records = comodel.browse(list(values[index]))
+            for position, name in enumerate(names):
+                self.env.cache.insert_missing(
+                    records, comodel._fields[name], [values[index][id_][position] for id_ in records._ids]
+                )
+
+    def _srm_lookup_parts(self, lookups, start, prefetched):
+        """The parts of ``_srm_read_x2many``'s query that read what the form shows of the
+        records its lookups (many2one) link to, numbered from ``start``: their display
+        names' fields, read as ``web_read`` reads them (as superuser, archived records
+        included). Lookups not yet in cache are left to the ORM."""
+        parts = []
+        for index, fname in enumerate(lookups, start=start):
+            field = self._fields[fname]
+            if not self or field.type != "many2one" or any(self.env.cache.get_missing_ids(self, field)):
+                continue
+            linked = tuple({value for value in self.mapped(f"{fname}.id") if value})
+            if not linked:
+                continue
+            comodel = self.env[field.comodel_name]
+            query = comodel.with_context(active_test=False)._where_calc([("id", "in", linked)])
+            prefetched[index] = (comodel, lookups[fname])
+            line = SQL.identifier(comodel._table, "id")
+            data = _payload_sql(comodel, lookups[fname], query)
+            parts.append(SQL("(%s)", query.select(SQL("%s, 0, %s, 0, %s", index, line, data))))
+        return parts
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_srm_counts(self):

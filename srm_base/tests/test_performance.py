@@ -39,9 +39,12 @@ def view_specification(model, arch):
 
 
 # queries of a busy stakeholder's form as an SRM user (web_read of the form's fields), with
-# every module that extends the form installed: its segments, projects and smart buttons in
-# one query, the pages of relationships, engagements, issues and insights read when opened
-FORM_QUERIES = 20
+# every module that extends the form installed: its tags, segments, projects, smart buttons
+# and what it shows of the records its lookups link to in one query, the pages of
+# relationships, engagements, issues and insights read when opened
+FORM_QUERIES = 16
+# a project-restricted user's: the rules of their projects are read too
+RESTRICTED_FORM_QUERIES = 18
 
 
 @tagged("post_install", "-at_install")
@@ -162,6 +165,82 @@ class TestPerformance(SrmCase):
             data = self._open_form(busy)[0]
         self.assertEqual(data["srm_engagement_count"], 12 - 3)
         self.assertNotIn("srm_relationship_ids", data)
+
+    def test_fully_profiled_form(self):
+        """A stakeholder with every lookup and list of its profile filled opens in no more
+        queries than a busy one: what the form shows of its type, region, title, country,
+        main project (and its attributes), tags, segments and projects is read with its
+        lists, and reads as Odoo would read it, in the user's language and under the
+        user's rules."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        parent_tag = self.env["res.partner.category"].create({"name": "Profile parent tag"})
+        tags = self.env["res.partner.category"].create([
+            {"name": "Profile tag", "parent_id": parent_tag.id},
+            {"name": "Archived profile tag", "active": False},
+        ])
+        segments = self.env["srm.segment"].create([{"name": f"Profile segment {i}"} for i in range(3)])
+        segments[2].active = False
+        region = self.env["srm.region"].create({"name": "Profile valley"})
+        self.type_landowner.with_context(lang="fr_FR").name = "Propriétaire foncier"
+        self.project.stakeholder_properties_definition = [
+            {"name": "parcel_ref", "string": "Parcel reference", "type": "char"},
+        ]
+        partner = self.env["res.partner"].create({
+            "name": "Fully profiled stakeholder",
+            "email": "profiled@example.com",
+            "is_stakeholder": True,
+            "stakeholder_type_id": self.type_landowner.id,
+            "srm_region_id": region.id,
+            "title": self.env.ref("base.res_partner_title_madam").id,
+            "country_id": self.env.ref("base.cl").id,
+            "user_id": self.user.id,
+            "category_id": [Command.set((tags | parent_tag).ids)],
+            "srm_segment_ids": [Command.set(segments.ids)],
+            "srm_project_ids": [Command.set((self.project | self.other_project).ids)],
+            "srm_main_project_id": self.project.id,
+        })
+        partner.srm_properties = {"parcel_ref": "P-17"}
+        restricted = self._new_user(
+            "srm_profile_restricted", "srm_base.group_srm_restricted", srm_project_ids=[Command.set(self.project.ids)]
+        )
+        lookups = ["stakeholder_type_id", "srm_region_id", "title", "country_id", "srm_main_project_id", "user_id"]
+        lists = ["category_id", "srm_segment_ids", "srm_project_ids"]
+        for user, lang in ((self.user, "en_US"), (self.user, "fr_FR"), (restricted, "fr_FR")):
+            with self.subTest(user=user.login, lang=lang):
+                user.lang = lang
+                record = partner.with_user(user).with_context(lang=lang, default_is_stakeholder=True)
+                # a request starts with an empty cache: the lists another user read are not in it
+                self.env.invalidate_all()
+                record.web_read(self.form_spec)
+                self.env.flush_all()
+                self.env.invalidate_all()
+                queries = RESTRICTED_FORM_QUERIES if user == restricted else FORM_QUERIES
+                with self.assertQueryCount(__system__=queries):
+                    data = record.web_read(self.form_spec)[0]
+                # what the ORM reads, from an empty cache: the lines the user may read, in
+                # the comodel's order, archived ones left out
+                for fname in lists:
+                    self.env.invalidate_all()
+                    Comodel = self.env[partner._fields[fname].comodel_name].with_user(user).with_context(lang=lang)
+                    lines = Comodel.search([("id", "in", partner.sudo().with_context(active_test=False)[fname].ids)])
+                    self.assertEqual(data[fname], lines.read(["display_name"]), fname)
+                for fname in lookups:
+                    self.env.invalidate_all()
+                    linked = record[fname]
+                    self.assertEqual(data[fname], {"id": linked.id, "display_name": linked.sudo().display_name}, fname)
+                self.assertEqual(
+                    [(prop["name"], prop["value"]) for prop in data["srm_properties"]], [("parcel_ref", "P-17")]
+                )
+                # in the user's language; archived lines, and projects the user may not see, left out
+                type_name = "Propriétaire foncier" if lang == "fr_FR" else self.type_landowner.name
+                self.assertEqual(data["stakeholder_type_id"]["display_name"], type_name)
+                self.assertEqual(
+                    [tag["display_name"] for tag in data["category_id"]],
+                    ["Profile parent tag", "Profile parent tag / Profile tag"],
+                )
+                self.assertEqual([seg["id"] for seg in data["srm_segment_ids"]], segments[:2].ids)
+                projects = self.project if user == restricted else self.project | self.other_project
+                self.assertEqual({project["id"] for project in data["srm_project_ids"]}, set(projects.ids))
 
     def test_form_lists_read_together_as_the_user_may_read_them(self):
         """The form's segments, projects and relationships are read in one query, with

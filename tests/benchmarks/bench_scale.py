@@ -260,6 +260,39 @@ class Bench:
             srm, base, pid = self.op_form(partner_id=median_pid)
             report("form", "stakeholder form, an ordinary stakeholder", srm, base, "Contacts form",
                    goal=2, max_queries=20)
+            srm, base, pid = self.op_form(partner_id=self.profiled_partner(env))
+            report("form", "stakeholder form, every profile field filled", srm, base, "Contacts form",
+                   goal=2, max_queries=20)
+
+    def profiled_partner(self, env):
+        """An ordinary stakeholder given a type, a region, a title, a country, a salesperson,
+        tags, segments, projects and a main project (rolled back with the run)."""
+        from odoo import Command
+
+        Partner = env["res.partner"].sudo()
+        partner = Partner.search([("is_stakeholder", "=", True)], limit=1, offset=1000)
+        tags = env["res.partner.category"].sudo().search([], limit=2) or env["res.partner.category"].sudo().create(
+            [{"name": "Landowners' association"}, {"name": "Water users"}]
+        )
+        projects = env["srm.project"].sudo().search([], limit=2)
+        Region = env["srm.region"].sudo()
+        region = Region.search([], limit=1) or Region.create({"name": "Upper valley"})
+        segments = env["srm.segment"].sudo().search([], limit=3) or env["srm.segment"].sudo().create(
+            [{"name": name} for name in ("Landowners", "Water users", "Youth")]
+        )
+        partner.write({
+            "stakeholder_type_id": env["srm.stakeholder.type"].sudo().search([], limit=1).id,
+            "srm_region_id": region.id,
+            "title": env["res.partner.title"].sudo().search([], limit=1).id,
+            "country_id": env.ref("base.cl").id,
+            "user_id": env.uid,
+            "category_id": [Command.set(tags.ids)],
+            "srm_segment_ids": [Command.set(segments.ids)],
+            "srm_project_ids": [Command.set(projects.ids)],
+            "srm_main_project_id": projects[:1].id,
+        })
+        env.flush_all()
+        return partner.id
 
     # -- engagement searches
     RAW_PAGE = """

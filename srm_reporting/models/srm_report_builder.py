@@ -1000,6 +1000,8 @@ class SrmReportBuilder(models.AbstractModel):
                         {col["key"]: self._display(val, col["type"]) for col, val in zip(columns, row, strict=True)}
                     )
             section["lines"] = lines
+            # the column headings of document templates, in the user's language
+            section["labels"] = {col["key"]: col["label"] for col in columns}
             doc_columns = [col for col in columns if col.get("doc", True)]
             total_width = sum(col.get("width") or 16 for col in doc_columns) or 1
             section["doc_columns"] = [
@@ -1022,4 +1024,5 @@ class SrmReportBuilder(models.AbstractModel):
             )
         for item in report["highlights"]:
             item["display"] = self._display(item["value"], item["type"])
+        report["highlight_labels"] = {"label": self.env._("Key figure"), "display": self.env._("Value")}
         return report

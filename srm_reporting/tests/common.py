@@ -239,6 +239,16 @@ def standard_template(kind):
         return handle.read()
 
 
+# the title paragraph of the standard templates
+TITLE = b'<text:p text:style-name="P_Title">'
+
+
+def with_paragraph(text):
+    """A change of a template's content.xml (``rezip_odt``): a paragraph of ``text``
+    before the title, what an organisation's own template could add."""
+    return lambda xml: xml.replace(TITLE, b'<text:p text:style-name="P_Body">' + text + b"</text:p>" + TITLE, 1)
+
+
 def rezip_odt(data, change):
     """A copy of an ODT file whose content.xml went through ``change``."""
     source = zipfile.ZipFile(io.BytesIO(data))

@@ -104,6 +104,9 @@ class TestReportGrievances(SrmReportingCommon):
     def test_grievance_log_odt(self):
         texts = self.odt_text(self.content(self.generate("grievance_log", "odt", user=self.srm_user)))
         self.assertIn(self.g1.reference, texts)
+        # the grievance's subject, under the column headings of the report
+        self.assertIn(self.g1.name, texts)
+        self.assertIn("Subject", texts)
         self.assertIn("Road watering increased.", texts)
         self.assertFalse([text for text in texts if "SECRET" in text])
 

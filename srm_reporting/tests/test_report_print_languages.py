@@ -35,8 +35,8 @@ PUBLISH = "Publicar los análisis del agua"
 TESTS = "Weekly water tests"
 AUTHOR = "王芳"
 
-# title (in Chinese) and texts of each report, in the PDF and the DOCX file; the
-# grievance subjects are in the PDF only (the DOCX templates do not print them)
+# title (in Chinese) and texts of each report, in the PDF and the DOCX file, then texts
+# of the PDF only (the topics of the profile's engagements: its DOCX template leaves them out)
 EXPECTED = {
     "stakeholder_register": ("利益相关方登记册", [PROJECT, ZOE, PENA, LI, MARY], []),
     "engagement_log": (
@@ -45,11 +45,11 @@ EXPECTED = {
         [],
     ),
     "commitment_register": ("承诺登记册", [PROJECT, ZOE, PENA, LI, MARY, WELL, PUBLISH, TESTS], []),
-    "grievance_log": ("申诉日志", [PROJECT, PENA, LI, ANALYSIS, WATERING], [POLLUTION, DUST]),
+    "grievance_log": ("申诉日志", [PROJECT, PENA, LI, POLLUTION, DUST, ANALYSIS, WATERING], []),
     "stakeholder_profile": (
         "利益相关方档案：李华",
-        [PROJECT, LI, MARY, MEETING, CALL, WORRY, SAMPLING, TRUCKS, ANALYSIS, WELL],
-        [TOPIC, POLLUTION],
+        [PROJECT, LI, MARY, MEETING, CALL, WORRY, SAMPLING, TRUCKS, POLLUTION, ANALYSIS, WELL],
+        [TOPIC],
     ),
     "consultation_summary": (
         "咨询总结",
@@ -172,3 +172,8 @@ class TestReportPrintLanguages(HttpCase):
                 self.assertNotIn("\ufffd", written)
                 for text in [title, AUTHOR, *texts]:
                     self.assertIn(text, written, f"“{text}” is not in the DOCX file")
+                # the headings in the reader's language: "Key figure", "Value" and, in the
+                # grievance log, "Subject"
+                for heading in ["关键数据", "值", *(["主题"] if kind == "grievance_log" else [])]:
+                    self.assertIn(heading, written, f"the heading “{heading}” is not in the DOCX file")
+                self.assertNotIn("Key figure", written)

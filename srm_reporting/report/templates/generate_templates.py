@@ -15,7 +15,9 @@ Data available in every template (all values are display strings):
   report.title, report.subtitle, report.note, report.kind_label, report.generated_by,
   report.provenance (who produced the file, when, and its reference in the audit trail),
   report.parameters[] (label, value), report.highlights[] (label, display),
+  report.highlight_labels (label, display: the headings of the key figures),
   report.section.<key>.title / .lines[] (one entry per column key) /
+  .labels (the column headings, by column key) /
   .line_count_display / .total_line (or None)
 """
 
@@ -131,16 +133,17 @@ SPEC = {
             (
                 "grievances",
                 [
-                    ("reference", "Ref.", 9),
-                    ("received", "Received", 9),
-                    ("category", "Category", 9),
-                    ("complainant", "Complainant", 12),
+                    ("reference", "Ref.", 8),
+                    ("received", "Received", 8),
+                    ("category", "Category", 8),
+                    ("subject", "Subject", 16),
+                    ("complainant", "Complainant", 10),
                     ("severity", "Severity", 7),
-                    ("stage", "Stage", 9),
-                    ("acknowledged_on_time", "Ack. on time", 7),
-                    ("resolved_on_time", "Resolved on time", 7),
-                    ("days_to_close", "Days to close", 6),
-                    ("resolution", "Resolution", 25),
+                    ("stage", "Stage", 8),
+                    ("acknowledged_on_time", "Ack. on time", 6),
+                    ("resolved_on_time", "Resolved on time", 6),
+                    ("days_to_close", "Days to close", 5),
+                    ("resolution", "Resolution", 18),
                 ],
                 False,
             ),
@@ -199,11 +202,12 @@ SPEC = {
             (
                 "issues",
                 [
-                    ("reference", "Ref.", 14),
-                    ("received", "Received", 14),
-                    ("category", "Category", 14),
-                    ("stage", "Stage", 14),
-                    ("resolution", "Resolution", 44),
+                    ("reference", "Ref.", 12),
+                    ("received", "Received", 12),
+                    ("subject", "Subject", 24),
+                    ("category", "Category", 12),
+                    ("stage", "Stage", 12),
+                    ("resolution", "Resolution", 28),
                 ],
                 True,
             ),
@@ -381,8 +385,10 @@ class OdtWriter:
     def block_end(self, keyword):
         self.para(self.link(f"/{keyword}"), "P_Body")
 
-    def table(self, name, columns, loop_var, loop_expr, header=True):
-        """A table with a header row and one row repeated for each item of loop_expr."""
+    def table(self, name, columns, loop_var, loop_expr, header=True, labels=None):
+        """A table with a header row and one row repeated for each item of loop_expr.
+        With ``labels`` (an expression of the data), the headings are its values for
+        the column keys, in the language of the report; else the columns' labels."""
         total = sum(width for _key, _label, width in columns) or 1
         ncols = len(columns)
         out = [f'<table:table table:name="{name}" table:style-name="T_Table">']
@@ -391,10 +397,11 @@ class OdtWriter:
             self.col_styles.append((f"{name}.C{index}", width * 10000 // total))
         if header:
             out.append("<table:table-header-rows><table:table-row>")
-            for _key, label, _width in columns:
+            for key, label, _width in columns:
+                heading = self.field(f"{labels}.{key}") if labels else escape(label)
                 out.append(
                     '<table:table-cell table:style-name="T_Head" office:value-type="string">'
-                    f'<text:p text:style-name="P_TH">{escape(label)}</text:p></table:table-cell>'
+                    f'<text:p text:style-name="P_TH">{heading}</text:p></table:table-cell>'
                 )
             out.append("</table:table-row></table:table-header-rows>")
 
@@ -528,13 +535,19 @@ def build(kind, landscape, sections):
         "report.parameters",
         header=False,
     )
-    doc.table("KeyFigures", [("label", "Key figure", 60), ("display", "Value", 40)], "item", "report.highlights")
+    doc.table(
+        "KeyFigures",
+        [("label", "Key figure", 60), ("display", "Value", 40)],
+        "item",
+        "report.highlights",
+        labels="report.highlight_labels",
+    )
     for index, (key, columns, optional) in enumerate(sections):
         section = f"report.section.{key}"
         if optional:
             doc.block_start(f"if=\"'{key}' in report.section\"")
         doc.para(doc.field(f"{section}.title"), "P_Heading")
-        doc.table(f"S{index}_{key}", columns, "line", f"{section}.lines")
+        doc.table(f"S{index}_{key}", columns, "line", f"{section}.lines", labels=f"{section}.labels")
         if optional:
             doc.block_end("if")
     doc.para(doc.field("report.provenance"), "P_Small")

@@ -1,7 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.queue_job.exception import FailedJobError
+from odoo.addons.queue_job.job import Job
 from odoo.addons.srm_base.tests.common import SrmCase
 from odoo.addons.srm_base.tests.test_import import OPTIONS as IMPORT_OPTIONS
 
@@ -97,3 +100,41 @@ class TestImportJob(SrmCase):
         # the same file again, in the background: nobody is created twice
         self._import_in_background(CSV)
         self.assertEqual(self._stakeholders() - before, new)
+
+    def test_failed_part_tells_the_user_why(self):
+        """A part of the file that cannot be imported fails alone, and the user who
+        imported it receives the reason, which they could not read on the job."""
+        content = "Name,Email,Reference,Influence\nRosa Mamani,rosa@example.org,,4\nLuis Condori,,,very high\n"
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user)
+            .with_context(default_is_stakeholder=True)
+            .create({"res_model": "res.partner", "file": content.encode(), "file_type": "text/csv",
+                     "file_name": "stakeholders.csv"})
+        )  # fmt: skip
+        preview = wizard.parse_preview(dict(OPTIONS))
+        fields = ["/".join(preview["matches"].get(index, [])) or False for index in range(len(preview["headers"]))]
+        with trap_jobs() as trap:
+            wizard.execute_import(fields, preview["headers"], dict(OPTIONS))
+            trap.perform_enqueued_jobs()
+            (chunk,) = trap.enqueued_jobs
+        # as the job runner does: the stored job is loaded, run, and marked failed with its error
+        chunk.store()
+        runner_job = Job.load(self.env, chunk.uuid)
+        with self.assertRaises(FailedJobError) as failure:
+            runner_job.perform()
+        runner_job.set_failed(exc_name="FailedJobError", exc_message=str(failure.exception))
+        runner_job.store()
+        self.assertFalse(self.env["res.partner"].search([("name", "in", ["Rosa Mamani", "Luis Condori"])]))
+        job = runner_job.db_record()
+        self.assertEqual(job.state, "failed")
+        with self.assertRaises(AccessError):
+            job.with_user(self.user).check_access("read")
+        message = job.message_ids.filtered(lambda msg: msg.subtype_id == self.env.ref("queue_job.mt_job_failed"))
+        self.assertEqual(len(message), 1)
+        self.assertIn(self.user.partner_id, message.notification_ids.res_partner_id)
+        body = message.with_user(self.user).read(["body"])[0]["body"]
+        self.assertIn("none of its rows were imported", body)
+        self.assertIn("very high", body)
+        self.assertIn("Influence", body)
+

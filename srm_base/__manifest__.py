@@ -4,7 +4,7 @@
     "name": "Stakeholders",
     "summary": "Stakeholder register, projects and engagement log for "
     "community relations, consultation and ESG teams",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

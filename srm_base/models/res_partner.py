@@ -181,6 +181,15 @@ class ResPartner(models.Model):
         help="Date of the latest engagement that is not confidential: every user who "
         "sees the stakeholder sees this date, so confidential engagements do not move it.",
     )
+    srm_last_engagement_date_all = fields.Datetime(
+        string="Last Engagement, Confidential Included",
+        readonly=True,
+        copy=False,
+        groups="srm_base.group_srm_confidential",
+        help="Date of the latest engagement, confidential ones included: shown only to "
+        "users with Confidential access, who then see a stakeholder met only confidentially "
+        "as contacted.",
+    )
     srm_days_since_contact = fields.Integer(
         string="Days Since Last Contact",
         readonly=True,
@@ -564,6 +573,8 @@ class ResPartner(models.Model):
         Only engagements that are not confidential count: the date is stored on
         the stakeholder, which users without Confidential access read, and a
         date that moves would tell them that a confidential meeting took place.
+        The date counting every engagement is kept beside it, for users with
+        Confidential access only (``srm_last_engagement_date_all``).
         """
         ids = [pid for pid in self.ids if pid]
         if not ids:
@@ -574,14 +585,16 @@ class ResPartner(models.Model):
                 """
                 UPDATE res_partner p
                    SET srm_last_engagement_date = sub.last_date,
+                       srm_last_engagement_date_all = sub.last_date_all,
                        srm_days_since_contact = CASE WHEN sub.last_date IS NULL THEN NULL
                            ELSE GREATEST(%s::date - sub.last_date::date, 0) END
                   FROM (
-                        SELECT pid.id AS partner_id, max(e.date) AS last_date
+                        SELECT pid.id AS partner_id,
+                               max(e.date) FILTER (WHERE e.is_confidential IS NOT TRUE) AS last_date,
+                               max(e.date) AS last_date_all
                           FROM unnest(%s::int[]) AS pid(id)
                      LEFT JOIN srm_engagement_partner_rel rel ON rel.partner_id = pid.id
                      LEFT JOIN srm_engagement e ON e.id = rel.engagement_id
-                                                AND e.is_confidential IS NOT TRUE
                       GROUP BY pid.id
                        ) sub
                  WHERE p.id = sub.partner_id
@@ -590,7 +603,9 @@ class ResPartner(models.Model):
                 ids,
             )
         )
-        self.invalidate_recordset(["srm_last_engagement_date", "srm_days_since_contact"])
+        self.invalidate_recordset(
+            ["srm_last_engagement_date", "srm_last_engagement_date_all", "srm_days_since_contact"]
+        )
 
     @api.model
     def _cron_srm_refresh_days_since_contact(self):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import SrmCase
@@ -106,6 +106,44 @@ class TestEngagement(SrmCase):
         secret.is_confidential = True
         self.assertEqual(self.stakeholder.with_user(user).srm_last_engagement_date, public.date)
         self.assertFalse(self.community.srm_last_engagement_date)
+
+    def test_confidential_access_sees_the_confidential_last_contact(self):
+        """Users with Confidential access also see when a stakeholder was last met,
+        confidential meetings included; nobody else can read, search, group or export it."""
+        user = self._new_user("srm_last_all_user", "base.group_user,srm_base.group_srm_user")
+        confidential_user = self._new_user(
+            "srm_last_all_conf", "base.group_user,srm_base.group_srm_user,srm_base.group_srm_confidential"
+        )
+        public = self._engagement(self.stakeholder, days_ago=30)
+        secret = self._engagement(self.stakeholder | self.community, days_ago=2, is_confidential=True)
+        Partner = self.env["res.partner"].with_user(confidential_user)
+        self.assertEqual(
+            Partner.browse(self.stakeholder.id).read(["srm_last_engagement_date_all", "srm_last_engagement_date"]),
+            [{"id": self.stakeholder.id, "srm_last_engagement_date_all": secret.date,
+              "srm_last_engagement_date": public.date}],
+        )  # fmt: skip
+        self.assertEqual(Partner.browse(self.community.id).srm_last_engagement_date_all, secret.date)
+        self.assertEqual(
+            Partner.search([("srm_last_engagement_date_all", "=", secret.date)]), self.stakeholder | self.community
+        )
+        secret.date = secret.date - timedelta(days=60)
+        self.env.invalidate_all()
+        self.assertEqual(Partner.browse(self.stakeholder.id).srm_last_engagement_date_all, public.date)
+        secret.partner_ids = self.community
+        self.env.invalidate_all()
+        self.assertEqual(Partner.browse(self.community.id).srm_last_engagement_date_all, secret.date)
+
+        Partner = self.env["res.partner"].with_user(user)
+        stakeholder = Partner.browse(self.stakeholder.id)
+        with self.assertRaises(AccessError):
+            stakeholder.read(["srm_last_engagement_date_all"])
+        with self.assertRaises(AccessError):
+            Partner.search([("srm_last_engagement_date_all", "!=", False)])
+        with self.assertRaises(AccessError):
+            Partner.read_group([], ["srm_last_engagement_date_all:max"], [])
+        self.assertNotIn("srm_last_engagement_date_all", Partner.fields_get())
+        form = Partner.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("srm_last_engagement_date_all", form)
 
     def _no_contact_in_90_days(self):
         view = self.env.ref("srm_base.res_partner_view_search_stakeholder")

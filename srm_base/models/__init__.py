@@ -11,6 +11,7 @@ from . import srm_engagement_type
 from . import srm_engagement_participant
 from . import srm_engagement
 from . import res_partner
+from . import res_partner_access
 from . import res_users
 from . import calendar_event
 from . import mail_activity

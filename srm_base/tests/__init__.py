@@ -10,3 +10,4 @@ from . import test_auditor_read_only
 from . import test_project_restriction
 from . import test_text
 from . import test_list_queries
+from . import test_partner_access

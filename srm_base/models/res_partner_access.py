@@ -6,6 +6,8 @@ from odoo import models
 from odoo.tools import SQL
 
 
+# the access check of partners, a concern of its own, kept apart from their SRM fields
+# pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
     _inherit = "res.partner"
 

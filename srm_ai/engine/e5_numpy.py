@@ -26,6 +26,7 @@ import threading
 import numpy as np
 
 MAGIC = b"E5S1"
+FORMAT_VERSION = 1
 BLOCK = 32
 META = "\u2581"  # SentencePiece's word start
 PASSAGE = "passage: "
@@ -193,7 +194,10 @@ class E5:
         if bytes(buffer[:4]) != MAGIC:
             raise ValueError(f"not an e5 model file: {path}")
         reader = _Reader(buffer)
-        reader.offset = 8  # magic, format version
+        reader.offset = 4
+        (file_version,) = reader.unpack("I")
+        if file_version != FORMAT_VERSION:
+            raise ValueError(f"e5 model file of format {file_version}, not {FORMAT_VERSION}: {path}")
         self.H, self.layers_count, self.heads, self.FF, self.vocab, self.max_positions, _types = reader.unpack("7i")
         (self.eps,) = reader.unpack("f")
         (block,) = reader.unpack("i")

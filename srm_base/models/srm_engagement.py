@@ -154,6 +154,21 @@ class SrmEngagement(models.Model):
             tz = engagement.company_id.partner_id._srm_timezone()
             engagement.date_local = pytz.utc.localize(engagement.date).astimezone(tz).date()
 
+    # The list shows each engagement's activities (list_activity: their state, exception,
+    # summary and type). A page of the log is mostly engagements without activities: when
+    # none of the page's engagements has one, their values are set at once instead of
+    # engagement by engagement.
+    def _compute_activity_state(self):
+        if self.activity_ids:
+            return super()._compute_activity_state()
+        self.activity_state = False
+
+    def _compute_activity_exception_type(self):
+        if self.activity_ids:
+            return super()._compute_activity_exception_type()
+        self.activity_exception_decoration = False
+        self.activity_exception_icon = False
+
     @api.depends("partner_ids")
     def _compute_stakeholder_count(self):
         for engagement in self:

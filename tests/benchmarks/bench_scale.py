@@ -110,8 +110,31 @@ def print_row(row, flush=False):
 
 
 # ---------------------------------------------------------------------- views to specs
+# What the web client reads for a widget (Odoo 18's web and mail field components): of the
+# records an x2many column names (``relatedFields``; an x2many column without a subview and
+# without such a widget reads their ids only) and of the row itself (``fieldDependencies``).
+X2MANY_WIDGET_FIELDS = {"many2many_tags": ("display_name",)}
+ACTIVITY_FIELDS = (
+    "activity_exception_decoration",
+    "activity_exception_icon",
+    "activity_state",
+    "activity_summary",
+    "activity_type_icon",
+    "activity_type_id",
+)
+WIDGET_DEPENDENCIES = {"list_activity": ACTIVITY_FIELDS, "kanban_activity": ACTIVITY_FIELDS}
+
+
+def _field_spec(model, name):
+    field = model._fields[name]
+    return {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+
+
 def _node_spec(model, node):
-    """web_read specification of the <field> nodes below ``node`` (not inside subviews)."""
+    """web_read specification of the <field> nodes below ``node`` (not inside subviews),
+    as the web client builds it from the view."""
+    from odoo.tools.safe_eval import safe_eval
+
     spec = {}
     for field_node in node.iter("field"):
         # keep only the fields of this level: skip fields of x2many subviews
@@ -128,6 +151,7 @@ def _node_spec(model, node):
         field = model._fields.get(name)
         if field is None:
             continue
+        widget = field_node.get("widget")
         if field.type == "many2one":
             spec[name] = {"fields": {"display_name": {}}}
         elif field.type in ("one2many", "many2many"):
@@ -135,13 +159,20 @@ def _node_spec(model, node):
             subviews = [child for child in field_node if child.tag in ("list", "kanban", "form")]
             if subviews:
                 sub = _node_spec(comodel, subviews[0])
+                spec[name] = {"fields": sub, "limit": 40} if field.type == "one2many" else {"fields": sub}
+            elif widget in X2MANY_WIDGET_FIELDS:
+                sub = dict.fromkeys(X2MANY_WIDGET_FIELDS[widget], {})
+                color_field = safe_eval(field_node.get("options") or "{}").get("color_field")
+                if color_field:
+                    sub[color_field] = {}
+                spec[name] = {"fields": sub}
             else:
-                sub = {"display_name": {}}
-                if "color" in comodel._fields:
-                    sub["color"] = {}
-            spec[name] = {"fields": sub, "limit": 40} if field.type == "one2many" else {"fields": sub}
+                spec[name] = {}
         else:
             spec[name] = {}
+        for dependency in WIDGET_DEPENDENCIES.get(widget, ()):
+            if dependency in model._fields and dependency not in spec:
+                spec[dependency] = _field_spec(model, dependency)
     return spec
 
 
@@ -192,7 +223,7 @@ class Bench:
         self.stk_form_spec, _arch = view_spec(env, "res.partner", False, "form")
         eng_list = env["srm.engagement"].get_views([(False, "list")])["views"]["list"]
         self.eng_list_spec = _node_spec(env["srm.engagement"], etree.fromstring(eng_list["arch"]))
-        self.eng_export_fields = [f for f in self.eng_list_spec if f not in ("activity_ids", "message_ids")]
+        self.eng_export_fields = [f for f in self.eng_list_spec if f != "message_ids" and not f.startswith("activity_")]
         # Odoo's own Contacts, with the suite's view extensions switched off
         savepoint = self.cr.savepoint()
         without_srm_views(env)

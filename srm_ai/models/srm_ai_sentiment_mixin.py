@@ -109,6 +109,17 @@ class SrmAiSentimentMixin(models.AbstractModel):
         ]
         hashes = [text_hash(text) if text.strip() else None for text in similarity_texts]
         known = records._srm_ai_vectors_by_hash([h for h in hashes if h]) if use_embeddings else {}
+        if use_embeddings:
+            # a text read whole keeps the vector stored under its fingerprint of before
+            # (the text's alone); a long one is embedded again, in pieces
+            legacy = {
+                h: legacy_text_hash(text)
+                for h, text in zip(hashes, similarity_texts, strict=True)
+                if h and h not in known and h.startswith(WHOLE + ":")
+            }
+            if legacy:
+                found = records._srm_ai_vectors_by_hash(list(legacy.values()))
+                known.update((h, found[old]) for h, old in legacy.items() if old in found)
         if embed and use_embeddings:
             missing = {h: text for h, text in zip(hashes, similarity_texts, strict=True) if h and h not in known}
             if missing:
@@ -287,8 +298,14 @@ class SrmAiSentimentMixin(models.AbstractModel):
     @api.model
     def _srm_ai_missing_vector_condition(self):
         # scored records with a text and no embedding yet (saved since, or scored while
-        # the embedding model was off or absent)
-        return SQL("ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL")
+        # the embedding model was off or absent), or one embedded otherwise than texts
+        # are now (a fingerprint of before, or of another piece size)
+        return SQL(
+            "ai_sentiment_label IS NOT NULL AND (ai_embedding IS NULL OR ai_text_hash IS NULL"
+            " OR NOT (ai_text_hash LIKE %s OR ai_text_hash LIKE %s))",
+            f"{WHOLE}:%",
+            f"{pieces_tag()}:%",
+        )
 
     @api.model
     def _srm_ai_count_missing_vectors(self):
@@ -333,8 +350,26 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return len(records)
 
 
+WHOLE = "w"  # fingerprint tag of a text embedded in one pass
+
+
+def pieces_tag():
+    """Fingerprint tag of a text embedded in pieces of the current size."""
+    return f"p{engine.embeddings.CHUNK_CHARS}"
+
+
 def text_hash(text):
-    """Fingerprint of a text: the same text is embedded once."""
+    """Fingerprint of a text as it is embedded: the same text is embedded once. It
+    names how the text is read, whole or in pieces of ``CHUNK_CHARS`` characters, so
+    that texts embedded otherwise (whole, before pieces; another piece size) are
+    embedded again by the scheduled job."""
+    text = text or ""
+    tag = WHOLE if len(text[: engine.embeddings.MAX_CHARS]) <= engine.embeddings.CHUNK_CHARS else pieces_tag()
+    return f"{tag}:{legacy_text_hash(text)}"
+
+
+def legacy_text_hash(text):
+    """The fingerprint of before (the text alone), still on records embedded since."""
     return hashlib.sha1((text or "").encode("utf-8")).hexdigest()[:20]
 
 

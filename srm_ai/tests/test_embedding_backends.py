@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from odoo.addons.srm_ai import engine
 from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import decode_vector, encode_vector
@@ -214,3 +215,84 @@ class TestEmbeddingBackends(SrmAiCase):
         self.assertIsNone(only_numpy["backend"])
         self.assertNotEqual(only_numpy["mode"], "embeddings")
         self.assertEqual(only_numpy["label"], "negative")
+
+
+@tagged("post_install", "-at_install")
+class TestEmbeddingFingerprints(SrmAiCase):
+    """A text's fingerprint names how it is embedded (whole, or in pieces of the current
+    size): long texts embedded whole before pieces existed are embedded again, in
+    pieces, by the scheduled job; short texts keep their stored vectors."""
+
+    def setUp(self):
+        super().setUp()
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        self.company.srm_ai_use_embeddings = True
+
+    def _waiting(self, records):
+        """Those of ``records`` the scheduled job has to embed."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM srm_engagement WHERE id IN %s AND %s ORDER BY id",
+                tuple(records.ids),
+                records._srm_ai_missing_vector_condition(),
+            )
+        )
+        return records.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def test_long_texts_embedded_whole_before_are_embedded_again_in_pieces(self):
+        from unittest.mock import patch
+
+        from ..models.srm_ai_sentiment_mixin import legacy_text_hash
+
+        Engagement = self.env["srm.engagement"]
+        long_text = (
+            "The public meeting started on time and the agenda was read to everyone. "
+            "The company presented the schedule of the works on the road to the school. "
+            "Several families asked questions about the dust and the noise at night. "
+            "In the end we are furious: nothing was promised and nobody will answer us."
+        )
+        long_one = self._engagement(long_text, name="Assembly")
+        short_one = self._engagement("Thank you for the visit, it was useful.", name="Visit")
+        self.assertEqual(Engagement._srm_ai_embed_batch(limit=2), 2)
+        records = (long_one | short_one).sudo()
+        texts = [record._srm_ai_similarity_text() for record in records]
+        self.assertGreater(len(texts[0]), engine.embeddings.CHUNK_CHARS)
+        self.assertEqual(
+            records.mapped("ai_text_hash"),
+            [f"p{engine.embeddings.CHUNK_CHARS}:{legacy_text_hash(texts[0])}", f"w:{legacy_text_hash(texts[1])}"],
+        )
+        self.assertFalse(self._waiting(records))
+        # as stored before texts were read in pieces: the long text embedded whole
+        whole = engine.embeddings.get_model().passage([texts[0][: engine.embeddings.MAX_CHARS]])[0]
+        kept = short_one.sudo().ai_embedding
+        for record, text, vector in ((long_one, texts[0], encode_vector(whole)), (short_one, texts[1], kept)):
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE srm_engagement SET ai_text_hash = %s, ai_embedding = %s WHERE id = %s",
+                    legacy_text_hash(text),
+                    vector,
+                    record.id,
+                )
+            )
+        records.invalidate_recordset()
+        self.assertEqual(self._waiting(records), records)
+        embedded = []
+        original = engine.embeddings.embed
+
+        def counting(batch, *args, **kwargs):
+            embedded.extend(batch)
+            return original(batch, *args, **kwargs)
+
+        with patch.object(engine.embeddings, "embed", side_effect=counting):
+            # the newest first: these two
+            self.assertEqual(Engagement._srm_ai_embed_batch(limit=2), 2)
+        self.assertIn(texts[0], embedded, "the long text is embedded again")
+        self.assertFalse([text for text in embedded if "Thank you for the visit" in text], "not the short one")
+        records.invalidate_recordset()
+        self.assertFalse(self._waiting(records))
+        self.assertEqual(short_one.sudo().ai_embedding, kept)
+        stored = decode_vector(long_one.sudo().ai_embedding)
+        in_pieces = engine.embeddings.embed([texts[0]])[0]
+        self.assertGreater(float(stored @ in_pieces) / float((stored @ stored) ** 0.5), 0.999)
+        self.assertLess(float(stored @ whole) / float((stored @ stored) ** 0.5), 0.99)

@@ -6,6 +6,27 @@ from odoo.osv import expression
 from .mail_message import _check_read_only, _records_by_model
 
 
+def _searched_models(domain):
+    """The models a domain keeps the followers of (its ``res_model = name`` or
+    ``res_model in names`` conditions, when the domain is a plain conjunction), or None."""
+    domain = expression.normalize_domain(domain)
+    if any(item in (expression.OR_OPERATOR, expression.NOT_OPERATOR) for item in domain):
+        return None
+    searched = None
+    for leaf in domain:
+        if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3 and leaf[0] == "res_model"):
+            continue
+        operator, value = leaf[1], leaf[2]
+        if operator == "=" and isinstance(value, str):
+            names = {value}
+        elif operator == "in" and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            names = set(value)
+        else:
+            continue
+        searched = names if searched is None else searched & names
+    return searched
+
+
 class MailFollowers(models.Model):
     _inherit = "mail.followers"
 
@@ -13,9 +34,14 @@ class MailFollowers(models.Model):
     def _search(self, domain, offset=0, limit=None, order=None):
         """Odoo lets every employee search every follower: the followers of an SRM
         record the user may not read (confidential, another project, worker
-        grievances) are left out, so that a search does not tell who follows it."""
+        grievances) are left out, so that a search does not tell who follows it.
+        A search of the followers of given models (the chatter's: one record's) adds
+        the rules of those models only: the others' followers are not in its result."""
         if not self.env.su:
+            searched = _searched_models(domain)
             for model_name in self._srm_secured_models():
+                if searched is not None and model_name not in searched:
+                    continue
                 Model = self.env[model_name].with_context(active_test=False)
                 readable = (
                     [("res_id", "in", Model._search([]))] if Model.has_access("read") else expression.FALSE_DOMAIN

@@ -171,6 +171,30 @@ class TestAccess(SrmCase):
                         with self.assertRaises(AccessError), mute_logger("odoo.models"):
                             as_user.read(["partner_id"])
 
+    def test_followers_of_a_stakeholder(self):
+        """The chatter of a stakeholder searches its followers with no condition on the
+        SRM records (the followers of a partner are not theirs), and a search over
+        stakeholders and engagements still leaves out those of hidden engagements."""
+        follower = self.users["confidential"].partner_id
+        (self.secret | self.road).message_subscribe(partner_ids=follower.ids)
+        self.stakeholder.message_subscribe(partner_ids=follower.ids)
+        for key, user in self.users.items():
+            Followers = self.env["mail.followers"].with_user(user)
+            with self.subTest(user=key):
+                chatter = [("res_id", "=", self.stakeholder.id), ("res_model", "=", "res.partner")]
+                self.assertNotIn('"srm_engagement"', Followers._search(chatter).select().code)
+                self.assertIn(follower, Followers.search(chatter).partner_id)
+                mixed = Followers.search([
+                    ("res_model", "in", ["res.partner", "srm.engagement"]),
+                    ("res_id", "in", self.stakeholder.ids + (self.secret | self.road).ids),
+                    ("partner_id", "=", follower.id),
+                ])
+                expected = (self._expected_engagements(key) or self.secret.browse()) & (self.secret | self.road)
+                self.assertEqual(
+                    {(f.res_model, f.res_id) for f in mixed},
+                    {("res.partner", self.stakeholder.id)} | {("srm.engagement", e.id) for e in expected},
+                )
+
     def test_write_rights(self):
         values = {"outcome": "Agreed to meet again"}
         for key in ("manager", "user", "confidential", "restricted"):

@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.osv import expression
 
+from odoo.addons.srm_base.models.mail_followers import _searched_models
+
 
 class MailFollowers(models.Model):
     """Followers from outside the organisation of a sensitive or anonymous issue are
@@ -27,7 +29,13 @@ class MailFollowers(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.su and not self.env["srm.issue"]._srm_sees_protected_people():
+        searched = _searched_models(domain)
+        if (
+            not self.env.su
+            # a search of other records' followers (a stakeholder's chatter) has none to hide
+            and (searched is None or "srm.issue" in searched)
+            and not self.env["srm.issue"]._srm_sees_protected_people()
+        ):
             me = self.env.user.partner_id.id
             # sudo: the subquery only selects followers to leave out of the user's search
             hidden = self.sudo()._search(

@@ -159,6 +159,9 @@ class TestSrmIssueMailPrivacy(SrmIssueCase):
         self.assertNotIn(self.lawyer, Followers.search(domain).partner_id)
         self.assertTrue(Followers.search(domain), "the team's followers are listed")
         self.assertFalse(Followers.search([("partner_id", "=", self.lawyer.id)]))
+        # a stakeholder's chatter lists its followers without looking at the issues'
+        chatter_domain = [("res_model", "=", "res.partner"), ("res_id", "=", self.complainant.id)]
+        self.assertNotIn('"srm_issue"', Followers._search(chatter_domain).select().code)
         lawyer_follower = self.env["mail.followers"].search(domain + [("partner_id", "=", self.lawyer.id)])
         self.assertEqual(
             lawyer_follower.with_user(self.user_user).read(["partner_id", "name", "email"])[0],

@@ -395,14 +395,19 @@ def start_server(args, port, rolled_back=False):
 
 
 def stop_server(proc):
-    if proc and proc.poll() is None:
-        with contextlib.suppress(BrokenPipeError):
-            proc.stdin.close()  # the test-mode role rolls back and exits
+    """Stop a server started by ``start_server``: the test-mode role rolls back and exits
+    when its stdin closes, Odoo's server on SIGTERM."""
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    for sig, wait in ((None, 30 if ROLE in proc.args else 0), (signal.SIGTERM, 15), (signal.SIGKILL, 15)):
+        if sig:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
         try:
-            proc.wait(30)
+            proc.wait(wait)
+            return
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(30)
+            continue
 
 
 def serve_rolled_back():
@@ -698,10 +703,11 @@ class Bench:
             if args.restricted and (not args.only or "search" in args.only.split(",")):
                 self.run_restricted(procs, ids)
         finally:
-            for proc in procs:
+            now = datetime.datetime.now(datetime.timezone.utc)
+            print(f"\n{now:%Y-%m-%d %H:%M} UTC, load average {load_average()}", flush=True)
+            self.print_report()
+            for proc in reversed(procs):
                 stop_server(proc)
-        print(f"\n{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average {load_average()}")
-        self.print_report()
 
     def run_restricted(self, procs, ids):
         args = self.args

@@ -186,6 +186,8 @@ class E5:
 
     # tokens per forward pass: longer batches go through in several
     MAX_TOKENS = 16384
+    # attention scores computed at once (float32): 64 MB, four texts of 512 positions
+    ATTENTION_SCORES = 16 * 1024 * 1024
 
     def __init__(self, path):
         with open(path, "rb") as stored:
@@ -276,14 +278,17 @@ class E5:
         x += weights[1]
         return x
 
-    @staticmethod
-    def _buckets(lengths):
+    def _buckets(self, lengths):
         """Groups of segments of close lengths, padded to the longest of their group
-        (at most a quarter more positions than they have tokens, plus 8)."""
+        (at most a quarter more positions than they have tokens, plus 8), and whose
+        attention scores stay under ``ATTENTION_SCORES`` values."""
         groups, current, total = [], [], 0
         for index in np.argsort(lengths, kind="stable"):
             length = int(lengths[index])
-            if current and length * (len(current) + 1) > 1.25 * (total + length) + 8:
+            if current and (
+                length * (len(current) + 1) > 1.25 * (total + length) + 8
+                or (len(current) + 1) * self.heads * length * length > self.ATTENTION_SCORES
+            ):
                 groups.append(current)
                 current, total = [], 0
             current.append(int(index))
@@ -314,7 +319,8 @@ class E5:
                 n = lengths[segment]
                 index[row, :n] = np.arange(starts[segment], starts[segment] + n)
                 mask[row, :n] = True
-            bias = np.where(mask, np.float32(0.0), np.float32(-1e30)).astype(np.float32)[:, None, None, :]
+            # padded positions get no attention (none when the group's lengths are equal)
+            bias = None if mask.all() else np.where(mask, np.float32(0.0), np.float32(-1e30))[:, None, None, :]
             plans.append((index, mask, bias))
         scale = np.float32(1.0 / np.sqrt(hd))
         context = np.empty_like(x)
@@ -323,17 +329,20 @@ class E5:
             qkv += layer["qkv_b"]
             for index, mask, bias in plans:
                 rows, width = index.shape
-                gathered = qkv[index].reshape(rows, width, 3, heads, hd)
-                q = gathered[:, :, 0].transpose(0, 2, 1, 3)
-                k = gathered[:, :, 1].transpose(0, 2, 3, 1)
-                v = gathered[:, :, 2].transpose(0, 2, 1, 3)
-                scores = q @ k
-                scores *= scale
-                scores += bias
+                # [3, rows, heads, width, hd], contiguous: the products of stacked
+                # matrices then run as BLAS calls
+                gathered = np.ascontiguousarray(qkv[index].reshape(rows, width, 3, heads, hd).transpose(2, 0, 3, 1, 4))
+                q, k, v = gathered
+                q *= scale
+                scores = q @ k.swapaxes(-1, -2)
+                if bias is not None:
+                    scores += bias
                 scores -= scores.max(axis=-1, keepdims=True)
                 np.exp(scores, out=scores)
-                scores /= scores.sum(axis=-1, keepdims=True)
-                out = (scores @ v).transpose(0, 2, 1, 3).reshape(rows, width, H)
+                # softmax: the weighted sum of values divided by the sum of weights
+                out = scores @ v
+                out /= scores.sum(axis=-1, keepdims=True)
+                out = out.transpose(0, 2, 1, 3).reshape(rows, width, H)
                 context[index[mask]] = out[mask]
             attention = context @ layer["out"]
             attention += layer["out_b"]

@@ -169,6 +169,14 @@ class SrmEngagement(models.Model):
         self.activity_exception_decoration = False
         self.activity_exception_icon = False
 
+    def _compute_field_value(self, field):
+        # the next activity's summary, type and icon (fields related to activity_ids,
+        # computed as superuser like every related field): empty for all at once
+        if field.related and field.related.startswith("activity_ids.") and not self.activity_ids:
+            self[field.name] = False
+            return None
+        return super()._compute_field_value(field)
+
     @api.depends("partner_ids")
     def _compute_stakeholder_count(self):
         for engagement in self:

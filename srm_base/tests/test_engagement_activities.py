@@ -64,6 +64,7 @@ class TestEngagementActivities(SrmCase):
             self.assertFalse(record["activity_exception_icon"])
             self.assertFalse(record["activity_summary"])
             self.assertFalse(record["activity_type_id"])
+            self.assertFalse(record["activity_type_icon"])
 
     def test_page_mixing_engagements_with_and_without_activities(self):
         page = self._page([("name", "like", "Activities:")])
@@ -76,9 +77,12 @@ class TestEngagementActivities(SrmCase):
         self.assertEqual(alert["activity_exception_decoration"], "warning")
         self.assertEqual(alert["activity_exception_icon"], "fa-warning")
         self.assertEqual(alert["activity_type_id"]["display_name"], "Site alert")
+        self.assertEqual(alert["activity_type_icon"], "fa-warning")
+        self.assertEqual(alert["activity_summary"], "Check the fence")
         self.assertFalse(quiet["activity_state"])
         self.assertFalse(quiet["activity_exception_decoration"])
         self.assertFalse(quiet["activity_summary"])
+        self.assertFalse(quiet["activity_type_id"])
 
     def test_activity_done_leaves_the_engagement_without_state(self):
         self.overdue.activity_ids.action_feedback(feedback="Answered")

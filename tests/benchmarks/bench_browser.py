@@ -32,7 +32,8 @@ ordinary one (the 500th) against the Contacts form of the same partner; the
 stakeholder list against the Contacts list; the engagement list, searched by
 project and by period (last month), for the admin and for a project-restricted
 user; the SRM Overview dashboard (goal: under 1 s), whose baseline is the raw SQL
-of its figures printed by ``bench_scale.py --only dashboard``.
+of its figures printed by ``bench_scale.py --only dashboard``. Every user works with
+all their companies active, as in ``bench_scale.py``.
 
 It starts its own Odoo server on the database (read-only use: nothing is written
 but the logins and the web assets Odoo builds on the first page), or uses the one
@@ -107,7 +108,8 @@ STATE_SCRIPT = """
     for (const e of performance.getEntriesByType('resource')) {
         if (e.startTime >= t0 && e.responseEnd > netEnd) { netEnd = e.responseEnd; }
     }
-    return JSON.stringify({ready, t0, now: performance.now(), netEnd,
+    const rows = [...document.querySelectorAll('.o_data_row')].filter((el) => !el.closest('[data-bench-old]'));
+    return JSON.stringify({ready, t0, now: performance.now(), netEnd, rows: rows.length,
                            lastMut: window.__bench ? window.__bench.lastMut : 0,
                            error: !!document.querySelector('.o_error_dialog, .o_dialog .modal-body .o_error_detail')});
 })()
@@ -162,6 +164,7 @@ class Browser:
         self.next_id = 0
         self.requests = {}
         self.js_errors = []
+        self.rows = 0  # list rows of the page last rendered
         for domain in ("Page", "Runtime", "Network"):
             self.call(f"{domain}.enable")
         self.call("Network.setCacheDisabled", {"cacheDisabled": False})
@@ -295,6 +298,7 @@ class Browser:
                 raise RuntimeError(f"error dialog on the page ({selector})")
             last = max(state["lastMut"], state["netEnd"])
             if state["ready"] and state["now"] - last >= quiet_ms:
+                self.rows = state["rows"]
                 return last - state["t0"]
         raise TimeoutError(f"{selector} not rendered and idle after {timeout or self.timeout} s")
 
@@ -586,7 +590,11 @@ class Bench:
             "fetch('/web/session/authenticate', {method: 'POST', headers: {'Content-Type': 'application/json'},"
             " body: JSON.stringify({jsonrpc: '2.0', method: 'call', params: "
             f"{json.dumps({'db': self.args.db, 'login': login, 'password': password})}}})}})"
-            ".then((r) => r.json()).then((r) => { if (r.error) { throw new Error(r.error.data.message); } })",
+            ".then((r) => r.json()).then((r) => { if (r.error) { throw new Error(r.error.data.message); }"
+            # every company of the user active (the web client's cookie), as in bench_scale.py:
+            # the same records for every user and page, and no switch of company on a form
+            " const ids = Object.keys(r.result.user_companies.allowed_companies);"
+            " document.cookie = `cids=${ids.join('-')}; path=/`; })",
             await_promise=True,
         )
 
@@ -632,6 +640,7 @@ class Bench:
                     collect(browser_calls[kind], rows)
                     self.read_log(offset, server_calls[kind])
         row = {"group": group, "label": label, "baseline": baseline, "user": user}
+        row["shown"] = f"{label} ({browser.rows} rows)" if group in ("list", "search") else label
         for kind in ("load", "in-app"):
             row[kind] = median_or_none(times[kind])
             row[kind + " runs"] = times[kind]
@@ -639,7 +648,8 @@ class Bench:
             row[kind + " calls"] = self.call_table(browser_calls[kind], server_calls[kind])
         self.results.append(row)
         print(
-            f"  {user + ': ' if user else ''}{label}: load {fmt(row['load'])} ms ({fmt_counts(counts['load'])}), "
+            f"  {user + ': ' if user else ''}{row['shown']}: "
+            f"load {fmt(row['load'])} ms ({fmt_counts(counts['load'])}), "
             f"in-app {fmt(row['in-app'])} ms ({fmt_counts(counts['in-app'])})",
             flush=True,
         )
@@ -753,10 +763,10 @@ class Bench:
             if (r["user"], r["label"]) in baselines:
                 continue  # printed with its page
             base = results.get((r["user"], r["baseline"]))
-            cells = [r["label"], r["user"] or "admin", fmt(r["load"]), fmt(r["in-app"]), rpc_counts(r)]
+            cells = [r["shown"], r["user"] or "admin", fmt(r["load"]), fmt(r["in-app"]), rpc_counts(r)]
             if base:
                 cells += [
-                    base["label"],
+                    base["shown"],
                     f"{fmt(base['load'])} / {fmt(base['in-app'])}",
                     rpc_counts(base),
                     f"x{ratio(r['load'], base['load'])} / x{ratio(r['in-app'], base['in-app'])}",
@@ -773,7 +783,7 @@ class Bench:
         )
         for r in self.results:
             print(
-                f"\n{r['user'] + ': ' if r['user'] else ''}{r['label']}: load runs "
+                f"\n{r['user'] + ': ' if r['user'] else ''}{r['shown']}: load runs "
                 f"{', '.join(fmt(t) for t in r['load runs']) or '-'}; "
                 f"in-app runs {', '.join(fmt(t) for t in r['in-app runs'])}"
             )

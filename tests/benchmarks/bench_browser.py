@@ -32,8 +32,9 @@ ordinary one (the 500th) against the Contacts form of the same partner; the
 stakeholder list against the Contacts list; the engagement list, searched by
 project and by period (last month), for the admin and for a project-restricted
 user; the SRM Overview dashboard (goal: under 1 s), whose baseline is the raw SQL
-of its figures printed by ``bench_scale.py --only dashboard``. Every user works with
-all their companies active, as in ``bench_scale.py``.
+of its figures (on the engagements' local day) that ``bench_scale.py --only dashboard``
+measures, run by this script after the pages (``--no-dashboard-sql``: not run). Every
+user works with all their companies active, as in ``bench_scale.py``.
 
 It starts its own Odoo server on the database (read-only use: nothing is written
 but the logins and the web assets Odoo builds on the first page), or uses the one
@@ -581,6 +582,7 @@ class Bench:
         self.args = args
         self.results = []  # dicts: group, label, baseline, user, and per kind (load, in-app) figures
         self.log_path = None  # the log of the server this script started
+        self.dashboard_sql = None  # ms of the raw SQL of the dashboard's figures
 
     def login(self, browser, url, login, password):
         browser.requests = {}
@@ -723,6 +725,8 @@ class Bench:
                 self.run_searches(browser, url, ids, "admin")
             finally:
                 browser.close()
+            if args.dashboard_sql and (not args.only or "dashboard" in args.only.split(",")):
+                self.dashboard_sql = run_dashboard_sql(args)
             if args.restricted and (not args.only or "search" in args.only.split(",")):
                 self.run_restricted(procs, ids)
         finally:
@@ -772,8 +776,18 @@ class Bench:
                     f"x{ratio(r['load'], base['load'])} / x{ratio(r['in-app'], base['in-app'])}",
                 ]
             elif r["group"] == "dashboard":
-                verdict = "met" if max(r["in-app"], r["load"] or 0) < 1000 else "**not met**"
-                cells += ["goal: under 1 s", "", "", verdict]
+                # the goal of the dashboard opened from the menu (a full page load adds the
+                # web client's start, the same for every page)
+                verdict = "met" if r["in-app"] < 1000 else "**not met**"
+                sql = self.dashboard_sql
+                cells += [
+                    "raw SQL of its figures (bench_scale.py, local day)" if sql else "goal: under 1 s",
+                    fmt(sql),
+                    "",
+                    f"x{ratio(r['load'], sql)} / x{ratio(r['in-app'], sql)}; in-app under 1 s: {verdict}"
+                    if sql
+                    else verdict,
+                ]
             else:
                 cells += ["", "", "", ""]
             print("| " + " | ".join(cells) + " |")
@@ -802,6 +816,37 @@ def rpc_counts(r):
 
 def fmt_counts(counts):
     return f"{counts[0]} RPCs, {counts[1]} images" if counts else "-"
+
+
+def run_dashboard_sql(args):
+    """The time (ms) ``bench_scale.py --only dashboard`` measures for the raw SQL of the
+    dashboard's figures on the local day (Odoo in its own process, rolled back), or None."""
+    cmd = [
+        sys.executable,
+        str(pathlib.Path(__file__).with_name("bench_scale.py")),
+        "--db",
+        args.db,
+        "--only",
+        "dashboard",
+        "--repeat",
+        str(args.repeat),
+        "--",
+        f"--addons-path={args.addons_path}",
+    ]
+    if args.data_dir:
+        cmd.append(f"--data-dir={args.data_dir}")
+    print("raw SQL of the dashboard: " + " ".join(cmd[1:]), flush=True)
+    try:
+        out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    for line in out.splitlines():
+        if line.startswith("| dashboard") and "local day" in line:
+            print("  " + " ".join(line.split()), flush=True)
+            match = re.search(r"local day\s*\|\s*([\d.,]+) ms", line)
+            return float(match.group(1).replace(",", "")) if match else None
+    print("  no figure printed", flush=True)
+    return None
 
 
 def load_average():
@@ -835,6 +880,12 @@ def parse_args(argv):
         "--restricted",
         action="store_true",
         help="engagement searches of a project-restricted user too (test-mode server)",
+    )
+    parser.add_argument(
+        "--no-dashboard-sql",
+        dest="dashboard_sql",
+        action="store_false",
+        help="do not run bench_scale.py --only dashboard for the dashboard's baseline",
     )
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--log-dir", default=tempfile.gettempdir())

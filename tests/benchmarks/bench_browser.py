@@ -40,7 +40,7 @@ It starts its own Odoo server on the database (read-only use: nothing is written
 but the logins and the web assets Odoo builds on the first page), or uses the one
 given by ``--url``::
 
-    python3 tests/benchmarks/bench_browser.py --db bench_1m --repeat 5 \\
+    python3 tests/benchmarks/bench_browser.py --db bench_1m --repeat 7 --restricted \\
         --data-dir /tmp/srmdev/data_perf
     python3 tests/benchmarks/bench_browser.py --url http://127.0.0.1:8273 --db bench_1m
 
@@ -52,7 +52,11 @@ runs in Odoo's test mode (every request in one transaction, rolled back when the
 benchmark ends, requests served one at a time), creates the user there (restricted
 to the first three projects, as ``bench_scale.py`` does), and the engagement
 searches are measured there for both users, so that the two compare under the same
-conditions. A benchmark, not a test: CI does not run it.
+conditions. The server's figures of each request (queries, time) come from the log
+of the servers this script starts (``--log-dir``). The database must be at the
+code's module versions (upgrade a copy if it is not: this script never upgrades).
+Needs ``chromium``, ``websocket-client`` and ``psycopg2`` (the busiest stakeholder
+is found in SQL). A benchmark, not a test: CI does not run it.
 """
 
 import argparse

@@ -47,8 +47,7 @@ class QueueJob(models.Model):
         imports = self.filtered(lambda job: job._srm_is_import_part())
         if imports:
             super(QueueJob, imports.with_context(mail_notify_author=True))._message_post_on_failure()
-        if self - imports:
-            super(QueueJob, self - imports)._message_post_on_failure()
+        return super(QueueJob, self - imports)._message_post_on_failure()
 
     def _message_failed_job(self):
         """A part of a background import that fails tells the user who imported it what

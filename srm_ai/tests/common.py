@@ -1,9 +1,28 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+
+
+@contextlib.contextmanager
+def recording_embeddings():
+    """The texts the engine embeds while the block runs (the engine still embeds them)."""
+    from ..engine import embeddings
+
+    embedded = []
+    original = embeddings.embed
+
+    def recording(texts, *args, **kwargs):
+        embedded.extend(texts)
+        return original(texts, *args, **kwargs)
+
+    with patch.object(embeddings, "embed", side_effect=recording):
+        yield embedded
 
 
 class SrmAiCase(TransactionCase):

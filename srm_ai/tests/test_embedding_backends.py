@@ -12,7 +12,7 @@ from odoo.tools import SQL
 from odoo.addons.srm_ai import engine
 from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import decode_vector, encode_vector
 
-from .common import SrmAiCase
+from .common import SrmAiCase, recording_embeddings
 
 SEED = os.path.join(os.path.dirname(engine.__file__), "data", "sentiment_seed.tsv")
 
@@ -241,8 +241,6 @@ class TestEmbeddingFingerprints(SrmAiCase):
         return records.browse([row[0] for row in self.env.cr.fetchall()])
 
     def test_long_texts_embedded_whole_before_are_embedded_again_in_pieces(self):
-        from unittest.mock import patch
-
         from ..models.srm_ai_sentiment_mixin import legacy_text_hash
 
         Engagement = self.env["srm.engagement"]
@@ -277,14 +275,7 @@ class TestEmbeddingFingerprints(SrmAiCase):
             )
         records.invalidate_recordset()
         self.assertEqual(self._waiting(records), records)
-        embedded = []
-        original = engine.embeddings.embed
-
-        def counting(batch, *args, **kwargs):
-            embedded.extend(batch)
-            return original(batch, *args, **kwargs)
-
-        with patch.object(engine.embeddings, "embed", side_effect=counting):
+        with recording_embeddings() as embedded:
             # the newest first: these two
             self.assertEqual(Engagement._srm_ai_embed_batch(limit=2), 2)
         self.assertIn(texts[0], embedded, "the long text is embedded again")

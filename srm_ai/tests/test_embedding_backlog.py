@@ -6,7 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.srm_ai import engine
 
-from .common import SrmAiCase
+from .common import SrmAiCase, recording_embeddings
 
 
 @tagged("post_install", "-at_install")
@@ -44,14 +44,7 @@ class TestEmbeddingBacklog(SrmAiCase):
         other = self._engagement("Merci pour la réunion, elle était très utile.", name="Thanks")
         Engagement = self.env["srm.engagement"]
         self.assertGreaterEqual(Engagement._srm_ai_count_missing_vectors(), 3)
-        embedded = []
-        original = engine.embeddings.embed
-
-        def counting(texts, *args, **kwargs):
-            embedded.extend(texts)
-            return original(texts, *args, **kwargs)
-
-        with patch.object(engine.embeddings, "embed", side_effect=counting):
+        with recording_embeddings() as embedded:
             # the newest records first: these three, in one batch
             self.assertEqual(Engagement._srm_ai_embed_batch(limit=3), 3)
         self.assertEqual(len(embedded), 2, "the same text is embedded once")
@@ -61,8 +54,8 @@ class TestEmbeddingBacklog(SrmAiCase):
         self.assertEqual(first.sudo().ai_text_hash, second.sudo().ai_text_hash)
         self.assertEqual(other.ai_sentiment_label, "positive")
         # an unchanged text is not embedded again when the record is saved
-        with patch.object(engine.embeddings, "embed", side_effect=counting):
+        with recording_embeddings() as embedded_again:
             first.write({"summary": text, "name": "Dust"})
             first.invalidate_recordset()
             self.assertTrue(first.sudo().ai_embedding)
-        self.assertEqual(len(embedded), 2)
+        self.assertFalse(embedded_again)

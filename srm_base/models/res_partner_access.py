@@ -39,6 +39,9 @@ class ResPartner(models.Model):
         domain = Rule._compute_domain(self._name, operation)
         if not domain:
             return None
+        # sudo: the rules' terms are evaluated on the partners themselves, as Odoo's own
+        # check does (``self.sudo().filtered_domain``): the rules are the condition here,
+        # they are not applied to this read; the model access was checked above
         records = self.sudo()
         batched = [records._srm_rule_term_batched(term) for term in domain]
         forbidden = self - records.filtered_domain(batched)

@@ -496,6 +496,8 @@ class SrmConsultation(models.Model):
         """
         now = fields.Datetime.now()
         start_of_day = datetime.combine(now.date(), time.min)
+        # sudo: the invitations (survey answers) of these consultations, which the caller
+        # may read, to remind their stakeholders; survey answers are not SRM users' records
         pending = (
             self.env["survey.user_input"]
             .sudo()

@@ -11,15 +11,23 @@ from odoo.tests import TransactionCase, new_test_user
 
 @contextlib.contextmanager
 def recording_embeddings():
-    """The texts the engine embeds while the block runs (the engine still embeds them)."""
+    """The texts given to the engine to embed while the block runs (the engine still
+    embeds them). A long text is listed once: the pieces it is read in (see
+    ``embeddings.pieces``) are the engine's own call, not another text."""
     from ..engine import embeddings
 
     embedded = []
     original = embeddings.embed
+    depth = [0]
 
     def recording(texts, *args, **kwargs):
-        embedded.extend(texts)
-        return original(texts, *args, **kwargs)
+        if not depth[0]:
+            embedded.extend(texts)
+        depth[0] += 1
+        try:
+            return original(texts, *args, **kwargs)
+        finally:
+            depth[0] -= 1
 
     with patch.object(embeddings, "embed", side_effect=recording):
         yield embedded

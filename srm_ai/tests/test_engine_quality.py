@@ -217,13 +217,12 @@ class TestEngineQuality(BaseCase):
         for concern, name in names.items():
             holder = max(found, key=lambda theme, concern=concern: sum(key[0] == concern for key in theme["keys"]))
             self.assertRegex(holder["label"], name)
-        # a theme joining two concerns is never named after a third one (the mean of land and
-        # workers' conduct complaints falls closest to "Crops and livestock")
-        texts = [text for topic, _lang, text in rows if topic in ("land_compensation", "workers_conduct")]
+        # a theme joining two concerns is never named after a third one (the mean of these land
+        # and water complaints falls closest to "Crops and livestock")
+        texts = [text for topic, _lang, text in rows if topic in ("land_compensation", "water")]
         centred = engine.similarity.centre(engine.embeddings.embed(texts), engine.similarity.text_languages(texts))
         name = engine.similarity.concern_name(engine.similarity.topic_vectors(centred), "en") or ""
-        allowed = {"Compensation", "Land acquisition", "Resettlement", "Conduct of the project's workers",
-                   "Security guards and forces"}
+        allowed = {"Compensation", "Land acquisition", "Resettlement", "Water supply", "Water quality"}
         self.assertLessEqual(set(filter(None, name.split(" / "))), allowed)
 
     def test_similar_records_across_languages(self):

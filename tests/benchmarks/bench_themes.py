@@ -206,7 +206,7 @@ def main():
 
             left = set(args.leave_out.split(","))
             matrix, mean, centroids = train_themes.fit(
-                [r for r in train_themes.load(train_themes.TRAIN) if r[0] not in left]
+                [r for r in load(train_themes.TRAIN) if r[0] not in left]
             )
             names = [dict(zip(train_themes.LANGS, train_themes.NAMES[c], strict=True)) for c in centroids]
             similarity._projection = (matrix, mean, embeddings.np.vstack(list(centroids.values())), names)

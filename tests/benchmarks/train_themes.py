@@ -35,6 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "srm_ai"))
 
+from bench_themes import load  # noqa: E402  (topic, lang, text) rows of a data file
 from engine import embeddings, similarity  # noqa: E402
 
 TRAIN = os.path.join(HERE, "data", "themes_train.tsv")
@@ -90,16 +91,6 @@ NAMES = {
                                 "Servicios e infraestructura prometidos", "承诺的服务和基础设施"),
 }
 LANGS = ("en", "fr", "es", "zh")
-
-
-def load(path):
-    rows = []
-    with open(path, encoding="utf-8") as data:
-        for line in data:
-            if line.strip() and not line.startswith("#"):
-                topic, lang, text = line.rstrip("\n").split("\t", 2)
-                rows.append((topic, lang, text))
-    return rows
 
 
 def fit(rows, shrinkage=SHRINKAGE, dims=DIMS):

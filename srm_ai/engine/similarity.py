@@ -222,11 +222,6 @@ def blend(lexical, semantic):
     return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
 
 
-def blend_topic(similarity, topic):
-    """The themes' similarity: ``blend``'s, with the cosine of the concern vectors."""
-    return TOPIC_WEIGHT * max(0.0, min(1.0, topic)) + (1.0 - TOPIC_WEIGHT) * similarity
-
-
 def most_similar(query, candidates, k=10, query_vector=None, candidate_vectors=None, min_score=0.05):
     """Top ``k`` candidates most similar to ``query``.
 

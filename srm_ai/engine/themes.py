@@ -18,12 +18,9 @@ from .options import optional_disabled
 from .sentiment import strip_questions
 from .similarity import (
     TfIdf,
-    blend,
-    blend_topic,
     centre,
     concern_name,
     cosine,
-    rescale_embedding_cosine,
     text_languages,
     topic_vectors,
 )
@@ -45,24 +42,65 @@ try:  # optional
     from sklearn.cluster import AgglomerativeClustering  # pylint: disable=import-error
 except ImportError:  # pragma: no cover - depends on the environment
     AgglomerativeClustering = None
+try:  # optional, installed with scikit-learn: TF-IDF cosines as one sparse product
+    if optional_disabled("sklearn"):
+        raise ImportError("disabled")
+    from scipy import sparse  # pylint: disable=import-error
+except ImportError:  # pragma: no cover - depends on the environment
+    sparse = None
 
 MAX_DOCS = 3000  # beyond, the most recent texts are kept
 
 
-def _similarity_matrix(model, vectors, topics=None):
-    n = len(model.vectors)
-    lexical = [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+def _lexical(rows, columns):
+    """TF-IDF cosines of two lists of TF-IDF vectors (rows x columns array): one sparse
+    product where scipy is installed, else pair by pair."""
     np = embeddings.np
-    if vectors is None or np is None:
+    if sparse is None:
+        return np.asarray([[cosine(a, b) for b in columns] for a in rows], dtype=np.float64)
+    vocabulary = {}
+
+    def matrix(vectors):
+        indptr, indices, data = [0], [], []
+        for vector in vectors:
+            for term, value in vector.items():
+                indices.append(vocabulary.setdefault(term, len(vocabulary)))
+                data.append(value)
+            indptr.append(len(indices))
+        return data, indices, indptr
+
+    first, second = matrix(rows), matrix(columns)
+    size = max(len(vocabulary), 1)
+    first = sparse.csr_matrix(first, shape=(len(rows), size), dtype=np.float64)
+    second = sparse.csr_matrix(second, shape=(len(columns), size), dtype=np.float64)
+    return (first @ second.T).toarray()
+
+
+def _blended(lexical, vectors, other_vectors, topics, other_topics):
+    """The similarity of two sets of texts (array) from their TF-IDF cosines, embeddings
+    and concern vectors (each may be None): ``similarity.blend`` of the first two on
+    whole matrices, then ``TOPIC_WEIGHT`` of the concern cosine."""
+    np = embeddings.np
+    if vectors is None or other_vectors is None:
         return lexical
-    # blend and blend_topic, on whole matrices
-    semantic = np.clip((vectors @ vectors.T - similarity.SEMANTIC_FLOOR) / similarity.SEMANTIC_SPAN, 0.0, 1.0)
+    semantic = np.clip((vectors @ other_vectors.T - similarity.SEMANTIC_FLOOR) / similarity.SEMANTIC_SPAN, 0.0, 1.0)
     weight = similarity.LEXICAL_WEIGHT
-    sim = weight * np.asarray(lexical, dtype=np.float64) + (1.0 - weight) * semantic
-    if topics is not None:
+    sim = weight * lexical + (1.0 - weight) * semantic
+    if topics is not None and other_topics is not None:
         weight = similarity.TOPIC_WEIGHT
-        sim = weight * np.clip(topics @ topics.T, 0.0, 1.0) + (1.0 - weight) * sim
-    return sim.tolist()
+        sim = weight * np.clip(topics @ other_topics.T, 0.0, 1.0) + (1.0 - weight) * sim
+    return sim
+
+
+def _similarity_matrix(model, vectors, topics=None):
+    """Similarities of the texts two by two: an array, or lists of lists without numpy."""
+    n = len(model.vectors)
+    np = embeddings.np
+    if np is None:
+        return [[cosine(model.vectors[i], model.vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+    lexical = _lexical(model.vectors, model.vectors)
+    np.fill_diagonal(lexical, 1.0)
+    return _blended(lexical, vectors, vectors, topics, topics)
 
 
 def _cluster_sklearn(sim, threshold):
@@ -227,33 +265,38 @@ def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", u
         labels = _cluster_sklearn(sim, threshold)
         method.append("agglomerative")
     else:
-        labels = _cluster_python(sim, threshold)
+        labels = _cluster_python(sim if np is None else sim.tolist(), threshold)
         method.append("grouping")
     groups = {}
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)
     themes = []
     previous_model_vectors = model.vectors[len(texts) :]
+    # each text of the previous period against each of this one
+    cross = None
+    if previous and np is not None:
+        cross = _blended(
+            _lexical(previous_model_vectors, current_model_vectors), previous_vectors, vectors, previous_topics, topics
+        )
     for members in groups.values():
         if len(members) < min_size:
             continue
-        centrality = {m: sum(sim[m][o] for o in members) for m in members}
+        if np is None:
+            centrality = {m: sum(sim[m][o] for o in members) for m in members}
+        else:
+            centrality = dict(zip(members, sim[np.ix_(members, members)].sum(axis=1).tolist(), strict=True))
         members.sort(key=lambda m: -centrality[m])
         concepts, key_terms = _label(sub, members, lang)
-        # how many texts of the previous period belong to this theme
-        previous_size = 0
-        for p_index in range(len(previous)):
-            scores = []
-            for m in members:
-                score = cosine(previous_model_vectors[p_index], current_model_vectors[m])
-                if previous_vectors is not None:
-                    semantic = rescale_embedding_cosine(float(np.dot(previous_vectors[p_index], vectors[m])))
-                    score = blend(score, semantic)
-                    if topics is not None:
-                        score = blend_topic(score, float(np.dot(previous_topics[p_index], topics[m])))
-                scores.append(score)
-            if sum(scores) / len(scores) >= threshold:
-                previous_size += 1
+        # how many texts of the previous period belong to this theme: those that are, on
+        # average, as close to its texts as joins a theme
+        if cross is not None:
+            previous_size = int((cross[:, members].mean(axis=1) >= threshold).sum())
+        else:
+            previous_size = sum(
+                1
+                for vector in previous_model_vectors
+                if sum(cosine(vector, current_model_vectors[m]) for m in members) / len(members) >= threshold
+            )
         size = len(members)
         growth = (size - previous_size) / previous_size if previous_size else float(size)
         named = concern_name(topics[members], lang) if topics is not None else None

@@ -36,6 +36,7 @@ import itertools
 import os
 import random
 import sys
+import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -252,6 +253,18 @@ def main():
             continue  # similar records compare incidents: the concern vectors are for themes only
         p5 = precision_at(grievances, g_vectors, mode)
         print(f"similar records, P@5 over {len(grievances)} grievances ({mode}): {p5:.3f}")
+    if embeddings.available():
+        # time of an analysis: the training complaints, half this period and half the previous one
+        import train_themes
+
+        rows = load(train_themes.TRAIN)
+        vectors = EmbeddingCache(shard="train").embed([r[2] for r in rows], progress=False)
+        current = [(i, rows[i][2]) for i in range(0, len(rows), 2)]
+        previous = [(i, rows[i][2]) for i in range(1, len(rows), 2)]
+        start = time.perf_counter()
+        found, _method = themes.find_themes(current, previous, vectors=vectors[0::2], previous_vectors=vectors[1::2])
+        print(f"\nthemes of {len(current)} texts against {len(previous)} of the previous period "
+              f"(embeddings given): {time.perf_counter() - start:.2f} s, {len(found)} themes")
 
 
 if __name__ == "__main__":

@@ -183,7 +183,7 @@ class TestEngineQuality(BaseCase):
         """Twenty complaints about each of four concerns (health, land and compensation,
         water, workers' conduct), each written in its own words in one of four languages:
         the themes follow the concerns, not the wording (the centred embeddings alone
-        reached an adjusted Rand index of 0.30 here)."""
+        reached an adjusted Rand index of 0.29 here)."""
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")
         if engine.themes.AgglomerativeClustering is None:

@@ -41,6 +41,7 @@ MAX_CHARS = 2000  # longer notes are cut
 # in one pass is dominated by its first sentences (chosen on long texts made of
 # validation sentences, tests/benchmarks/train_sentiment.py --chunks)
 CHUNK_CHARS = 200
+_SPACES = re.compile(r"[ \t\r\n]+")
 _CHUNK_RE = re.compile(r"(?<=[.!?\u2026;])\s+|(?<=[\u3002\uff01\uff1f\uff1b])|\n+")
 CACHE_SIZE = 4096  # embeddings of recent texts kept in memory, by fingerprint
 _cache = OrderedDict()
@@ -189,6 +190,16 @@ def pieces(text, size=None):
     if current:
         parts.append(current)
     return parts or [text]
+
+
+def read_alike(text, other):
+    """Whether the model reads both texts the same, so that they have the same
+    embedding: the same pieces (``pieces``), differing at most in the spaces and line
+    breaks between their words (the tokenizer reads any run of them as one space)."""
+    first, second = pieces(text), pieces(other)
+    return len(first) == len(second) and all(
+        _SPACES.sub(" ", a).strip() == _SPACES.sub(" ", b).strip() for a, b in zip(first, second, strict=True)
+    )
 
 
 def embed(texts, batch_size=32):

@@ -212,14 +212,29 @@ def shared_terms(a, b, limit=5):
     return common[:limit]
 
 
+def _clip(value):
+    """``value`` (a number or an array) within 0 .. 1."""
+    np = embeddings.np
+    if np is not None and isinstance(value, np.ndarray):
+        return np.clip(value, 0.0, 1.0)
+    return max(0.0, min(1.0, value))
+
+
 def rescale_embedding_cosine(value):
-    """Cosine of two centred embeddings, spread on 0 (unrelated) .. 1 (same thing)."""
-    return max(0.0, min(1.0, (value - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
+    """Cosine of two centred embeddings (a number or an array), spread on 0 (unrelated)
+    .. 1 (same thing)."""
+    return _clip((value - SEMANTIC_FLOOR) / SEMANTIC_SPAN)
 
 
 def blend(lexical, semantic):
     """One similarity from the TF-IDF cosine and the rescaled embedding cosine."""
     return LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic
+
+
+def blend_topic(similarity, topic):
+    """The themes' similarity: ``blend``'s, with the cosine of the concern vectors
+    (numbers or arrays)."""
+    return TOPIC_WEIGHT * _clip(topic) + (1.0 - TOPIC_WEIGHT) * similarity
 
 
 def most_similar(query, candidates, k=10, query_vector=None, candidate_vectors=None, min_score=0.05):

@@ -78,17 +78,12 @@ def _lexical(rows, columns):
 
 def _blended(lexical, vectors, other_vectors, topics, other_topics):
     """The similarity of two sets of texts (array) from their TF-IDF cosines, embeddings
-    and concern vectors (each may be None): ``similarity.blend`` of the first two on
-    whole matrices, then ``TOPIC_WEIGHT`` of the concern cosine."""
-    np = embeddings.np
+    and concern vectors (each may be None), on whole matrices."""
     if vectors is None or other_vectors is None:
         return lexical
-    semantic = np.clip((vectors @ other_vectors.T - similarity.SEMANTIC_FLOOR) / similarity.SEMANTIC_SPAN, 0.0, 1.0)
-    weight = similarity.LEXICAL_WEIGHT
-    sim = weight * lexical + (1.0 - weight) * semantic
+    sim = similarity.blend(lexical, similarity.rescale_embedding_cosine(vectors @ other_vectors.T))
     if topics is not None and other_topics is not None:
-        weight = similarity.TOPIC_WEIGHT
-        sim = weight * np.clip(topics @ other_topics.T, 0.0, 1.0) + (1.0 - weight) * sim
+        sim = similarity.blend_topic(sim, topics @ other_topics.T)
     return sim
 
 
@@ -181,7 +176,9 @@ def prepare(documents, previous=(), min_share=0.1, min_count=3):
     that many texts share ("Reported by the complainant; details recorded by...").
 
     Returns (documents, previous, changed): the same (key, text) lists cleaned, and
-    the keys whose text changed (their stored embeddings no longer apply)."""
+    the keys whose text changed for the embedding model (their stored embeddings no
+    longer apply); a text whose sentences were only set on lines of their own is read
+    the same (``embeddings.read_alike``) and keeps its embedding."""
     documents, previous = list(documents), list(previous)
     everything = documents + previous
     stripped = [(key, strip_questions(text)) for key, text in everything]
@@ -196,7 +193,7 @@ def prepare(documents, previous=(), min_share=0.1, min_count=3):
         if common:
             kept = [s for s in split_sentences(text) if _sentence_key(s) not in common]
             text = "\n".join(kept)
-        if text.strip() != original.strip():
+        if text.strip() != original.strip() and not embeddings.read_alike(text, original):
             changed.add(key)
         cleaned.append((key, text))
     cleaned = [(key, text) for key, text in cleaned]

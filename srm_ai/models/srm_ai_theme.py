@@ -1,6 +1,5 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
 from datetime import datetime, time, timedelta
 
 from markupsafe import Markup, escape
@@ -14,18 +13,6 @@ from .srm_ai_sentiment_mixin import commit_if_allowed
 # texts without a stored embedding embedded during an analysis; beyond, the
 # analysis uses TF-IDF and concepts only until the scheduled job has embedded them
 EMBEDDING_LIMIT = 300
-# spaces and line breaks: the embedding model reads any run of them as one space
-MODEL_SPACES = re.compile(r"[ \t\r\n]+")
-
-
-def read_alike(text, other):
-    """Whether the embedding model reads both texts the same: the same pieces (see
-    ``embeddings.pieces``), differing at most in the spaces and line breaks between
-    their words, so that both have the same embedding."""
-    first, second = engine.embeddings.pieces(text), engine.embeddings.pieces(other)
-    return len(first) == len(second) and all(
-        MODEL_SPACES.sub(" ", a) == MODEL_SPACES.sub(" ", b) for a, b in zip(first, second, strict=True)
-    )
 
 
 class SrmAiTheme(models.Model):
@@ -109,12 +96,7 @@ class SrmAiTheme(models.Model):
         documents = self._srm_ai_period_documents(company, start, end)
         previous = self._srm_ai_period_documents(company, previous_start, start - timedelta(days=1))
         # questionnaires and boilerplate say nothing of the subject
-        originals = dict(documents + previous)
         documents, previous, changed = engine.themes.prepare(documents, previous)
-        # a text whose sentences were only set on lines of their own keeps its stored
-        # embedding (the model reads it the same): only shortened texts are embedded
-        cleaned = dict(documents + previous)
-        changed = {key for key in changed if not read_alike(cleaned[key], originals[key])}
         documents = [(key, text) for key, text in documents if text.strip()]
         previous = [(key, text) for key, text in previous if text.strip()]
         vectors, previous_vectors = self._srm_ai_document_vectors(company, documents, previous, changed)

@@ -133,11 +133,14 @@ class TestEngineQuality(BaseCase):
             ["Graves near the new road", "Open trench left unfenced", "Access path to fields blocked"]
         )]
         documents.append((9, "Which topics matter most to you?: Water\nWhat should change?: Clean the river now."))
+        # set one sentence a line, but read the same by the embedding model: its stored embedding holds
+        documents.append((5, "Dust covers the school yard. The children cough at night."))
         cleaned, _previous, changed = engine.themes.prepare(documents)
+        self.assertEqual(cleaned[4], (5, "Dust covers the school yard.\nThe children cough at night."))
         self.assertEqual(changed, {0, 1, 2, 9})
         self.assertEqual(cleaned[0], (0, "Graves near the new road"))
         self.assertEqual(cleaned[3], (9, "Clean the river now."))
-        found, _method = engine.themes.find_themes(cleaned, use_embeddings=False, min_size=2)
+        found, _method = engine.themes.find_themes(cleaned[:4], use_embeddings=False, min_size=2)
         self.assertFalse(found, "three different grievances share only their boilerplate")
 
     def test_long_texts_are_read_in_pieces_of_whole_sentences(self):

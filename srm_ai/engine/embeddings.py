@@ -198,7 +198,7 @@ def read_alike(text, other):
     breaks between their words (the tokenizer reads any run of them as one space)."""
     first, second = pieces(text), pieces(other)
     return len(first) == len(second) and all(
-        _SPACES.sub(" ", a).strip() == _SPACES.sub(" ", b).strip() for a, b in zip(first, second, strict=True)
+        _SPACES.sub(" ", a) == _SPACES.sub(" ", b) for a, b in zip(first, second, strict=True)
     )
 
 

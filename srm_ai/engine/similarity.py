@@ -98,11 +98,12 @@ def topic_projection():
     return _projection or None
 
 
-def topic_vectors(centred, prior=None):
+def topic_vectors(centred, prior=None, projection=None):
     """Centred embeddings (n x d) projected on the directions that tell concerns
     apart, less their mean (these texts' own, drawn towards the training texts' as
-    if it counted ``prior`` texts), L2-normalised; None without a projection."""
-    projection = topic_projection()
+    if it counted ``prior`` texts), L2-normalised; None without a projection.
+    ``projection``: (matrix, mean) to use instead of the shipped one."""
+    projection = projection or topic_projection()
     np = embeddings.np
     if projection is None or centred is None or not len(centred):
         return None

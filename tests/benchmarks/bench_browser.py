@@ -41,11 +41,11 @@ but the logins and the web assets Odoo builds on the first page), or uses the on
 given by ``--url``::
 
     python3 tests/benchmarks/bench_browser.py --db bench_1m --repeat 7 --restricted \\
-        --data-dir /tmp/srmdev/data_perf
+        --data-dir ~/.local/share/Odoo
     python3 tests/benchmarks/bench_browser.py --url http://127.0.0.1:8273 --db bench_1m
 
 The server is started from the repository's root as
-``python3 -m odoo -c CONFIG -d DB --addons-path=REPO,ODOO/addons --workers=0
+``python3 -m odoo [-c CONFIG] -d DB --addons-path=REPO,ODOO/addons --workers=0
 --max-cron-threads=0 --http-port=PORT``. The project-restricted user does not
 exist in a generated database: with ``--restricted`` a second server (port + 1)
 runs in Odoo's test mode (every request in one transaction, rolled back when the
@@ -388,8 +388,7 @@ def start_server(args, port, rolled_back=False):
     cmd = [
         sys.executable,
         *([__file__, ROLE] if rolled_back else ["-m", "odoo"]),
-        "-c",
-        args.config,
+        *(["-c", args.config] if args.config else []),
         "-d",
         args.db,
         f"--db-filter=^{args.db}$",
@@ -870,7 +869,7 @@ def parse_args(argv):
     parser.add_argument("--db", default="bench_1m")
     parser.add_argument("--url", help="an Odoo server already running on --db (else one is started)")
     parser.add_argument("--port", type=int, default=8273, help="port of the server started (and port + 1)")
-    parser.add_argument("--config", default="/tmp/srmdev/odoo.conf")
+    parser.add_argument("--config", help="Odoo configuration file of the server started (database connection...)")
     parser.add_argument("--addons-path", default=f"{REPO},{ODOO_ADDONS}", help="of the server started")
     parser.add_argument("--data-dir", help="Odoo's data directory holding the database's filestore")
     parser.add_argument("--login", default="admin")

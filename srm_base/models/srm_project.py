@@ -117,8 +117,8 @@ class SrmProject(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "member_ids" in vals:
-            # record rules of project-restricted users depend on membership
+        if {"member_ids", "active"} & set(vals):
+            # record rules of project-restricted users name the active projects they are members of
             self.env.registry.clear_cache()
         return res
 

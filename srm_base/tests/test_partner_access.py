@@ -192,6 +192,8 @@ class TestPartnerAccessBatch(SrmCase):
         env.invalidate_all()
         refused = self._compare(partners, "read")
         self.assertIn(self.stakeholder, refused)
+        # and a search, made in the database with the rules, agrees
+        self.assertNotIn(self.stakeholder, partners.search([("id", "in", partners.ids)]))
 
     def test_pending_changes_are_checked(self):
         """A stakeholder moved to another project in this transaction, not yet written to

@@ -57,7 +57,8 @@ class ResPartner(models.Model):
           partners whose company is among the companies' active parents
           (``parent_ids``), which it reads again for each partner: the same list,
           read once, with ``in``;
-        - ``(many2many, in | not in, ids)`` when the partners' values are not in
+        - ``(srm_project_ids, in | not in, ids)`` (the project restriction; other
+          many2many terms are left to ``filtered_domain``) when the partners' values are not in
           memory: ``filtered_domain`` reads them (archived records are left out of a
           many2many's value unless the context or the field says otherwise) and
           looks for one of the ids among them, partner by partner: the partners
@@ -76,7 +77,8 @@ class ResPartner(models.Model):
         if key == "company_id" and operator == "parent_of":
             return (key, "in", self.env["res.company"].browse(values).parent_ids.ids)
         if (
-            field.type != "many2many"
+            key != "srm_project_ids"
+            or field.type != "many2many"
             or not field.store
             or operator not in ("in", "not in")
             or not values

@@ -496,8 +496,9 @@ class SrmConsultation(models.Model):
         """
         now = fields.Datetime.now()
         start_of_day = datetime.combine(now.date(), time.min)
-        # sudo: the invitations (survey answers) of these consultations, which the caller
-        # may read, to remind their stakeholders; survey answers are not SRM users' records
+        # sudo: the caller may write these consultations (action_send_reminders checks it;
+        # the daily job runs as superuser); SRM users read survey answers at most, and not
+        # confidential ones, yet every pending invitation is reminded and its count written
         pending = (
             self.env["survey.user_input"]
             .sudo()

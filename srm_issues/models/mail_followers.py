@@ -29,11 +29,10 @@ class MailFollowers(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        searched = _searched_models(domain)
         if (
             not self.env.su
             # a search of other records' followers (a stakeholder's chatter) has none to hide
-            and (searched is None or "srm.issue" in searched)
+            and ((searched := _searched_models(domain)) is None or "srm.issue" in searched)
             and not self.env["srm.issue"]._srm_sees_protected_people()
         ):
             me = self.env.user.partner_id.id

@@ -177,3 +177,6 @@ class TestReportPrintLanguages(HttpCase):
                 for heading in ["关键数据", "值", *(["主题"] if kind == "grievance_log" else [])]:
                     self.assertIn(heading, written, f"the heading “{heading}” is not in the DOCX file")
                 self.assertNotIn("Key figure", written)
+                # label/value sections (a profile, the summary's figures) have no heading row,
+                # as in the PDF: no "Field" over the figures
+                self.assertNotIn("字段", written)

@@ -547,7 +547,11 @@ def build(kind, landscape, sections):
         if optional:
             doc.block_start(f"if=\"'{key}' in report.section\"")
         doc.para(doc.field(f"{section}.title"), "P_Heading")
-        doc.table(f"S{index}_{key}", columns, "line", f"{section}.lines", labels=f"{section}.labels")
+        # a label/value section has no heading row, as in the PDF
+        fields = [column[0] for column in columns] == ["label", "value"]
+        doc.table(
+            f"S{index}_{key}", columns, "line", f"{section}.lines", header=not fields, labels=f"{section}.labels"
+        )
         if optional:
             doc.block_end("if")
     doc.para(doc.field("report.provenance"), "P_Small")

@@ -6,7 +6,8 @@
 #     Debian's wkhtmltopdf package, with a warning, only where that cannot be downloaded);
 #     fonts for every language shipped (fonts-noto-cjk for Chinese, fonts-dejavu-core and
 #     fonts-liberation2 for English, French and Spanish and the ODT templates);
-#     libreoffice-writer-nogui (py3o reports converted to PDF and DOCX);
+#     libreoffice-writer-nogui (py3o reports converted to PDF and DOCX); fontconfig;
+#     poppler-utils (pdftotext, with which the tests read the printed PDFs);
 #   - an importable Odoo 18.0 (the one already installed, else a clone of branch 18.0);
 #   - the Python requirements of requirements.txt (into the active venv if there is one) and
 #     the packages of srm_ai's best mode, multilingual embeddings (srm_ai/requirements-optional.txt:

@@ -4,6 +4,7 @@
 """Sentiment quality and throughput of the srm_ai engine, per language and mode.
 
     python3 tests/benchmarks/bench_sentiment.py [--limit N] [--speed-texts 128]
+    python3 tests/benchmarks/bench_sentiment.py --file my_texts.tsv [--file other.tsv]
 
 Runs standalone, with no Odoo. The data sets are those of ``sentiment_data.py``:
 the TEST sets only (public labelled data shipped in PyPI packages, never used to
@@ -30,6 +31,12 @@ positive or negative) on every set, coverage (share of non-zero scores), and
 throughput. Embeddings come from the benchmark cache (``embed_cache.py``): the
 "texts/s" of the embedding modes is measured separately, on ``--speed-texts``
 short texts embedded afresh in batches on one thread.
+
+``--file`` measures labelled texts of your own instead of the project's sets, in
+every mode: a UTF-8 file of ``lang<TAB>label<TAB>text`` lines (lang ``en``,
+``fr``, ``es``, ``zh``, or ``auto`` for the engine's own detection; label
+``positive``, ``negative`` or ``neutral``; lines starting with ``#`` are skipped).
+Each language of the file is reported as a set of its own.
 """
 import argparse
 import os
@@ -237,6 +244,29 @@ def load_hand_labelled(lang):
     return items
 
 
+FILE_LABELS = {"positive": 1, "negative": -1, "neutral": 0}
+
+
+def load_file(path):
+    """(name, lang, items) per language of a file of labelled texts (``--file``)."""
+    from engine.text import detect_language
+
+    by_lang = {}
+    with open(path, encoding="utf-8") as rows:
+        for number, line in enumerate(rows, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t", 2)
+            if len(parts) != 3 or parts[1].strip().lower() not in FILE_LABELS:
+                sys.exit(f"{path}, line {number}: expected lang<TAB>positive|negative|neutral<TAB>text")
+            lang, label, text = parts[0].strip().lower(), parts[1].strip().lower(), parts[2]
+            if lang not in ("en", "fr", "es", "zh"):
+                lang = detect_language(text)
+            by_lang.setdefault(lang, []).append((text, FILE_LABELS[label]))
+    base = os.path.splitext(os.path.basename(path))[0][:9]
+    return [(f"{base}-{lang}", lang, items) for lang, items in sorted(by_lang.items())]
+
+
 def embedding_speed(count, backend=None):
     """Short texts per second (wall clock, and per second of this process's CPU time),
     embedded afresh in batches of 32 on this process: by ``embeddings.embed`` (the
@@ -267,6 +297,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="texts per test set (default: as trained)")
     parser.add_argument("--speed-texts", type=int, default=128)
+    parser.add_argument(
+        "--file", action="append", default=[], help="labelled texts of your own (lang, label, text; see above)"
+    )
     args = parser.parse_args()
     from train_sentiment import TEST_LIMITS
 
@@ -282,10 +315,13 @@ def main():
     else:
         print(f"embedding modes not run: {engine_status['embeddings_reason'] or 'no trained weights'}")
     datasets = []
-    for name, (lang, loader) in data.TEST_SETS.items():
-        datasets.append((name, lang, data.sample(loader(), args.limit or TEST_LIMITS.get(name))))
-    for lang in ("en", "fr", "es", "zh"):
-        datasets.append((f"{lang}-hand", lang, load_hand_labelled(lang)))
+    for path in args.file:
+        datasets += load_file(path)
+    if not args.file:
+        for name, (lang, loader) in data.TEST_SETS.items():
+            datasets.append((name, lang, data.sample(loader(), args.limit or TEST_LIMITS.get(name))))
+        for lang in ("en", "fr", "es", "zh"):
+            datasets.append((f"{lang}-hand", lang, load_hand_labelled(lang)))
     header = f"{'dataset':<12} {'mode':<13} {'n':>5} {'AUC':>6} {'macroF1':>8} {'coverage':>9} {'texts/s':>9}"
     print(header)
     print("-" * len(header))

@@ -5,6 +5,7 @@
 ranks community complaints written in English, French, Spanish and Chinese.
 
     python3 tests/benchmarks/bench_themes.py [--tune] [--leave-out CONCERNS]
+    python3 tests/benchmarks/bench_themes.py --file my_complaints.tsv [--similar my_duplicates.tsv]
 
 Data (written for this benchmark, under ``data/``):
 - ``themes_multilingual.tsv``: complaints about six concerns (water, dust, jobs,
@@ -30,6 +31,13 @@ weight, rescaling and theme threshold of the centred embeddings on the grievance
 sees. ``--leave-out water_supply,water_quality`` trains the projection without
 the complaints of those concerns (``themes_train.tsv``'s names) first, to see how
 it groups concerns it never saw.
+
+``--file`` groups complaints of your own instead of the project's sets, in every
+mode: a UTF-8 file of ``concern<TAB>lang<TAB>text`` lines (lines starting with
+``#`` are skipped; the language column is only reported, the engine detects it),
+scored as a whole and, when it has more than four concerns, as the mean of sets
+of four. ``--similar`` scores similar records on a file of your own, of
+``incident<TAB>lang<TAB>text`` lines (several reports of each incident).
 """
 import argparse
 import itertools
@@ -57,10 +65,12 @@ SUBJECT = {"dry_well": "water", "oil_canal": "water", "dead_fish": "water", "sch
 def load(path):
     rows = []
     with open(path, encoding="utf-8") as data:
-        for line in data:
+        for number, line in enumerate(data, 1):
             if line.strip() and not line.startswith("#"):
-                group, lang, text = line.rstrip("\n").split("\t", 2)
-                rows.append((group, lang, text))
+                parts = line.rstrip("\n").split("\t", 2)
+                if len(parts) != 3:
+                    sys.exit(f"{path}, line {number}: expected group<TAB>lang<TAB>text")
+                rows.append(tuple(parts))
     return rows
 
 
@@ -185,12 +195,16 @@ def main():
     parser.add_argument(
         "--leave-out", default="", help="concerns of themes_train.tsv the projection is trained without"
     )
+    parser.add_argument("--file", action="append", default=[], help="complaints of your own (see above)")
+    parser.add_argument("--similar", help="reports of incidents of your own (see above)")
     args = parser.parse_args()
     theme_rows = load(THEMES)
     dev_rows = load(DEV)
-    grievances = load(SIMILAR)
+    grievances = load(args.similar or SIMILAR)
+    own = [(os.path.basename(path)[:24], load(path)) for path in args.file]
     modes = ["tfidf"]
     t_vectors = d_vectors = g_vectors = None
+    own_vectors = [None] * len(own)
     if embeddings.available():
         from embed_cache import EmbeddingCache
 
@@ -198,6 +212,7 @@ def main():
         t_vectors = cache.embed([r[2] for r in theme_rows], progress=False)
         d_vectors = cache.embed([r[2] for r in dev_rows], progress=False)
         g_vectors = cache.embed([r[2] for r in grievances], progress=False)
+        own_vectors = [cache.embed([r[2] for r in rows], progress=False) for _name, rows in own]
         cache.save()
         modes += ["raw", "centred"]
         if not similarity.language_means():
@@ -226,11 +241,22 @@ def main():
         print(f"tuned on the grievances: lexical weight {weight}, floor {floor}, span {span}, "
               f"threshold {threshold} (subject ARI {ari:.3f}, P@5 {p5:.3f})")
     print(f"{'set':<32} {'mode':<8} {'ARI':>6} {'purity':>7} {'themes':>7} {'multilingual':>13}")
-    sets = (
+    sets = [
         ("test: 4 concerns x 4 langs", theme_rows, t_vectors, FOUR),
         ("test: 6 concerns x 4 langs", theme_rows, t_vectors, None),
         ("dev: 10 concerns x 4 langs", dev_rows, d_vectors, None),
-    )
+    ]
+    subsets = [
+        ("test: the 15 sets of 4 concerns", theme_rows, t_vectors),
+        ("dev: 40 sets of 4 concerns", dev_rows, d_vectors),
+    ]
+    if own:
+        sets = [(name, rows, vectors, None) for (name, rows), vectors in zip(own, own_vectors, strict=True)]
+        subsets = [
+            (f"{name}: sets of 4", rows, vectors)
+            for (name, rows), vectors in zip(own, own_vectors, strict=True)
+            if len({r[0] for r in rows}) > 4
+        ]
     for name, all_rows, all_vectors, keep in sets:
         idx = [i for i, r in enumerate(all_rows) if keep is None or r[0] in keep]
         rows = [all_rows[i] for i in idx]
@@ -239,11 +265,10 @@ def main():
             ari, purity, count, mixed, found = run_themes(rows, vectors, mode, threshold if mode == "centred" else None)
             print(f"{name:<32} {mode:<8} {ari:6.3f} {purity:7.3f} {count:7d} {mixed:13d}")
             if mode == modes[-1]:
-                for theme in found[:8]:
+                for theme in found[: 12 if own else 8]:
                     topics = ", ".join(f"{t} {n}" for t, n in Counter(rows[k][0] for k in theme["keys"]).most_common())
                     print(f"{'':<41}- {theme['label']} ({theme['size']}: {topics}; {', '.join(theme['langs'])})")
-    for name, all_rows, all_vectors in (("test: the 15 sets of 4 concerns", theme_rows, t_vectors),
-                                        ("dev: 40 sets of 4 concerns", dev_rows, d_vectors)):
+    for name, all_rows, all_vectors in subsets:
         for mode in modes:
             mean_ari, worst = run_subsets(all_rows, all_vectors, mode)
             print(f"{name:<32} {mode:<8} {mean_ari:6.3f} (mean ARI; lowest {worst:.3f})")
@@ -253,7 +278,7 @@ def main():
             continue  # similar records compare incidents: the concern vectors are for themes only
         p5 = precision_at(grievances, g_vectors, mode)
         print(f"similar records, P@5 over {len(grievances)} grievances ({mode}): {p5:.3f}")
-    if embeddings.available():
+    if embeddings.available() and not own:
         # time of an analysis: the training complaints, half this period and half the previous one
         import train_themes
 

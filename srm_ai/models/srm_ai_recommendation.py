@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .readable_links import check_readable_links
+
 
 class SrmAiRecommendation(models.Model):
     """What a rule proposes for a stakeholder, with the reason, and its activity."""
@@ -30,6 +32,18 @@ class SrmAiRecommendation(models.Model):
         index=True,
         help="The reason counts confidential records: only users with Confidential access see it.",
     )
+
+    # written by the rules (as superuser): a user links only records they may read
+    _srm_ai_link_fields = ("rule_id", "partner_id", "activity_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_readable_links(self, vals_list, self._srm_ai_link_fields)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_readable_links(self, [vals], self._srm_ai_link_fields)
+        return super().write(vals)
 
     @api.model
     def _srm_ai_create_for(self, rule, partner, reason, company, confidential=False):

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 from .. import engine
+from .readable_links import check_readable_links
 from .srm_ai_sentiment_mixin import decode_vector, encode_vector, text_hash
 
 CANDIDATE_LIMIT = 3000
@@ -27,6 +28,18 @@ class SrmAiSimilar(models.TransientModel):
     score = fields.Float(string="Similarity", digits=(3, 2), readonly=True)
     shared_terms = fields.Char(string="In Common", readonly=True)
     method = fields.Char(readonly=True)
+
+    # written from the records found among those the user may read (see _srm_ai_candidates)
+    _srm_ai_link_fields = ("engagement_id", "issue_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_readable_links(self, vals_list, self._srm_ai_link_fields)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_readable_links(self, [vals], self._srm_ai_link_fields)
+        return super().write(vals)
 
     @api.model
     def _srm_ai_candidates(self, record):

@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from .. import engine
+from .readable_links import check_readable_links
 from .srm_ai_sentiment_mixin import commit_if_allowed
 
 # texts without a stored embedding embedded during an analysis; beyond, the
@@ -49,6 +50,19 @@ class SrmAiTheme(models.Model):
         tracking=True,
     )
     issue_id = fields.Many2one("srm.issue", string="Created Issue", readonly=True, copy=False)
+
+    # written by the analysis (as superuser) and by "Create Issue": a user links only
+    # records they may read
+    _srm_ai_link_fields = ("engagement_ids", "issue_ids", "issue_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_readable_links(self, vals_list, self._srm_ai_link_fields)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_readable_links(self, [vals], self._srm_ai_link_fields)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Analysis

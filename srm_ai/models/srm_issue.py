@@ -1,6 +1,8 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .readable_links import check_readable_links
 
 
 class SrmIssue(models.Model):
@@ -12,6 +14,16 @@ class SrmIssue(models.Model):
     srm_ai_theme_id = fields.Many2one(
         "srm.ai.theme", string="From Theme", readonly=True, copy=False, index="btree_not_null"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # written by "Create Issue" of a theme: a user links only a theme they may read
+        check_readable_links(self, vals_list, ("srm_ai_theme_id",))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_readable_links(self, [vals], ("srm_ai_theme_id",))
+        return super().write(vals)
 
     def _srm_ai_sentiment_text(self):
         self.ensure_one()

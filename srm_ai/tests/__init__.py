@@ -12,6 +12,7 @@ from . import test_recommendations
 from . import test_provider
 from . import test_access
 from . import test_confidentiality
+from . import test_links
 from . import test_project_restriction
 from . import test_stakeholder_form
 from . import test_ui

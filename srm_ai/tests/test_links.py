@@ -1,0 +1,109 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .test_confidentiality import SrmAiAccessCase
+
+
+@tagged("post_install", "-at_install")
+class TestAiLinks(SrmAiAccessCase):
+    """Odoo shows the name of a linked record to whoever may read the record linking
+    it (as superuser): a user may link only records they may read themselves, or a
+    link typed over RPC would tell them the name of a confidential record or of a
+    stakeholder of another project."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.secret = cls._engagement(
+            "Offer of 2 million to the council", name="Secret offer to the council", is_confidential=True
+        )
+        cls.secret_issue = cls._issue(
+            "Harassment by the security contractor", "They threatened us.", is_confidential=True
+        )
+
+    def _linked_name(self, record, fname):
+        """The name of the record linked by ``fname``, as the web client reads it."""
+        return record.web_read({fname: {"fields": {"display_name": {}}}})[0][fname]
+
+    def test_similar_records_link_readable_records_only(self):
+        Similar = self.env["srm.ai.similar"].with_user(self.user)
+        for fname, target in (("engagement_id", self.secret), ("issue_id", self.secret_issue)):
+            with self.assertRaises(AccessError):
+                Similar.create(
+                    {"source_model": "srm.engagement", "source_id": 1, "record_type": "issue", fname: target.id}
+                )
+        own = Similar.create({"source_model": "srm.engagement", "source_id": 1, "name": "mine"})
+        with self.assertRaises(AccessError):
+            own.write({"engagement_id": self.secret.id})
+        # the similar records found for a readable record are listed as before
+        public = self._engagement("Dust on the school road, children cough.", name="Dust meeting")
+        self._engagement("Dust from the trucks on the school road again.", name="Dust again")
+        action = public.with_user(self.user).action_srm_ai_similar()
+        found = Similar.search(action["domain"])
+        self.assertIn("Dust again", found.mapped("name"))
+        self.assertEqual(self._linked_name(found[:1], "engagement_id")["display_name"], found[:1].name)
+
+    def test_brief_and_strategy_about_readable_stakeholders_only(self):
+        # the outsider works on the Hill Quarry project: the village is not theirs
+        for model in ("srm.ai.briefing", "srm.ai.strategy"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.outsider).create({"partner_id": self.village.id})
+        strategy = self.env["srm.ai.strategy"].with_user(self.outsider).create({"partner_id": self.quarry_village.id})
+        with self.assertRaises(AccessError):
+            strategy.write({"partner_id": self.village.id})
+        self.assertEqual(self._linked_name(strategy, "partner_id")["display_name"], "Quarry Hamlet Association")
+        # their own stakeholder's brief is prepared as before
+        brief = self._brief(self.quarry_village, self.outsider)
+        self.assertIn("Quarry Hamlet Association", brief.body)
+
+    def test_theme_links_readable_issues_only(self):
+        theme = self.env["srm.ai.theme"].create(
+            {"name": "Dust", "period_start": "2026-01-01", "period_end": "2026-01-31"}
+        )
+        as_user = theme.with_user(self.user)
+        with self.assertRaises(AccessError):
+            as_user.write({"issue_id": self.secret_issue.id})
+        with self.assertRaises(AccessError):
+            as_user.write({"engagement_ids": [Command.link(self.secret.id)]})
+        # a project user may not link their issue to a theme of another project's records
+        other_theme = self.env["srm.ai.theme"].create(
+            {
+                "name": "Quarry blasting",
+                "period_start": "2026-01-01",
+                "period_end": "2026-01-31",
+                "issue_ids": [Command.link(self._issue("Blasting", "Cracks", project_id=self.other_project.id).id)],
+            }
+        )
+        own_issue = self._issue("Dust", "Dust on the road").with_user(self.insider)
+        with self.assertRaises(AccessError):
+            own_issue.write({"srm_ai_theme_id": other_theme.id})
+        own_issue.write({"location": "School road"})
+        # users still review themes and turn them into issues
+        as_user.write({"name": "Dust on the school road"})
+        as_user.action_create_issue()
+        self.assertEqual(theme.state, "converted")
+        self.assertTrue(as_user.issue_id.display_name)
+
+    def test_recommendation_links_readable_records_only(self):
+        rule = self.env.ref("srm_ai.srm_ai_recommendation_rule_no_contact")
+        recommendation = (
+            self.env["srm.ai.recommendation"]
+            .sudo()
+            ._srm_ai_create_for(rule, self.village, "No contact for 90 days.", self.company)
+        )
+        # an activity on a confidential engagement, whose summary names what it is about
+        secret_activity = self.secret.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Pay the council before the vote", user_id=self.manager.id
+        )
+        for user in (self.user, self.insider):
+            with self.assertRaises(AccessError):
+                recommendation.with_user(user).write({"activity_id": secret_activity.id})
+        # the insider may not move it to a stakeholder of another project either
+        with self.assertRaises(AccessError):
+            recommendation.with_user(self.insider).write({"partner_id": self.quarry_village.id})
+        # its owner still closes it, which marks its activity done
+        recommendation.with_user(self.user).action_done()
+        self.assertEqual(recommendation.state, "done")

@@ -297,16 +297,19 @@ def find_themes(documents, previous=(), min_size=2, threshold=None, lang="en", u
         size = len(members)
         growth = (size - previous_size) / previous_size if previous_size else float(size)
         named = concern_name(topics[members], lang) if topics is not None else None
+        member_langs = [detect_language(texts[m]) for m in members]
+        # named by a sentence: the most central one in the reader's language, if any
+        central = next((m for m, m_lang in zip(members, member_langs, strict=True) if m_lang == lang), members[0])
         themes.append(
             {
-                "label": named or theme_name(concepts, texts[members[0]]),
+                "label": named or theme_name(concepts, texts[central]),
                 "terms": key_terms,
                 "keys": [documents[m][0] for m in members],
                 "size": size,
                 "previous_size": previous_size,
                 "growth": round(growth, 3),
                 "growing": size >= previous_size * growth_ratio and size - previous_size >= 2,
-                "langs": sorted({detect_language(texts[m]) for m in members}),
+                "langs": sorted(set(member_langs)),
             }
         )
     themes.sort(key=lambda t: (-t["size"], -t["growth"]))

@@ -228,6 +228,25 @@ class TestEngineQuality(BaseCase):
         allowed = {"Compensation", "Land acquisition", "Resettlement", "Water supply", "Water quality"}
         self.assertLessEqual(set(filter(None, name.split(" / "))), allowed)
 
+    def test_theme_without_a_known_concern_is_named_in_the_readers_language(self):
+        """A concern the training complaints do not cover (phone coverage) is named after
+        one of its complaints: one written in the reader's language, not whichever is the
+        most central."""
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        documents = [
+            (1, "Nobody can get a phone signal in the upper village since the new antenna was switched off."),
+            (2, "Depuis qu'on a coupé la nouvelle antenne, plus aucun réseau téléphonique au village du haut."),
+            (3, "Desde que apagaron la antena nueva no hay señal de teléfono en el pueblo de arriba."),
+            (4, "新天线关掉以后，上村的手机完全没有信号了。"),
+            (5, "The mobile network in the upper village has been down for weeks, we cannot call anyone."),
+            (6, "Le réseau mobile du village du haut est coupé depuis des semaines, on ne peut appeler personne."),
+        ]
+        for lang in ("en", "fr", "es", "zh"):
+            found, _method = engine.themes.find_themes(documents, min_size=2, lang=lang)
+            self.assertEqual([theme["size"] for theme in found], [6], lang)
+            self.assertEqual(engine.text.detect_language(found[0]["label"]), lang, found[0]["label"])
+
     def test_similar_records_across_languages(self):
         if not engine.embeddings.available():
             self.skipTest("multilingual embeddings not installed")

@@ -58,6 +58,23 @@ THEMES = os.path.join(HERE, "data", "themes_multilingual.tsv")
 DEV = os.path.join(HERE, "data", "themes_dev.tsv")
 SIMILAR = os.path.join(HERE, "data", "similar_grievances.tsv")
 FOUR = ("water", "dust", "jobs", "compensation")
+# the training concerns (themes_train.tsv) a theme of each measured concern may be named after
+NAMED_AS = {
+    "water": {"water_quality", "water_supply"},
+    "dust": {"dust", "air_smoke_smell"},
+    "dust_air": {"dust", "air_smoke_smell"},
+    "jobs": {"local_jobs", "suppliers_contracts"},
+    "compensation": {"compensation", "land_acquisition"},
+    "land_compensation": {"land_acquisition", "compensation", "resettlement"},
+    "noise": {"noise", "blasting_cracks"},
+    "noise_blasting": {"noise", "blasting_cracks"},
+    "road": {"road_safety", "roads_access"},
+    "road_safety": {"road_safety", "roads_access"},
+    "health": {"health"},
+    "heritage": {"heritage"},
+    "livelihoods_fishing": {"fishing", "farming_livestock"},
+    "workers_conduct": {"workers_conduct", "security_forces"},
+}
 SUBJECT = {"dry_well": "water", "oil_canal": "water", "dead_fish": "water", "school_dust": "dust",
            "cracks": "noise", "unpaid_land": "compensation", "near_miss": "road", "hiring": "jobs"}
 
@@ -126,18 +143,54 @@ def _context(mode):
     return _Raw() if mode == "raw" else _NoConcerns() if mode == "centred" else _Same()
 
 
-def run_subsets(rows, vectors, mode, size=4, count=40, seed=5):
-    """Mean ARI over ``count`` sets of ``size`` concerns drawn at random, each grouped alone."""
-    from statistics import mean
-
+def four_concern_sets(rows, size=4, count=40, seed=5):
+    """Indexes of the rows of ``count`` sets of ``size`` concerns drawn at random."""
     topics = sorted({r[0] for r in rows})
     combos = list(itertools.combinations(topics, size))
     chosen = random.Random(seed).sample(combos, min(count, len(combos)))
+    return [[i for i, r in enumerate(rows) if r[0] in combo] for combo in chosen]
+
+
+def run_subsets(rows, vectors, mode):
+    """Mean ARI over sets of four concerns drawn at random, each grouped alone."""
+    from statistics import mean
+
     scores = []
-    for combo in chosen:
-        idx = [i for i, r in enumerate(rows) if r[0] in combo]
+    for idx in four_concern_sets(rows):
         scores.append(run_themes([rows[i] for i in idx], None if vectors is None else vectors[idx], mode)[0])
     return mean(scores), min(scores)
+
+
+def names_report(rows, vectors):
+    """How the themes (of three texts or more) of a set and of its sets of four concerns are
+    named: a theme of one concern (70 % of its texts) after that concern, after another one,
+    or not after a training concern; a theme of several, after a third one."""
+    keys = list(train_concerns())
+    names = {n["en"]: keys[i] for i, n in enumerate(similarity.topic_projection()[3])}
+    counts = Counter()
+    for idx in [list(range(len(rows)))] + four_concern_sets(rows):
+        sub = [rows[i] for i in idx]
+        for theme in run_themes(sub, vectors[idx], "concerns")[4]:
+            if theme["size"] < 3:
+                continue
+            found = Counter(sub[k][0] for k in theme["keys"]).most_common(2)
+            named = [names.get(part) for part in theme["label"].split(" / ")]
+            if None in named:
+                counts["one concern, not named" if found[0][1] >= 0.7 * theme["size"] else "several, not named"] += 1
+            elif found[0][1] >= 0.7 * theme["size"]:
+                right = named[0] in NAMED_AS.get(found[0][0], ())
+                counts["one concern, named after it" if right else "one concern, named after another"] += 1
+            else:
+                allowed = set().union(*(NAMED_AS.get(concern, set()) for concern, _n in found))
+                counts["several, named after theirs" if set(named) <= allowed else "several, after a third"] += 1
+    return ", ".join(f"{label}: {n}" for label, n in sorted(counts.items()))
+
+
+def train_concerns():
+    import json
+
+    with open(similarity.topic_projection_path(), encoding="utf-8") as data:
+        return json.load(data)["concerns"]
 
 
 def run_themes(rows, vectors, mode, threshold=None):
@@ -187,6 +240,21 @@ def tune(grievances, g_vectors):
                     if best is None or score > best[0]:
                         best = (score, weight, floor, span, threshold, ari, p5)
     return best
+
+
+def print_sets(sets, modes, threshold, shown):
+    """ARI, purity and counts of each set in each mode; the themes of the last mode."""
+    for name, all_rows, all_vectors, keep in sets:
+        idx = [i for i, r in enumerate(all_rows) if keep is None or r[0] in keep]
+        rows = [all_rows[i] for i in idx]
+        for mode in modes:
+            vectors = all_vectors[idx] if all_vectors is not None else None
+            ari, purity, count, mixed, found = run_themes(rows, vectors, mode, threshold if mode == "centred" else None)
+            print(f"{name:<32} {mode:<8} {ari:6.3f} {purity:7.3f} {count:7d} {mixed:13d}")
+            if mode == modes[-1]:
+                for theme in found[:shown]:
+                    topics = ", ".join(f"{t} {n}" for t, n in Counter(rows[k][0] for k in theme["keys"]).most_common())
+                    print(f"{'':<41}- {theme['label']} ({theme['size']}: {topics}; {', '.join(theme['langs'])})")
 
 
 def main():
@@ -257,21 +325,14 @@ def main():
             for (name, rows), vectors in zip(own, own_vectors, strict=True)
             if len({r[0] for r in rows}) > 4
         ]
-    for name, all_rows, all_vectors, keep in sets:
-        idx = [i for i, r in enumerate(all_rows) if keep is None or r[0] in keep]
-        rows = [all_rows[i] for i in idx]
-        for mode in modes:
-            vectors = all_vectors[idx] if all_vectors is not None else None
-            ari, purity, count, mixed, found = run_themes(rows, vectors, mode, threshold if mode == "centred" else None)
-            print(f"{name:<32} {mode:<8} {ari:6.3f} {purity:7.3f} {count:7d} {mixed:13d}")
-            if mode == modes[-1]:
-                for theme in found[: 12 if own else 8]:
-                    topics = ", ".join(f"{t} {n}" for t, n in Counter(rows[k][0] for k in theme["keys"]).most_common())
-                    print(f"{'':<41}- {theme['label']} ({theme['size']}: {topics}; {', '.join(theme['langs'])})")
+    print_sets(sets, modes, threshold, 12 if own else 8)
     for name, all_rows, all_vectors in subsets:
         for mode in modes:
             mean_ari, worst = run_subsets(all_rows, all_vectors, mode)
             print(f"{name:<32} {mode:<8} {mean_ari:6.3f} (mean ARI; lowest {worst:.3f})")
+    if "concerns" in modes and not own and not args.leave_out:
+        for name, all_rows, all_vectors in (("test", theme_rows, t_vectors), ("dev", dev_rows, d_vectors)):
+            print(f"names, {name} set and its sets of four concerns: {names_report(all_rows, all_vectors)}")
     print()
     for mode in modes:
         if mode == "concerns":

@@ -1,3 +1,4 @@
+from . import srm_land_link_mixin
 from . import srm_land_secured_mixin
 from . import srm_project
 from . import srm_land_parcel

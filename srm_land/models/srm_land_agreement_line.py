@@ -48,6 +48,7 @@ class SrmLandAgreementLine(models.Model):
     """
 
     _name = "srm.land.agreement.line"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Agreement Payment or Delivery"
     _order = "agreement_id, date_due, sequence, id"
 

@@ -17,6 +17,7 @@ class SrmLandAsset(models.Model):
     """An asset counted on a parcel by the census: a house, a field of maize, fruit trees, a shop."""
 
     _name = "srm.land.asset"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Census Asset"
     _order = "parcel_id, category, id"
     _check_company_auto = True

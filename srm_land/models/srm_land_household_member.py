@@ -16,6 +16,7 @@ class SrmLandHouseholdMember(models.Model):
     """A person of a census household, and whether they were there at the cut-off."""
 
     _name = "srm.land.household.member"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Household Member"
     _order = "household_id, sequence, id"
 

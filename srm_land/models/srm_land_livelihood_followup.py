@@ -10,6 +10,7 @@ class SrmLandLivelihoodFollowup(models.Model):
     """A monitoring visit of a livelihood measure: how the household is doing."""
 
     _name = "srm.land.livelihood.followup"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Livelihood Follow-up"
     _order = "date desc, id desc"
 

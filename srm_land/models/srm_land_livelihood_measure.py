@@ -28,6 +28,7 @@ class SrmLandLivelihoodMeasure(models.Model):
     """A livelihood restoration measure promised to a household, followed up over time."""
 
     _name = "srm.land.livelihood.measure"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Livelihood Restoration Measure"
     _order = "household_id, date_start, id"
 

@@ -30,6 +30,7 @@ class SrmLandRight(models.Model):
     """
 
     _name = "srm.land.right"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Land Right Holder"
     _order = "parcel_id, share desc, id"
     _rec_name = "partner_id"

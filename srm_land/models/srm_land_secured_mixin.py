@@ -16,7 +16,7 @@ class SrmLandSecuredMixin(models.AbstractModel):
     """
 
     _name = "srm.land.secured.mixin"
-    _inherit = "srm.secured.mixin"
+    _inherit = ["srm.secured.mixin", "srm.land.link.mixin"]
     _description = "SRM land record, confidential by default"
 
     project_id = fields.Many2one(required=True)
@@ -64,8 +64,13 @@ class SrmLandSecuredMixin(models.AbstractModel):
 
         ``partners_by_project``: {project: partners}. The project team may not
         edit projects (managers do): the link is written as superuser, for
-        records the user has just created or changed (their access is checked).
+        records the user has just created or changed (their access is checked),
+        and people the user may read: a stakeholder of a project the user is not
+        on is refused, linking them would open them to the user.
         """
+        if not self.env.su:
+            for partners in partners_by_project.values():
+                partners.check_access("read")
         for project, partners in partners_by_project.items():
             missing = partners - project.sudo().stakeholder_ids
             if project and missing:

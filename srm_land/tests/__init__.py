@@ -7,3 +7,4 @@ from . import test_demo
 from . import test_ui
 from . import test_translations
 from . import test_project_restriction
+from . import test_links

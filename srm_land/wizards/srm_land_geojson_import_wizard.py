@@ -18,6 +18,7 @@ class SrmLandGeojsonImportWizard(models.TransientModel):
     GPS survey): one feature per parcel, matched by its reference."""
 
     _name = "srm.land.geojson.import.wizard"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Import Parcel Areas from GeoJSON"
 
     project_id = fields.Many2one("srm.project", required=True)

@@ -17,6 +17,7 @@ class SrmLandPaymentWizard(models.TransientModel):
     """
 
     _name = "srm.land.payment.wizard"
+    _inherit = ["srm.land.link.mixin"]
     _description = "Record a Land Payment or Delivery"
 
     line_id = fields.Many2one("srm.land.agreement.line", required=True, ondelete="cascade")

@@ -1,6 +1,17 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.queue_job.exception import FailedJobError
+from odoo.addons.queue_job.job import FAILED
+
+# errors in the imported data, under the name queue_job's runner stores with a failed job
+# (RunJobController._get_failure_values): the user corrects their file. Others (a job that
+# ran out of retries, a record deleted meanwhile, missing access rights) are not theirs to fix
+DATA_ERRORS = {f"{error.__module__}.{error.__name__}" for error in (UserError, ValidationError)}
 
 
 class BaseImportImport(models.TransientModel):
@@ -29,10 +40,59 @@ class BaseImportImport(models.TransientModel):
 
     def _import_one_chunk(self, model_name, attachment, options):
         # an import that fails raises: its rows stay for the job to be run again
-        result = super()._import_one_chunk(model_name, attachment, options)
+        try:
+            result = super()._import_one_chunk(model_name, attachment, options)
+        except FailedJobError as error:
+            # base_import_async's failure of rows refused by the import: an error in the
+            # data, stored as one (queue_job raises FailedJobError too, for a job that ran
+            # out of retries)
+            raise ValidationError(error.args[0] if error.args else str(error)) from error
         self._srm_drop_import_file(attachment)
         return result
 
     def _srm_drop_import_file(self, attachment):
         if not attachment.res_model and not self._srm_keeps_import_files():
             attachment.unlink()
+
+    def _job_store_values_for__import_one_chunk(self, job):
+        """queue_job stores the job of a part of a background import each time its state
+        changes, as the user who imported the file; stored failed (with its error, as the
+        job runner stores it once the part will not be run again), the user is told. Job
+        queue managers keep queue_job's own message on the job, which the user may not open.
+        """
+        if job.state == FAILED:
+            self._srm_notify_import_part_failed(job)
+        return {}
+
+    def _srm_notify_import_part_failed(self, job):
+        """Tell the user who imported a file, from OdooBot in their inbox (or by email, as
+        they chose) and in their language, which part of it was not imported, why, and what
+        to do: correct the rows when the error is in them, else import them again."""
+        user = self.env.user
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        if job.exc_name in DATA_ERRORS:
+            advice = env._(
+                "None of its rows were imported: correct them in your file as the error says, "
+                "then import these rows again."
+            )
+        else:
+            advice = env._(
+                "None of its rows were imported. The error does not come from your file: import "
+                "these rows again, and ask your administrator if it happens again."
+            )
+        body = Markup("<p>%s</p><pre>%s</pre><p>%s</p>") % (
+            env._("A part of your import failed: %(part)s.", part=job.description),
+            job.exc_message or job.exc_name or "",
+            advice,
+        )
+        env["mail.thread"].message_notify(
+            partner_ids=user.partner_id.ids,
+            author_id=env.ref("base.partner_root").id,
+            subject=env._("A part of your import failed"),
+            body=body,
+            subtype_xmlid="mail.mt_note",
+            email_layout_xmlid="mail.mail_notification_light",
+            # the job runs as the user who imported the file: they would be taken for the
+            # author of the message, and left out of its recipients
+            notify_author=True,
+        )

@@ -223,6 +223,21 @@ class TestImportPartFailed(SrmCase):
         self.assertIn("does not come from your file", body)
         self.assertNotIn("correct them", body)
 
+    def test_by_email_when_they_chose_it(self):
+        user = new_test_user(
+            self.env,
+            login="srm_async_import_email",
+            email="importer@example.org",
+            groups="srm_base.group_srm_user,base.group_partner_manager",
+            notification_type="email",
+        )
+        (part,) = self._import_parts(INVALID_CSV, user)
+        self._run(part)
+        message = self._notified(user)
+        self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
+        notification = message.notification_ids.filtered(lambda n: n.res_partner_id == user.partner_id)
+        self.assertEqual(notification.notification_type, "email")
+
     def test_in_their_language(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(["srm_queue_job"], ["fr_FR"], overwrite=True)

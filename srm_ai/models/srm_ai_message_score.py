@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
 from .. import engine
-from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, SENTIMENT_LABELS
+from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, SENTIMENT_LABELS, id_ranges, within
 
 SCORED_MODELS = ("res.partner", "srm.engagement", "srm.issue")
 
@@ -104,7 +104,7 @@ class SrmAiMessageScore(models.Model):
             score.record_partner_id = record if record and record._name == "res.partner" else False
 
     @api.model
-    def _srm_ai_pending_query(self, limit=None, lock=False, message_ids=None):
+    def _srm_ai_pending_query(self, limit=None, lock=False, message_ids=None, id_range=None):
         return SQL(
             """
             SELECT m.id FROM mail_message m
@@ -115,12 +115,13 @@ class SrmAiMessageScore(models.Model):
                AND m.message_type IN ('email', 'comment')
                AND m.body IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.share)
-               %(only)s
+               %(only)s%(within)s
           ORDER BY m.id
                %(limit)s %(lock)s
             """,
             models=SCORED_MODELS,
             only=SQL("AND m.id IN %s", tuple(message_ids)) if message_ids else SQL(""),
+            within=within(SQL("m.id"), id_range),
             limit=SQL("LIMIT %s", limit) if limit else SQL(""),
             lock=SQL("FOR UPDATE OF m SKIP LOCKED") if lock else SQL(""),
         )
@@ -132,11 +133,14 @@ class SrmAiMessageScore(models.Model):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None, embed=True):
-        """Score messages not scored yet; ``embed=False`` (right after posting) scores
-        with the lexicons only, the scheduled job scores them again with the model."""
+    def _srm_ai_score_batch(self, limit=BATCH_SIZE, message_ids=None, embed=True, id_range=None):
+        """Score messages not scored yet (of ids within ``id_range`` when given);
+        ``embed=False`` (right after posting) scores with the lexicons only, the
+        scheduled job scores them again with the model."""
         self.env["mail.message"].flush_model()
-        self.env.cr.execute(self._srm_ai_pending_query(limit=limit, lock=True, message_ids=message_ids))
+        self.env.cr.execute(
+            self._srm_ai_pending_query(limit=limit, lock=True, message_ids=message_ids, id_range=id_range)
+        )
         # sudo: every stakeholder message is scored (batch job, or right after it was posted);
         # the scores carry the access fields of their records (_compute_source_access)
         messages = self.env["mail.message"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
@@ -174,17 +178,30 @@ class SrmAiMessageScore(models.Model):
         return self.sudo().search_count([("model_scored", "=", False)])  # sudo: scheduled job
 
     @api.model
-    def _srm_ai_model_batch(self, limit=EMBED_BATCH_SIZE):
+    def _srm_ai_batch_ranges(self, method, size, count):
+        """The next ``count`` batches of ``method``'s backlog (``_srm_ai_score_batch``,
+        ``_srm_ai_model_batch``), as ranges of ids."""
+        if method == "_srm_ai_score_batch":
+            self.env["mail.message"].flush_model()
+            return id_ranges(self.env.cr, self._srm_ai_pending_query(), size, count)
+        self.flush_model()
+        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored")
+        return id_ranges(self.env.cr, query, size, count, newest_first=True)
+
+    @api.model
+    def _srm_ai_model_batch(self, limit=EMBED_BATCH_SIZE, id_range=None):
         """Score again with the model the messages scored with the lexicons (posted
-        while the job was not running); return how many."""
+        while the job was not running), of ids within ``id_range`` when given; return
+        how many."""
         service = self.env["srm.ai.service"]
         if not service._srm_ai_use_embeddings():
             return 0
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored ORDER BY id DESC LIMIT %s "
+                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored%s ORDER BY id DESC LIMIT %s "
                 "FOR UPDATE SKIP LOCKED",
+                within(SQL("id"), id_range),
                 limit,
             )
         )

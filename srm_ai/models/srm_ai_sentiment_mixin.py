@@ -281,19 +281,32 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _srm_ai_claim_batch(self, limit=BATCH_SIZE):
-        """Lock and return up to ``limit`` stale records; rows locked by another
-        worker are skipped, so several workers can share the work."""
+    def _srm_ai_claim_batch(self, limit=BATCH_SIZE, id_range=None):
+        """Lock and return up to ``limit`` stale records, of ids within ``id_range``
+        (first, last) when given; rows locked by another worker are skipped."""
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM %s WHERE %s ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM %s WHERE %s%s ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
                 SQL.identifier(self._table),
                 self._srm_ai_stale_condition(),
+                within(SQL("id"), id_range),
                 limit,
             )
         )
         return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _srm_ai_batch_ranges(self, method, size, count):
+        """The next ``count`` batches of ``method``'s backlog (``_srm_ai_score_batch``,
+        ``_srm_ai_embed_batch``), as ranges of ids."""
+        self.flush_model()
+        if method == "_srm_ai_score_batch":
+            condition, newest_first = self._srm_ai_stale_condition(), False
+        else:
+            condition, newest_first = self._srm_ai_missing_vector_condition(), True
+        query = SQL("SELECT id FROM %s WHERE %s", SQL.identifier(self._table), condition)
+        return id_ranges(self.env.cr, query, size, count, newest_first=newest_first)
 
     @api.model
     def _srm_ai_missing_vector_condition(self):
@@ -320,17 +333,19 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _srm_ai_embed_batch(self, limit=EMBED_BATCH_SIZE):
-        """Embed one batch of scored records that have no embedding, newest first,
-        and score them again with the model; return how many."""
+    def _srm_ai_embed_batch(self, limit=EMBED_BATCH_SIZE, id_range=None):
+        """Embed one batch of scored records that have no embedding, newest first (of
+        ids within ``id_range`` when given), and score them again with the model;
+        return how many."""
         if not self.env["srm.ai.service"]._srm_ai_use_embeddings():
             return 0
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM %s WHERE %s ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM %s WHERE %s%s ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
                 SQL.identifier(self._table),
                 self._srm_ai_missing_vector_condition(),
+                within(SQL("id"), id_range),
                 limit,
             )
         )
@@ -342,12 +357,44 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return len(records)
 
     @api.model
-    def _srm_ai_score_batch(self, limit=BATCH_SIZE):
-        """Score one batch of stale records; return how many were scored."""
-        records = self._srm_ai_claim_batch(limit)
+    def _srm_ai_score_batch(self, limit=BATCH_SIZE, id_range=None):
+        """Score one batch of stale records (of ids within ``id_range`` when given);
+        return how many were scored."""
+        records = self._srm_ai_claim_batch(limit, id_range=id_range)
         if records:
             records.with_context(srm_ai_no_score=True)._srm_ai_score()
         return len(records)
+
+
+def within(column, id_range):
+    """The condition that ``column`` is within ``id_range`` (first, last), if any."""
+    if not id_range:
+        return SQL("")
+    first, last = id_range
+    return SQL(" AND %s BETWEEN %s AND %s", column, first, last)
+
+
+def id_ranges(cr, ids_query, size, count, newest_first=False):
+    """The ids that ``ids_query`` selects, cut into at most ``count`` batches of ``size``
+    in id order (newest first if asked), as (first, last) pairs, lowest id first.
+
+    Jobs given ranges of their own never lock the same rows: at REPEATABLE READ (Odoo's
+    isolation), a job that locked rows another job scored since its snapshot began
+    would fail with a serialization error, whatever SKIP LOCKED skips."""
+    cr.execute(
+        SQL(
+            """
+            SELECT min(id), max(id) FROM (
+                SELECT id, (row_number() OVER (ORDER BY id %s) - 1) / %s AS batch FROM (%s) ids
+            ) numbered GROUP BY batch ORDER BY batch LIMIT %s
+            """,
+            SQL("DESC") if newest_first else SQL("ASC"),
+            size,
+            ids_query,
+            count,
+        )
+    )
+    return [(first, last) for first, last in cr.fetchall()]
 
 
 WHOLE = "w"  # fingerprint tag of a text embedded in one pass

@@ -301,25 +301,12 @@ class SrmAiService(models.AbstractModel):
 
     @api.model
     def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=100):
-        """Score what changed since it was last scored, one batch per call.
-
-        With OCA queue_job installed, batches are enqueued as jobs instead, which
-        any number of job workers run in parallel; either way each batch claims
-        its rows with SELECT ... FOR UPDATE SKIP LOCKED, so workers never score
-        the same records, and an interrupted run resumes with what is left.
+        """Score what changed since it was last scored, one batch per call; each
+        batch claims its rows with SELECT ... FOR UPDATE SKIP LOCKED and is committed,
+        so an interrupted run resumes with what is left. With OCA queue_job,
+        srm_queue_job hands the batches to job workers instead (``max_jobs`` at most).
         """
         models_ = self._srm_ai_scored_models()
-        if "queue.job" in self.env and not self.env.context.get("srm_ai_no_queue"):
-            enqueued = 0
-            for model in models_:
-                batches = -(-model._srm_ai_count_stale() // batch_size)
-                for _index in range(min(batches, max_jobs - enqueued)):
-                    model.with_delay(description=f"Sentiment scoring: {model._description}")._srm_ai_score_batch(
-                        batch_size
-                    )
-                    enqueued += 1
-            self.env["ir.cron"]._notify_progress(done=enqueued, remaining=0)
-            return enqueued
         done = 0
         for model in models_:
             done = model._srm_ai_score_batch(batch_size)

@@ -18,39 +18,59 @@ class SrmAiService(models.AbstractModel):
     def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=100):
         """Hand the scoring backlog to job workers on root.srm.ai, a job per batch; once
         nothing is left to score, the embedding backlog (texts saved since, scored again with
-        the model) the same way. Each batch claims its rows (FOR UPDATE SKIP LOCKED), so
-        workers never take the same ones; a batch still waiting is not enqueued again, so a
-        scheduled run every few minutes does not pile jobs up behind a long backlog."""
+        the model) the same way. Each job is given a range of ids of its own, so jobs never
+        compete for rows; while jobs of an earlier run are still waiting or running, nothing
+        is enqueued, so a scheduled run every few minutes does not pile jobs up behind a long
+        backlog, and the next run after them takes what is left."""
         if self.env.context.get("srm_ai_no_queue") or not self.env["srm.cron.batch"]._srm_queue_batches():
             return super()._cron_srm_ai_score(batch_size=batch_size, max_jobs=max_jobs)
-        models_ = self._srm_ai_scored_models()
-        plan = [(model, "_srm_ai_score_batch", model._srm_ai_count_stale(), batch_size) for model in models_]
-        if not any(count for _model, _method, count, _size in plan) and self._srm_ai_use_embeddings():
-            plan = [
-                (model, "_srm_ai_embed_batch", model._srm_ai_count_missing_vectors(), EMBED_BATCH_SIZE)
-                for model in models_[:2]
-            ] + [(models_[2], "_srm_ai_model_batch", models_[2]._srm_ai_count_unmodelled(), EMBED_BATCH_SIZE)]
         enqueued = 0
-        for model, method, count, size in plan:
-            for index in range(min(-(-count // size), max_jobs - enqueued)):
-                self.with_delay(
-                    channel=AI_CHANNEL,
-                    description=f"{model._description}: {method} ({index + 1})",
-                    identity_key=f"srm_ai:{model._name}:{method}:{index}",
-                )._srm_job_ai_batch(model._name, method, size)
-                enqueued += 1
+        if not self._srm_ai_jobs_unfinished():
+            models_ = self._srm_ai_scored_models()
+            plan = [(model, "_srm_ai_score_batch", batch_size) for model in models_]
+            if not any(model._srm_ai_count_stale() for model in models_) and self._srm_ai_use_embeddings():
+                plan = [(model, "_srm_ai_embed_batch", EMBED_BATCH_SIZE) for model in models_[:2]] + [
+                    (models_[2], "_srm_ai_model_batch", EMBED_BATCH_SIZE)
+                ]
+            for model, method, size in plan:
+                for first, last in model._srm_ai_batch_ranges(method, size, max_jobs - enqueued):
+                    self.with_delay(
+                        channel=AI_CHANNEL,
+                        description=f"{model._description}: {method} ({first}-{last})",
+                        identity_key=f"srm_ai:{model._name}:{method}:{first}:{last}",
+                    )._srm_job_ai_batch(model._name, method, size, [first, last])
+                    enqueued += 1
         self.env["ir.cron"]._notify_progress(done=enqueued, remaining=0)
         return enqueued
 
     @api.model
-    def _srm_job_ai_batch(self, model_name, method, limit):
-        """One batch of srm_ai's scheduled work (a job): claims up to ``limit`` records and
-        scores or embeds them; a conflict with another worker is retried later."""
+    def _srm_ai_jobs_unfinished(self):
+        """Whether batches of srm_ai's scheduled work enqueued earlier still wait or run."""
+        # sudo: the scheduled job only asks whether such jobs exist; it reads nothing of them
+        return bool(
+            self.env["queue.job"]
+            .sudo()
+            .search_count(
+                [
+                    ("channel", "=", AI_CHANNEL),
+                    ("model_name", "=", self._name),
+                    ("method_name", "=", "_srm_job_ai_batch"),
+                    ("state", "in", ("wait_dependencies", "pending", "enqueued", "started")),
+                ],
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _srm_job_ai_batch(self, model_name, method, limit, id_range=None):
+        """One batch of srm_ai's scheduled work (a job): claims up to ``limit`` records,
+        of ids within ``id_range`` (first, last) when given, and scores or embeds them; a
+        conflict with another transaction is retried later."""
         models_ = {model._name: model for model in self._srm_ai_scored_models()}
         if model_name not in models_ or method not in AI_BATCH_METHODS:
             raise ValueError(f"not a batch of srm_ai's scheduled work: {model_name}.{method}")
         # the stakeholders of the batch are refreshed by jobs of their own (see res.partner)
         model = models_[model_name].with_context(srm_queue_job_defer_stakeholders=True)
         with retry_on_concurrency(self.env, f"{model_name}.{method}"):
-            done = getattr(model, method)(limit)
+            done = getattr(model, method)(limit, id_range=tuple(id_range) if id_range else None)
         return f"{done} {model_name} records"

@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from itertools import pairwise
+
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
@@ -69,6 +71,32 @@ class TestAiJob(TransactionCase):
         self.env.invalidate_all()
         self.assertTrue(self.partner.srm_ai_updated_at)
         self.assertTrue(self.partner.srm_ai_sentiment_label)
+
+    def test_each_job_scores_ids_of_its_own(self):
+        """Jobs side by side never claim the same rows: each is given a range of ids of its
+        own. (Claiming from the same head of the backlog, a job whose transaction began
+        before another job committed the rows it scored failed on them, at Odoo's
+        REPEATABLE READ isolation, until it ran out of retries.)"""
+        self.env.cr.execute("UPDATE srm_engagement SET ai_scored_at = NULL RETURNING id")
+        stale = [row[0] for row in self.env.cr.fetchall()]
+        self.env.invalidate_all()
+        with trap_jobs() as trap:
+            self.service._cron_srm_ai_score(batch_size=2, max_jobs=10**6)
+            jobs = [job for job in trap.enqueued_jobs if job.args[:2] == ("srm.engagement", "_srm_ai_score_batch")]
+            ranges = sorted(tuple(job.args[3]) for job in jobs)
+            self.assertEqual(len(jobs), -(-len(stale) // 2))
+            # the ranges do not overlap, and each holds one batch of the backlog
+            for (_first, last), (following, _end) in pairwise(ranges):
+                self.assertLess(last, following)
+            within = [[i for i in stale if first <= i <= last] for first, last in ranges]
+            self.assertEqual(sorted(i for ids in within for i in ids), sorted(stale))
+            self.assertTrue(all(1 <= len(ids) <= 2 for ids in within))
+            # a job scores its own range, and nothing else
+            jobs[-1].perform()
+            self.env.flush_all()
+            self.env.cr.execute("SELECT id FROM srm_engagement WHERE ai_scored_at IS NULL")
+            left = {row[0] for row in self.env.cr.fetchall()}
+            self.assertEqual(set(stale) - left, set(within[ranges.index(tuple(jobs[-1].args[3]))]))
 
     def test_same_row_created_by_two_jobs_is_retried(self):
         """The second of two jobs creating the same monthly figure of a stakeholder fails

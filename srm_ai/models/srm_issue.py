@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.srm_base.models.res_partner import SRM_GROUPS
+
 from .readable_links import check_readable_links
 
 
@@ -11,8 +13,10 @@ class SrmIssue(models.Model):
 
     _srm_ai_text_fields = ("name", "description")
 
+    # the theme's name is made of other records' words: the team's only, never the
+    # complainant's reading their issue on the portal
     srm_ai_theme_id = fields.Many2one(
-        "srm.ai.theme", string="From Theme", readonly=True, copy=False, index="btree_not_null"
+        "srm.ai.theme", string="From Theme", readonly=True, copy=False, index="btree_not_null", groups=SRM_GROUPS
     )
 
     @api.model_create_multi

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .test_confidentiality import SrmAiAccessCase
 
@@ -107,3 +107,26 @@ class TestAiLinks(SrmAiAccessCase):
         # its owner still closes it, which marks its activity done
         recommendation.with_user(self.user).action_done()
         self.assertEqual(recommendation.state, "done")
+
+    def test_portal_complainant_does_not_read_the_theme_of_their_issue(self):
+        portal = new_test_user(self.env, login="srm_ai_portal", name="Paula Portal", groups="base.group_portal")
+        issue = self._issue("Dust on my field", "The dust covers my crops.")
+        issue.sudo().complainant_partner_id = portal.partner_id
+        theme = self.env["srm.ai.theme"].create(
+            {
+                "name": "Guards threaten the night shift",
+                "period_start": "2026-01-01",
+                "period_end": "2026-01-31",
+                "issue_ids": [Command.link(self.secret_issue.id)],
+            }
+        )
+        issue.srm_ai_theme_id = theme
+        as_portal = issue.with_user(portal)
+        # they read their own issue, not the theme (made of other people's words)
+        self.assertEqual(as_portal.search([("id", "=", issue.id)]), issue)
+        self.assertEqual(as_portal.read(["name"])[0]["name"], "Dust on my field")
+        with self.assertRaises(AccessError):
+            as_portal.read(["srm_ai_theme_id"])
+        self.assertNotIn("srm_ai_theme_id", as_portal.fields_get())
+        # the team reads it as before
+        self.assertEqual(issue.with_user(self.user).srm_ai_theme_id, theme)

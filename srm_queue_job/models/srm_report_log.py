@@ -97,4 +97,7 @@ class SrmReportLog(models.Model):
             body=body,
             subtype_xmlid="mail.mt_note",
             email_layout_xmlid="mail.mail_notification_light",
+            # the job runs as the author: the current user is left out of a message's
+            # recipients unless it says to notify them too
+            notify_author=True,
         )

@@ -79,6 +79,43 @@ class TestReportJob(SrmReportingCommon):
         self.assertIn("is ready", message.body)
         self.assertFalse(self.env["mail.message"].with_user(self.srm_user).search([("id", "=", message.id)]))
 
+    def notification_of(self, user, message):
+        """The notification of ``message`` to ``user``, as the job left it."""
+        return (
+            self.env["mail.notification"]
+            .sudo()
+            .search([("res_partner_id", "=", user.partner_id.id), ("mail_message_id", "=", message.id)])
+        )
+
+    def run_report_job(self, user, **vals):
+        with trap_jobs() as trap:
+            self.wizard(user, **vals).action_generate()
+            trap.perform_enqueued_jobs()
+        return self.logs_of(user)
+
+    def test_author_finds_the_ready_report_unread_in_their_inbox(self):
+        """The job runs as the author: they are still notified of their report, although
+        the message reaches them while they are the current user."""
+        self.manager.notification_type = "inbox"
+        log = self.run_report_job(self.manager)
+        message = self.inbox(self.manager, log)
+        notification = self.notification_of(self.manager, message)
+        self.assertEqual(len(notification), 1, "the author is notified, not only named on the message")
+        self.assertEqual(notification.notification_type, "inbox")
+        self.assertFalse(notification.is_read)
+        # what the author's inbox shows: the message waits for them
+        unread = self.env["mail.message"].with_user(self.manager).search([("needaction", "=", True)])
+        self.assertIn(message, unread)
+
+    def test_author_who_chose_email_receives_the_ready_report_by_email(self):
+        self.manager.notification_type = "email"
+        log = self.run_report_job(self.manager)
+        message = self.inbox(self.manager, log)
+        notification = self.notification_of(self.manager, message)
+        self.assertEqual(len(notification), 1)
+        self.assertEqual(notification.notification_type, "email")
+        self.assertEqual(notification.notification_status, "sent")
+
     def test_job_reads_what_its_author_may_read(self):
         """The job is not a way around record rules: a user without Confidential access
         gets the report they would get at once, without the confidential engagement."""
@@ -115,6 +152,30 @@ class TestReportJob(SrmReportingCommon):
         self.assertEqual(len(log), 1)
         self.assertIn(f"/web/content/{log.attachment_id.id}", action["url"])
         self.assertFalse(self.inbox(self.manager))
+
+    def test_report_the_failed_job_is_notified_to_its_author(self):
+        """The job that cannot produce a report, run as its author, tells them in their
+        inbox, or by email when they chose it."""
+        bad = {"kind": "engagement_log", "date_from": "2026-03-31", "date_to": "2026-01-01"}
+        for notification_type in ("inbox", "email"):
+            with self.subTest(notification_type=notification_type):
+                self.srm_user.notification_type = notification_type
+                before = self.inbox(self.srm_user)
+                with trap_jobs() as trap:
+                    self.Log.with_user(self.srm_user).with_delay(channel="root.srm")._srm_job_generate_report(
+                        bad, "xlsx", request_key=f"bad-period-{notification_type}"
+                    )
+                    trap.perform_enqueued_jobs()
+                message = self.inbox(self.srm_user) - before
+                self.assertEqual(len(message), 1)
+                self.assertIn("could not be produced", message.body)
+                notification = self.notification_of(self.srm_user, message)
+                self.assertEqual(len(notification), 1)
+                self.assertEqual(notification.notification_type, notification_type)
+                if notification_type == "inbox":
+                    self.assertFalse(notification.is_read)
+                else:
+                    self.assertEqual(notification.notification_status, "sent")
 
     def test_report_the_job_cannot_produce_is_explained_to_its_author(self):
         """A report refused while the job runs (here a period that ends before it starts,

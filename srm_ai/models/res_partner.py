@@ -25,32 +25,37 @@ PARTNER_BATCH = 500
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # the team's reading of the relationship, from engagement notes, issues and
+    # commitments: never shown to the stakeholder's own portal login or organisation
     srm_ai_sentiment = fields.Float(
         string="Current Sentiment",
         readonly=True,
         index=True,
         copy=False,
         digits=(3, 2),
+        groups=SRM_GROUPS,
         help="Average sentiment of what the stakeholder said or wrote in the last year, "
         "recent texts weighing more (-1 to 1).",
     )
     srm_ai_sentiment_label = fields.Selection(
-        SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True, copy=False
+        SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True, copy=False, groups=SRM_GROUPS
     )
     srm_ai_sentiment_trend = fields.Selection(
-        TRENDS, string="Sentiment Trend", readonly=True, index=True, copy=False
+        TRENDS, string="Sentiment Trend", readonly=True, index=True, copy=False, groups=SRM_GROUPS
     )
     srm_ai_sentiment_forecast = fields.Float(
-        string="Forecast Next Month", readonly=True, copy=False, digits=(3, 2),
+        string="Forecast Next Month", readonly=True, copy=False, digits=(3, 2), groups=SRM_GROUPS,
         help="Expected average sentiment next month (exponential smoothing of the monthly series).",
     )
     srm_ai_health_score = fields.Integer(
-        string="Relationship Health", readonly=True, index=True, copy=False,
+        string="Relationship Health", readonly=True, index=True, copy=False, groups=SRM_GROUPS,
         help="0 (at risk) to 100 (healthy): contact frequency against the quadrant, "
         "sentiment, open issues and overdue commitments.",
     )
-    srm_ai_health_reasons = fields.Text(string="Health Reasons", readonly=True, copy=False)
-    srm_ai_updated_at = fields.Datetime(string="Insights Updated On", readonly=True, copy=False)
+    srm_ai_health_reasons = fields.Text(string="Health Reasons", readonly=True, copy=False, groups=SRM_GROUPS)
+    srm_ai_updated_at = fields.Datetime(
+        string="Insights Updated On", readonly=True, copy=False, groups=SRM_GROUPS
+    )
     srm_ai_snapshot_ids = fields.One2many(
         "srm.ai.sentiment.snapshot",
         "partner_id",

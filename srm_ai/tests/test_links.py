@@ -130,3 +130,22 @@ class TestAiLinks(SrmAiAccessCase):
         self.assertNotIn("srm_ai_theme_id", as_portal.fields_get())
         # the team reads it as before
         self.assertEqual(issue.with_user(self.user).srm_ai_theme_id, theme)
+
+    def test_stakeholder_does_not_read_the_team_insights_on_them(self):
+        self._engagement("The council is furious about the dust, very angry.", days_ago=5)
+        self.village._srm_ai_refresh_sentiment()
+        self.village._srm_ai_refresh_health()
+        self.assertTrue(self.village.srm_ai_health_reasons)
+        # a member of the village council with a portal login reads the council's contact
+        member = self.env["res.partner"].create({"name": "Council secretary", "parent_id": self.village.id})
+        portal = new_test_user(self.env, login="srm_ai_council", groups="base.group_portal", partner_id=member.id)
+        council = self.village.with_user(portal)
+        self.assertEqual(council.read(["name"])[0]["name"], "Riverside Village Council")
+        for fname in ("srm_ai_sentiment", "srm_ai_sentiment_label", "srm_ai_health_score", "srm_ai_health_reasons"):
+            with self.subTest(field=fname), self.assertRaises(AccessError):
+                council.read([fname])
+        with self.assertRaises(AccessError):
+            council.search([("srm_ai_sentiment_label", "=", "negative")])
+        # the team reads them as before
+        self.assertEqual(self.village.with_user(self.user).srm_ai_health_score, self.village.srm_ai_health_score)
+        self.assertTrue(self.village.with_user(self.auditor).srm_ai_health_reasons)

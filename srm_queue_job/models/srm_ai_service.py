@@ -7,6 +7,8 @@ from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_B
 from ..jobs import retry_on_concurrency
 
 AI_CHANNEL = "root.srm.ai"
+# batches enqueued by one run of the hourly scheduled action (a million texts, 500 a batch)
+MAX_JOBS = 2000
 # what an AI job may run: the batch methods of srm_ai's scheduled job
 AI_BATCH_METHODS = {"_srm_ai_score_batch", "_srm_ai_embed_batch", "_srm_ai_model_batch"}
 
@@ -15,7 +17,7 @@ class SrmAiService(models.AbstractModel):
     _inherit = "srm.ai.service"
 
     @api.model
-    def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=100):
+    def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=MAX_JOBS):
         """Hand the scoring backlog to job workers on root.srm.ai, a job per batch; once
         nothing is left to score, the embedding backlog (texts saved since, scored again with
         the model) the same way. Each job is given a range of ids of its own, so jobs never

@@ -11,6 +11,7 @@ from . import srm_ai_message_score
 from . import mail_message
 from . import srm_ai_sentiment_snapshot
 from . import res_partner
+from . import srm_secured_mixin
 from . import srm_ai_theme
 from . import srm_ai_similar
 from . import srm_ai_recommendation_rule

@@ -149,3 +149,14 @@ class TestAiLinks(SrmAiAccessCase):
         # the team reads them as before
         self.assertEqual(self.village.with_user(self.user).srm_ai_health_score, self.village.srm_ai_health_score)
         self.assertTrue(self.village.with_user(self.auditor).srm_ai_health_reasons)
+
+    def test_auditor_does_not_follow_themes(self):
+        theme = self.env["srm.ai.theme"].create(
+            {"name": "Dust", "period_start": "2026-01-01", "period_end": "2026-01-31"}
+        )
+        with self.assertRaises(AccessError):
+            theme.with_user(self.auditor).message_subscribe(partner_ids=self.auditor.partner_id.ids)
+        self.assertNotIn(self.auditor.partner_id, theme.message_partner_ids)
+        # the team follows it as before
+        theme.with_user(self.user).message_subscribe(partner_ids=self.user.partner_id.ids)
+        self.assertIn(self.user.partner_id, theme.message_partner_ids)

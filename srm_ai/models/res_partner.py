@@ -44,18 +44,24 @@ class ResPartner(models.Model):
         TRENDS, string="Sentiment Trend", readonly=True, index=True, copy=False, groups=SRM_GROUPS
     )
     srm_ai_sentiment_forecast = fields.Float(
-        string="Forecast Next Month", readonly=True, copy=False, digits=(3, 2), groups=SRM_GROUPS,
+        string="Forecast Next Month",
+        readonly=True,
+        copy=False,
+        digits=(3, 2),
+        groups=SRM_GROUPS,
         help="Expected average sentiment next month (exponential smoothing of the monthly series).",
     )
     srm_ai_health_score = fields.Integer(
-        string="Relationship Health", readonly=True, index=True, copy=False, groups=SRM_GROUPS,
+        string="Relationship Health",
+        readonly=True,
+        index=True,
+        copy=False,
+        groups=SRM_GROUPS,
         help="0 (at risk) to 100 (healthy): contact frequency against the quadrant, "
         "sentiment, open issues and overdue commitments.",
     )
     srm_ai_health_reasons = fields.Text(string="Health Reasons", readonly=True, copy=False, groups=SRM_GROUPS)
-    srm_ai_updated_at = fields.Datetime(
-        string="Insights Updated On", readonly=True, copy=False, groups=SRM_GROUPS
-    )
+    srm_ai_updated_at = fields.Datetime(string="Insights Updated On", readonly=True, copy=False, groups=SRM_GROUPS)
     srm_ai_snapshot_ids = fields.One2many(
         "srm.ai.sentiment.snapshot",
         "partner_id",
@@ -133,10 +139,7 @@ class ResPartner(models.Model):
         this_month = fields.Date.today().replace(day=1)
         first_month = this_month - relativedelta(months=TREND_MONTHS - 1)
         snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()  # sudo: written by the analysis only
-        existing = {
-            (s.partner_id.id, s.month): s
-            for s in snapshots.search([("partner_id", "in", partners.ids)])
-        }
+        existing = {(s.partner_id.id, s.month): s for s in snapshots.search([("partner_id", "in", partners.ids)])}
         to_create = []
         for partner in partners:
             items = by_partner.get(partner.id, [])
@@ -150,11 +153,7 @@ class ResPartner(models.Model):
                     total += weight * score
                 months[date.date().replace(day=1)].append(score)
             current = total / weights if weights else 0.0
-            series = [
-                sum(months[m]) / len(months[m])
-                for m in sorted(months)
-                if m >= first_month
-            ]
+            series = [sum(months[m]) / len(months[m]) for m in sorted(months) if m >= first_month]
             prediction = engine.forecast.forecast(series, window=TREND_MONTHS)
             vals = {
                 "srm_ai_sentiment": round(current, 4),
@@ -170,7 +169,9 @@ class ResPartner(models.Model):
                 svals = {"sentiment": average, "item_count": len(scores), "has_sentiment": True}
                 if snapshot:
                     if (snapshot.sentiment, snapshot.item_count, snapshot.has_sentiment) != (
-                        average, len(scores), True
+                        average,
+                        len(scores),
+                        True,
                     ):
                         snapshot.write(svals)
                 else:
@@ -187,18 +188,20 @@ class ResPartner(models.Model):
         activity_type = self.env.ref("srm_ai.mail_activity_type_srm_ai_alert", raise_if_not_found=False)
         if not activity_type:
             return
-        falling = self.filtered(
-            lambda p: p.srm_influence >= HIGH_INFLUENCE and p.srm_ai_sentiment_trend == "falling"
-        )
+        falling = self.filtered(lambda p: p.srm_influence >= HIGH_INFLUENCE and p.srm_ai_sentiment_trend == "falling")
         if not falling:
             return
         # sudo: the alerts of every owner are looked at, not only the current user's
-        open_alerts = self.env["mail.activity"].sudo().search(
-            [
-                ("res_model", "=", "res.partner"),
-                ("res_id", "in", falling.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
+        open_alerts = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", falling.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
         )
         already = set(open_alerts.mapped("res_id"))
         for partner in falling:
@@ -234,15 +237,19 @@ class ResPartner(models.Model):
             return {}
         counts = defaultdict(int)
         # sudo: counted for everybody; only the issues the stakeholder's readers may see
-        issues = self.env["srm.issue"].sudo().search(
-            [
-                ("is_closed", "=", False),
-                ("is_confidential", "=", False),
-                ("grievance_scope", "=", "community"),
-                "|",
-                ("partner_ids", "in", self.ids),
-                ("complainant_id", "in", self.ids),
-            ]
+        issues = (
+            self.env["srm.issue"]
+            .sudo()
+            .search(
+                [
+                    ("is_closed", "=", False),
+                    ("is_confidential", "=", False),
+                    ("grievance_scope", "=", "community"),
+                    "|",
+                    ("partner_ids", "in", self.ids),
+                    ("complainant_id", "in", self.ids),
+                ]
+            )
         )
         wanted = set(self.ids)
         for issue in issues:
@@ -308,9 +315,9 @@ class ResPartner(models.Model):
         snapshots = {
             s.partner_id.id: s
             # sudo: written by the analysis only
-            for s in self.env["srm.ai.sentiment.snapshot"].sudo().search(
-                [("partner_id", "in", partners.ids), ("month", "=", this_month)]
-            )
+            for s in self.env["srm.ai.sentiment.snapshot"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("month", "=", this_month)])
         }
         to_create = []
         for partner in partners:
@@ -354,8 +361,11 @@ class ResPartner(models.Model):
                 sentiment_points = 25 * min(1.0, 1 + value)
                 if value < 0:
                     reasons.append(
-                        self.env._("Negative sentiment (%(value).2f) (-%(points)s).", value=value,
-                                   points=round(25 - sentiment_points))
+                        self.env._(
+                            "Negative sentiment (%(value).2f) (-%(points)s).",
+                            value=value,
+                            points=round(25 - sentiment_points),
+                        )
                     )
                 else:
                     reasons.append(self.env._("Sentiment %(value).2f.", value=value))
@@ -367,16 +377,20 @@ class ResPartner(models.Model):
             issue_points = max(0.0, 20 - 7 * issue_count)
             if issue_count:
                 reasons.append(
-                    self.env._("%(count)s open issue(s) (-%(points)s).", count=issue_count,
-                               points=round(20 - issue_points))
+                    self.env._(
+                        "%(count)s open issue(s) (-%(points)s).", count=issue_count, points=round(20 - issue_points)
+                    )
                 )
             # overdue commitments (20 points)
             overdue = commitments.get(partner.id, 0)
             commitment_points = max(0.0, 20 - 10 * overdue)
             if overdue:
                 reasons.append(
-                    self.env._("%(count)s overdue commitment(s) (-%(points)s).", count=overdue,
-                               points=round(20 - commitment_points))
+                    self.env._(
+                        "%(count)s overdue commitment(s) (-%(points)s).",
+                        count=overdue,
+                        points=round(20 - commitment_points),
+                    )
                 )
             score = int(round(contact + sentiment_points + issue_points + commitment_points))
             partner.with_context(tracking_disable=True).write(

@@ -74,10 +74,9 @@ class SrmAiSimilar(models.TransientModel):
                     record.sudo()._srm_ai_store_vector(encode_vector(query_vector), text_hash(query_text))
                     query_vector = decode_vector(encode_vector(query_vector))
             candidate_vectors = {}
-            for (model, rid), vector in (
-                [(("srm.engagement", i), v) for i, v in engagements.sudo()._srm_ai_vectors().items()]
-                + [(("srm.issue", i), v) for i, v in issues.sudo()._srm_ai_vectors().items()]
-            ):
+            for (model, rid), vector in [
+                (("srm.engagement", i), v) for i, v in engagements.sudo()._srm_ai_vectors().items()
+            ] + [(("srm.issue", i), v) for i, v in issues.sudo()._srm_ai_vectors().items()]:
                 candidate_vectors[(model, rid)] = vector
         results = engine.similarity.most_similar(
             record._srm_ai_similarity_text(),
@@ -114,8 +113,9 @@ class SrmAiSimilar(models.TransientModel):
     def _srm_ai_open_for(self, record):
         # the record's own text is compared with others: only for who may read it
         record.check_access("read")
-        self.search([("create_uid", "=", self.env.uid), ("source_model", "=", record._name),
-                     ("source_id", "=", record.id)]).unlink()
+        self.search(
+            [("create_uid", "=", self.env.uid), ("source_model", "=", record._name), ("source_id", "=", record.id)]
+        ).unlink()
         similar = self.create(self._srm_ai_compute(record))
         return {
             "type": "ir.actions.act_window",

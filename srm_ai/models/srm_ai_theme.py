@@ -76,23 +76,31 @@ class SrmAiTheme(models.Model):
         end_dt = datetime.combine(end, time.max)
         # sudo: themes are found over the whole company (what they show follows the
         # records' rules, see srm_ai_security.xml); callers check the user's rights
-        engagements = self.env["srm.engagement"].sudo().search(
-            [
-                ("company_id", "=", company.id),
-                ("is_confidential", "=", False),
-                ("date", ">=", start_dt),
-                ("date", "<=", end_dt),
-            ]
+        engagements = (
+            self.env["srm.engagement"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("is_confidential", "=", False),
+                    ("date", ">=", start_dt),
+                    ("date", "<=", end_dt),
+                ]
+            )
         )
-        issues = self.env["srm.issue"].sudo().search(
-            [
-                ("company_id", "=", company.id),
-                ("is_confidential", "=", False),
-                ("is_sensitive", "=", False),
-                ("grievance_scope", "!=", "worker"),
-                ("date_received", ">=", start_dt),
-                ("date_received", "<=", end_dt),
-            ]
+        issues = (
+            self.env["srm.issue"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("is_confidential", "=", False),
+                    ("is_sensitive", "=", False),
+                    ("grievance_scope", "!=", "worker"),
+                    ("date_received", ">=", start_dt),
+                    ("date_received", "<=", end_dt),
+                ]
+            )
         )
         documents = [(("srm.engagement", e.id), e._srm_ai_similarity_text()) for e in engagements]
         documents += [(("srm.issue", i.id), i._srm_ai_similarity_text()) for i in issues]

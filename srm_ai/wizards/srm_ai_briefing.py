@@ -84,8 +84,7 @@ class SrmAiBriefing(models.TransientModel):
                     "type": engagement.engagement_type_id.name,
                     "name": engagement.name,
                     "summary": summary[0] if summary else "",
-                    "sentiment": engagement.ai_sentiment_label
-                    and selection(engagement, "ai_sentiment_label"),
+                    "sentiment": engagement.ai_sentiment_label and selection(engagement, "ai_sentiment_label"),
                 }
             )
         all_dates = engagements.mapped("date")
@@ -145,13 +144,13 @@ class SrmAiBriefing(models.TransientModel):
         concerns = ", ".join((facts["topics"] or facts["key_terms"])[:3])
         if facts["sentiment_label"] and facts["sentiment"] <= -0.05 or facts["trend_code"] == "falling":
             points.append(
-                self.env._("Acknowledge their concerns%s and ask what would rebuild trust.",
-                           self.env._(" about %s", concerns) if concerns else "")
+                self.env._(
+                    "Acknowledge their concerns%s and ask what would rebuild trust.",
+                    self.env._(" about %s", concerns) if concerns else "",
+                )
             )
         elif facts["sentiment_label"] and facts["sentiment"] >= 0.05:
-            points.append(
-                self.env._("Build on the good relationship: ask what they value and what could be better.")
-            )
+            points.append(self.env._("Build on the good relationship: ask what they value and what could be better."))
         if facts["days_since"] and facts["days_since"] > 60:
             points.append(
                 self.env._(

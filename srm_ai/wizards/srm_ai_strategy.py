@@ -91,9 +91,7 @@ class SrmAiStrategy(models.TransientModel):
                     )
                 )
             elif average >= 0.05:
-                lines.append(
-                    self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average)
-                )
+                lines.append(self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average))
         falling = partners.filtered(lambda p: p.srm_ai_sentiment_trend == "falling")
         if falling:
             lines.append(

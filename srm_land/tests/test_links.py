@@ -108,3 +108,57 @@ class TestLinks(LandCase):
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
             commitment.write({"land_agreement_line_id": draft.line_ids.id})
         self.assertFalse(draft.line_ids.commitment_ids)
+
+    def test_names_of_confidential_records_linked_by_shared_ones_hidden(self):
+        # the agreement is shared with the team; the meeting where it was signed, and the
+        # household of its holder, stay confidential
+        household = (
+            self.env["srm.land.household"]
+            .with_user(self.officer)
+            .create({"project_id": self.project.id, "head_partner_id": self.ines.id, "name": "HH-PAREDES"})
+        )
+        meeting = self.env["srm.engagement"].create(
+            {
+                "name": "Offer of three times the market rate",
+                "engagement_type_id": self.env.ref("srm_base.srm_engagement_type_meeting").id,
+                "project_id": self.project.id,
+                "partner_ids": [Command.set(self.ines.ids)],
+                "is_confidential": True,
+            }
+        )
+        shared = self.shared_agreement.with_user(self.officer)
+        shared.write({"engagement_id": meeting.id, "household_id": household.id})
+        right = (
+            self.env["srm.land.right"]
+            .with_user(self.officer)
+            .create(
+                {"parcel_id": self.shared.id, "partner_id": self.ines.id, "share": 10, "household_id": household.id}
+            )
+        )
+        secrets = ("three times", "HH-PAREDES")
+        for user in (self.user, self.restricted, self.auditor):
+            with self.subTest(user=user.login):
+                agreement = shared.with_user(user)
+                values = agreement.read(["engagement_id", "household_id", "partner_id"])[0]
+                self.assertEqual(values["engagement_id"], (meeting.id, "Restricted"))
+                self.assertEqual(values["household_id"][1], "Restricted")
+                self.assertEqual(values["partner_id"], (self.tomas.id, "Tomás Paredes"))
+                web = agreement.web_read({"engagement_id": {"fields": {"display_name": {}}}})[0]
+                self.assertEqual(web["engagement_id"], {"id": meeting.id, "display_name": "Restricted"})
+                found = agreement.search_read([("id", "=", shared.id)], ["engagement_id"])
+                self.assertEqual(found[0]["engagement_id"][1], "Restricted")
+                groups = (
+                    self.env["srm.land.right"]
+                    .with_user(user)
+                    .read_group([("id", "=", right.id)], ["share:sum"], ["household_id"])
+                )
+                self.assertEqual(groups[0]["household_id"][1], "Restricted")
+                form = self.shared.with_user(user).web_read(
+                    {"right_ids": {"fields": {"household_id": {"fields": {"display_name": {}}}}}}
+                )
+                shown = str(values) + str(web) + str(found) + str(groups) + str(form)
+                self.assertFalse([secret for secret in secrets if secret in shown])
+        # the land officer reads them
+        values = shared.read(["engagement_id", "household_id"])[0]
+        self.assertEqual(values["engagement_id"][1], "Offer of three times the market rate")
+        self.assertIn("HH-PAREDES", values["household_id"][1])

@@ -9,6 +9,8 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.base.models.res_partner import Partner as OdooPartner
+
 from .common import SrmCase
 
 
@@ -195,3 +197,30 @@ class TestStakeholderForm(SrmCase):
         self.assertEqual(arch.xpath("//notebook/page/@name")[0], "contact_addresses")
         self.assertFalse(arch.xpath("//page[@name='srm_stakeholder']"))
         self.assertFalse(arch.xpath("//button[@name='action_srm_log_engagement']"))
+
+
+@tagged("post_install", "-at_install")
+class TestStakeholderNames(SrmCase):
+    """Stakeholders and their contacts are named as Odoo names contacts (the suite names
+    them without looking up the contact types' labels, which only a nameless contact needs)."""
+
+    def test_names_are_odoo_names(self):
+        Partner = self.env["res.partner"]
+        town = Partner.create({"name": "Municipalidad de Río Claro", "is_company": True, "is_stakeholder": True})
+        mayor = Partner.create({"name": "Ana Pérez ", "parent_id": town.id, "is_stakeholder": True})
+        invoicing = Partner.create({"type": "invoice", "parent_id": town.id})
+        freelance = Partner.create({"name": "Luis Quispe", "company_name": "Cooperativa Agua Viva"})
+        farmer = Partner.create({"name": "王小明", "is_stakeholder": True})
+        self.assertEqual(
+            [p.display_name for p in (town, mayor, invoicing, freelance, farmer)],
+            [
+                "Municipalidad de Río Claro",
+                "Municipalidad de Río Claro, Ana Pérez",
+                "Municipalidad de Río Claro, Invoice Address",
+                "Cooperativa Agua Viva, Luis Quispe",
+                "王小明",
+            ],
+        )
+        for partner in town | mayor | invoicing | freelance | farmer:
+            self.assertEqual(partner._get_complete_name(), OdooPartner._get_complete_name(partner))
+            self.assertEqual(partner.complete_name, OdooPartner._get_complete_name(partner))

@@ -19,3 +19,4 @@ from . import mail_message
 from . import mail_followers
 from . import mail_scheduled_message
 from . import ir_attachment
+from . import ir_rule

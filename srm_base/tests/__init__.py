@@ -12,3 +12,4 @@ from . import test_text
 from . import test_list_queries
 from . import test_partner_access
 from . import test_engagement_activities
+from . import test_access_error

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from .readable_links import check_readable_links
+from odoo.addons.srm_base.tools.links import check_readable_links
 
 
 class SrmAiRecommendation(models.Model):

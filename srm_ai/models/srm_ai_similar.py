@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.srm_base.tools.links import check_readable_links
+
 from .. import engine
-from .readable_links import check_readable_links
 from .srm_ai_sentiment_mixin import decode_vector, encode_vector, text_hash
 
 CANDIDATE_LIMIT = 3000

@@ -7,8 +7,9 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.srm_base.tools.links import check_readable_links
+
 from .. import engine
-from .readable_links import check_readable_links
 from .srm_ai_sentiment_mixin import commit_if_allowed
 
 # texts without a stored embedding embedded during an analysis; beyond, the

@@ -3,8 +3,7 @@
 from odoo import api, fields, models
 
 from odoo.addons.srm_base.models.res_partner import SRM_GROUPS
-
-from .readable_links import check_readable_links
+from odoo.addons.srm_base.tools.links import check_readable_links
 
 
 class SrmIssue(models.Model):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.readable_links import check_readable_links
+from odoo.addons.srm_base.tools.links import check_readable_links
 
 # the records an output quotes; a reader must be allowed to read every one of them
 SOURCE_FIELDS = ("source_partner_ids", "source_engagement_ids", "source_issue_ids", "source_commitment_ids")

@@ -1,1 +1,2 @@
 from . import text
+from . import links

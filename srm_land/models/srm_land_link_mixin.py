@@ -1,9 +1,8 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, models
+from odoo import api, models
 
-# not worth a check: Odoo's company checks cover them, and their names are no secret
-UNCHECKED_MODELS = ("res.users", "res.company", "res.currency")
+from odoo.addons.srm_base.tools.links import check_readable_links
 
 
 class SrmLandLinkMixin(models.AbstractModel):
@@ -25,44 +24,6 @@ class SrmLandLinkMixin(models.AbstractModel):
 
     _name = "srm.land.link.mixin"
     _description = "SRM land record linking records its user may read"
-
-    @api.model
-    def _srm_land_linked_ids(self, field, value):
-        """Ids of the existing records ``value`` links through ``field``."""
-        if field.type == "many2one":
-            return [value] if isinstance(value, int) and value else []
-        ids = []
-        for command in value or []:
-            if isinstance(command, int):
-                ids.append(command)
-            elif isinstance(command, (list, tuple)) and command:
-                if command[0] == Command.LINK:
-                    ids.append(command[1])
-                elif command[0] == Command.SET:
-                    ids.extend(command[2] or [])
-        return ids
-
-    @api.model
-    def _srm_land_check_links(self, vals_list):
-        """Refuse (AccessError) values linking records the current user may not read."""
-        if self.env.su:
-            return
-        wanted = {}
-        for vals in vals_list:
-            for fname, value in vals.items():
-                field = self._fields.get(fname)
-                if (
-                    field is None
-                    or field.type not in ("many2one", "many2many")
-                    or not field.store
-                    or field.related
-                    or field.comodel_name in UNCHECKED_MODELS
-                ):
-                    continue
-                wanted.setdefault(field.comodel_name, set()).update(self._srm_land_linked_ids(field, value))
-        for model_name, ids in wanted.items():
-            if ids:
-                self.env[model_name].browse(ids).exists().check_access("read")
 
     # ------------------------------------------------------------------
     # Names of linked records the user may not read
@@ -138,9 +99,9 @@ class SrmLandLinkMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._srm_land_check_links(vals_list)
+        check_readable_links(self, vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._srm_land_check_links([vals])
+        check_readable_links(self, [vals])
         return super().write(vals)

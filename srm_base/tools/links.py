@@ -1,0 +1,59 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Links a user may write: to records they may read.
+
+Odoo shows the name of a linked record (a many2one) to whoever may read the record
+that links it, read as superuser: a link written over RPC to a record the user may not
+read (a confidential engagement, a stakeholder of another project, an activity of a
+confidential record) would tell them its name. What the suite writes as superuser is
+not checked.
+"""
+
+from odoo import Command
+
+# not worth a check: Odoo's company checks cover them, and their names are no secret
+UNCHECKED_MODELS = ("res.users", "res.company", "res.currency")
+
+
+def linked_ids(field, value):
+    """Ids of existing records ``value`` links through ``field`` (a many2one, or the
+    commands of a many2many)."""
+    if field.type == "many2one":
+        return [value] if isinstance(value, int) and value else []
+    ids = []
+    for command in value or []:
+        if isinstance(command, int):
+            ids.append(command)
+        elif isinstance(command, (list, tuple)) and command:
+            if command[0] == Command.LINK:
+                ids.append(command[1])
+            elif command[0] == Command.SET:
+                ids.extend(command[2] or [])
+    return ids
+
+
+def _checked(field):
+    return (
+        field.type in ("many2one", "many2many")
+        and field.store
+        and not field.related
+        and field.comodel_name not in UNCHECKED_MODELS
+    )
+
+
+def check_readable_links(model, vals_list, fnames=None):
+    """Refuse (AccessError) the values ``vals_list`` of ``model`` that link, through the
+    fields ``fnames`` (by default every stored many2one and many2many but to users,
+    companies and currencies), records the current user may not read."""
+    if model.env.su:
+        return
+    wanted = {}
+    for vals in vals_list:
+        for fname, value in vals.items():
+            field = model._fields.get(fname)
+            if field is None or (fname not in fnames if fnames is not None else not _checked(field)):
+                continue
+            wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, value))
+    for model_name, ids in wanted.items():
+        if ids:
+            model.env[model_name].browse(ids).exists().check_access("read")

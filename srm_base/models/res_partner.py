@@ -71,27 +71,37 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     is_stakeholder = fields.Boolean(string="Stakeholder", index=True, tracking=True)
-    stakeholder_type_id = fields.Many2one(
-        "srm.stakeholder.type", index=True, tracking=True
-    )
+    # the team's assessment of a stakeholder (type, segments, scores): never shown to the
+    # stakeholder's own portal login or to their organisation's, nor to users outside the
+    # SRM groups
+    stakeholder_type_id = fields.Many2one("srm.stakeholder.type", index=True, tracking=True, groups=SRM_GROUPS)
     srm_segment_ids = fields.Many2many(
         "srm.segment",
         "srm_segment_partner_rel",
         "partner_id",
         "segment_id",
         string="Segments",
+        groups=SRM_GROUPS,
     )
     srm_influence = fields.Integer(
-        string="Influence", default=3, tracking=True, help="Power to affect the project, 1 (low) to 5 (high)."
+        string="Influence",
+        default=3,
+        tracking=True,
+        groups=SRM_GROUPS,
+        help="Power to affect the project, 1 (low) to 5 (high).",
     )
     srm_interest = fields.Integer(
-        string="Interest", default=3, tracking=True, help="How much the project affects or concerns them, 1 to 5."
+        string="Interest",
+        default=3,
+        tracking=True,
+        groups=SRM_GROUPS,
+        help="How much the project affects or concerns them, 1 to 5.",
     )
     srm_legitimacy = fields.Integer(
-        string="Legitimacy", default=3, help="Legitimacy of their claim on the project, 1 to 5."
+        string="Legitimacy", default=3, groups=SRM_GROUPS, help="Legitimacy of their claim on the project, 1 to 5."
     )
     srm_urgency = fields.Integer(
-        string="Urgency", default=3, help="Time-sensitivity of their claims, 1 to 5."
+        string="Urgency", default=3, groups=SRM_GROUPS, help="Time-sensitivity of their claims, 1 to 5."
     )
     srm_quadrant = fields.Selection(
         QUADRANTS,
@@ -99,9 +109,10 @@ class ResPartner(models.Model):
         compute="_compute_srm_quadrant",
         store=True,
         index=True,
+        groups=SRM_GROUPS,
     )
     srm_salience = fields.Selection(
-        SALIENCE, string="Salience", compute="_compute_srm_salience", store=True
+        SALIENCE, string="Salience", compute="_compute_srm_salience", store=True, groups=SRM_GROUPS
     )
     srm_region_id = fields.Many2one("srm.region", string="Region", index=True)
     srm_preferred_channel = fields.Selection(

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SrmCase
@@ -311,3 +311,42 @@ class TestAccess(SrmCase):
         self.assertFalse(manager.has_group("srm_base.group_srm_auditor"))
         self.assertTrue(self.users["user"].has_group("srm_base.group_srm_restricted"))
         self.assertFalse(self.users["user"].has_group("srm_base.group_srm_confidential"))
+
+
+@tagged("post_install", "-at_install")
+class TestAssessmentFields(SrmCase):
+    """The team's assessment of a stakeholder (type, segments, scores, quadrant,
+    salience) is read by the SRM groups only: not by the stakeholder's own portal login
+    or their organisation's, nor by other internal users."""
+
+    ASSESSMENT = (
+        "stakeholder_type_id",
+        "srm_segment_ids",
+        "srm_influence",
+        "srm_interest",
+        "srm_legitimacy",
+        "srm_urgency",
+        "srm_quadrant",
+        "srm_salience",
+    )
+
+    def test_stakeholder_does_not_read_how_the_team_rates_them(self):
+        self.community.write({"srm_influence": 5, "srm_interest": 1})
+        secretary = self.env["res.partner"].create({"name": "Council secretary", "parent_id": self.community.id})
+        portal = new_test_user(
+            self.env, login="srm_council_portal", groups="base.group_portal", partner_id=secretary.id
+        )
+        sales = self._new_user("srm_sales_only", "base.group_user")
+        srm_user = self._new_user("srm_rater", "srm_base.group_srm_user")
+        for user in (portal, sales):
+            council = self.community.with_user(user)
+            self.assertEqual(council.read(["name"])[0]["name"], "Junta de Vecinos Test")
+            for fname in self.ASSESSMENT:
+                with self.subTest(user=user.login, field=fname), self.assertRaises(AccessError):
+                    council.read([fname])
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                council.search([("srm_quadrant", "=", "keep_satisfied")])
+        # the team reads them as before
+        values = self.community.with_user(srm_user).read(["srm_quadrant", "stakeholder_type_id"])[0]
+        self.assertEqual(values["srm_quadrant"], "keep_satisfied")
+        self.assertEqual(values["stakeholder_type_id"][0], self.type_community.id)

@@ -4,13 +4,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.srm_base.tools.links import check_readable_links
-
 
 class SrmAiRecommendation(models.Model):
     """What a rule proposes for a stakeholder, with the reason, and its activity."""
 
     _name = "srm.ai.recommendation"
+    _inherit = ["srm.link.check.mixin"]
     _description = "Recommendation"
     _order = "create_date desc, id desc"
     _check_company_auto = True
@@ -34,16 +33,7 @@ class SrmAiRecommendation(models.Model):
     )
 
     # written by the rules (as superuser): a user links only records they may read
-    _srm_ai_link_fields = ("rule_id", "partner_id", "activity_id")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_readable_links(self, vals_list, self._srm_ai_link_fields)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_readable_links(self, [vals], self._srm_ai_link_fields)
-        return super().write(vals)
+    _srm_link_fields = ("rule_id", "partner_id", "activity_id")
 
     @api.model
     def _srm_ai_create_for(self, rule, partner, reason, company, confidential=False):

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from odoo.addons.srm_base.tools.links import check_readable_links
-
 from .. import engine
 from .srm_ai_sentiment_mixin import decode_vector, encode_vector, text_hash
 
@@ -16,6 +14,7 @@ class SrmAiSimilar(models.TransientModel):
     among the records the user may read."""
 
     _name = "srm.ai.similar"
+    _inherit = ["srm.link.check.mixin"]
     _description = "Similar Record"
     _order = "score desc, id"
 
@@ -31,16 +30,7 @@ class SrmAiSimilar(models.TransientModel):
     method = fields.Char(readonly=True)
 
     # written from the records found among those the user may read (see _srm_ai_candidates)
-    _srm_ai_link_fields = ("engagement_id", "issue_id")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_readable_links(self, vals_list, self._srm_ai_link_fields)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_readable_links(self, [vals], self._srm_ai_link_fields)
-        return super().write(vals)
+    _srm_link_fields = ("engagement_id", "issue_id")
 
     @api.model
     def _srm_ai_candidates(self, record):

@@ -7,8 +7,6 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.srm_base.tools.links import check_readable_links
-
 from .. import engine
 from .srm_ai_sentiment_mixin import commit_if_allowed
 
@@ -22,7 +20,7 @@ class SrmAiTheme(models.Model):
 
     _name = "srm.ai.theme"
     _description = "Emerging Theme"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "srm.link.check.mixin"]
     _order = "period_end desc, is_growing desc, size desc, id"
     _check_company_auto = True
 
@@ -54,16 +52,7 @@ class SrmAiTheme(models.Model):
 
     # written by the analysis (as superuser) and by "Create Issue": a user links only
     # records they may read
-    _srm_ai_link_fields = ("engagement_ids", "issue_ids", "issue_id")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_readable_links(self, vals_list, self._srm_ai_link_fields)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_readable_links(self, [vals], self._srm_ai_link_fields)
-        return super().write(vals)
+    _srm_link_fields = ("engagement_ids", "issue_ids", "issue_id")
 
     # ------------------------------------------------------------------
     # Analysis

@@ -21,7 +21,7 @@ class SrmIssue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # written by "Create Issue" of a theme: a user links only a theme they may read
-        check_readable_links(self, vals_list, ("srm_ai_theme_id",))
+        check_readable_links(self, vals_list, ("srm_ai_theme_id",), create=True)
         return super().create(vals_list)
 
     def write(self, vals):

@@ -46,6 +46,20 @@ class TestAiLinks(SrmAiAccessCase):
         self.assertIn("Dust again", found.mapped("name"))
         self.assertEqual(self._linked_name(found[:1], "engagement_id")["display_name"], found[:1].name)
 
+    def test_links_given_as_defaults_are_checked_too(self):
+        """A link passed as a default in the context (or set as the user's own default)
+        reaches the record as well as a value would."""
+        Similar = self.env["srm.ai.similar"].with_user(self.user)
+        values = {"source_model": "srm.engagement", "source_id": 1, "record_type": "engagement"}
+        with self.assertRaises(AccessError):
+            Similar.with_context(default_engagement_id=self.secret.id).create(values)
+        for model in ("srm.ai.briefing", "srm.ai.strategy"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.outsider).with_context(default_partner_id=self.village.id).create({})
+        self.env["ir.default"].set("srm.ai.similar", "issue_id", self.secret_issue.id, user_id=self.user.id)
+        with self.assertRaises(AccessError):
+            Similar.create(values)
+
     def test_brief_and_strategy_about_readable_stakeholders_only(self):
         # the outsider works on the Hill Quarry project: the village is not theirs
         for model in ("srm.ai.briefing", "srm.ai.strategy"):

@@ -18,7 +18,7 @@ class SrmAiBriefing(models.TransientModel):
     _name = "srm.ai.briefing"
     _inherit = ["srm.ai.output.mixin"]
     _description = "Meeting Brief"
-    _srm_ai_link_fields = ("partner_id",)
+    _srm_link_fields = ("partner_id",)
 
     partner_id = fields.Many2one("res.partner", string="Stakeholder", required=True, ondelete="cascade")
     # built from escaped facts and stored sanitized: nothing typed in is rendered as HTML

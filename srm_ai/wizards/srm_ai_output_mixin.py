@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.srm_base.tools.links import check_readable_links
-
 # the records an output quotes; a reader must be allowed to read every one of them
 SOURCE_FIELDS = ("source_partner_ids", "source_engagement_ids", "source_issue_ids", "source_commitment_ids")
 
@@ -21,6 +19,7 @@ class SrmAiOutputMixin(models.AbstractModel):
     """
 
     _name = "srm.ai.output.mixin"
+    _inherit = ["srm.link.check.mixin"]
     _description = "Insight written for its author"
     _check_company_auto = True
 
@@ -35,7 +34,7 @@ class SrmAiOutputMixin(models.AbstractModel):
         *SOURCE_FIELDS,
     )
     # what it is about, chosen by its author among the records they may read
-    _srm_ai_link_fields = ()
+    _srm_link_fields = ()
 
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, index=True, default=lambda self: self.env.company
@@ -119,7 +118,6 @@ class SrmAiOutputMixin(models.AbstractModel):
     def create(self, vals_list):
         for vals in vals_list:
             self._srm_ai_refuse_generated(vals)
-        check_readable_links(self, vals_list, self._srm_ai_link_fields)
         # defaults passed in the context are typed in too
         context = {
             key: value
@@ -130,7 +128,6 @@ class SrmAiOutputMixin(models.AbstractModel):
 
     def write(self, vals):
         self._srm_ai_refuse_generated(vals)
-        check_readable_links(self, [vals], self._srm_ai_link_fields)
         return super().write(vals)
 
     def _srm_ai_sources(self, partners=None, engagements=None, issues=None, commitments=None):

@@ -18,7 +18,7 @@ class SrmAiStrategy(models.TransientModel):
     _name = "srm.ai.strategy"
     _inherit = ["srm.ai.output.mixin"]
     _description = "Engagement Strategy Suggestion"
-    _srm_ai_link_fields = ("partner_id", "segment_id")
+    _srm_link_fields = ("partner_id", "segment_id")
 
     partner_id = fields.Many2one("res.partner", string="Stakeholder", domain=[("is_stakeholder", "=", True)])
     segment_id = fields.Many2one("srm.segment")

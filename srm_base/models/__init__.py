@@ -1,4 +1,5 @@
 from . import srm_secured_mixin
+from . import srm_link_check_mixin
 from . import srm_cron_batch
 from . import srm_stakeholder_type
 from . import srm_segment

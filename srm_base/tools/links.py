@@ -32,28 +32,39 @@ def linked_ids(field, value):
     return ids
 
 
-def _checked(field):
-    return (
-        field.type in ("many2one", "many2many")
+def checked_fields(model, fnames=None):
+    """The link fields of ``model`` to check: ``fnames``, or by default every stored
+    many2one and many2many but to users, companies and currencies."""
+    if fnames is not None:
+        return list(fnames)
+    return [
+        fname
+        for fname, field in model._fields.items()
+        if field.type in ("many2one", "many2many")
         and field.store
         and not field.related
         and field.comodel_name not in UNCHECKED_MODELS
-    )
+    ]
 
 
-def check_readable_links(model, vals_list, fnames=None):
+def check_readable_links(model, vals_list, fnames=None, create=False):
     """Refuse (AccessError) the values ``vals_list`` of ``model`` that link, through the
-    fields ``fnames`` (by default every stored many2one and many2many but to users,
-    companies and currencies), records the current user may not read."""
+    fields ``fnames`` (see ``checked_fields``), records the current user may not read.
+    ``create``: the links create() would add as defaults (from the context, or the
+    user's own defaults) are checked too."""
     if model.env.su:
         return
+    fnames = checked_fields(model, fnames)
+    if create:
+        vals_list = [
+            {**model.default_get([fname for fname in fnames if fname not in vals]), **vals} for vals in vals_list
+        ]
     wanted = {}
     for vals in vals_list:
-        for fname, value in vals.items():
-            field = model._fields.get(fname)
-            if field is None or (fname not in fnames if fnames is not None else not _checked(field)):
-                continue
-            wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, value))
+        for fname in fnames:
+            if fname in vals:
+                field = model._fields[fname]
+                wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
     for model_name, ids in wanted.items():
         if ids:
             model.env[model_name].browse(ids).exists().check_access("read")

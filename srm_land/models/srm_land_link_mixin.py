@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
-from odoo.addons.srm_base.tools.links import check_readable_links
-
 
 class SrmLandLinkMixin(models.AbstractModel):
     """Land records link only records their user may read, and show only their names.
@@ -23,6 +21,7 @@ class SrmLandLinkMixin(models.AbstractModel):
     """
 
     _name = "srm.land.link.mixin"
+    _inherit = ["srm.link.check.mixin"]
     _description = "SRM land record linking records its user may read"
 
     # ------------------------------------------------------------------
@@ -96,12 +95,3 @@ class SrmLandLinkMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_readable_links(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_readable_links(self, [vals])
-        return super().write(vals)

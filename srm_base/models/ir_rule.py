@@ -27,7 +27,7 @@ class IrRule(models.Model):
             self.env.uid,
             records._name,
         )
-        env = self.with_context(self.env.user.context_get()).env
+        env = self.with_context(lang=self.env.user.lang or self.env.lang).env
         operations = {
             "read": env._("read"),
             "write": env._("change"),

@@ -1,3 +1,4 @@
+from . import srm_link_mask_mixin
 from . import srm_secured_mixin
 from . import srm_link_check_mixin
 from . import srm_cron_batch

@@ -20,6 +20,7 @@ class SrmSecuredMixin(models.AbstractModel):
     """
 
     _name = "srm.secured.mixin"
+    _inherit = ["srm.link.mask.mixin"]
     _description = "SRM company, project and confidentiality"
     _check_company_auto = True
 

@@ -170,3 +170,35 @@ class TestAccess(CommitmentCase):
         Category.with_user(self.manager).create({"name": "Spiritual"})
         with self.assertRaises(AccessError):
             self.env["srm.commitment.team"].with_user(self.officer).create({"name": "My own team"})
+
+
+@tagged("post_install", "-at_install")
+class TestLinkedConfidentialNames(CommitmentCase):
+    """A commitment the team reads may have been made at a confidential meeting: the
+    meeting's subject reads "Restricted" to whoever may not read the meeting, on every
+    path (form and list, RPC read, grouping), and as it is to the others."""
+
+    def test_confidential_meeting_of_a_shared_commitment(self):
+        meeting = self.env["srm.engagement"].create(
+            {
+                "name": "Offer to the Quispe family for the north parcel",
+                "partner_ids": [Command.set(self.landowner.ids)],
+                "project_id": self.project.id,
+                "is_confidential": True,
+            }
+        )
+        promise = self._commitment(name="Fence the north parcel", engagement_id=meeting.id)
+        self.assertFalse(promise.is_confidential)
+        for user in (self.officer, self.restricted, self.auditor):
+            with self.subTest(user=user.login):
+                as_user = promise.with_user(user)
+                self.assertEqual(as_user.read(["engagement_id"])[0]["engagement_id"], (meeting.id, "Restricted"))
+                spec = {"engagement_id": {"fields": {"display_name": {}}}}
+                self.assertEqual(as_user.web_read(spec)[0]["engagement_id"]["display_name"], "Restricted")
+                groups = as_user.read_group([("id", "=", promise.id)], ["engagement_id"], ["engagement_id"])
+                self.assertEqual(groups[0]["engagement_id"], (meeting.id, "Restricted"))
+        # those who may read the meeting read its subject
+        for user in (self.manager, self.lawyer):
+            with self.subTest(user=user.login):
+                values = promise.with_user(user).read(["engagement_id"])[0]
+                self.assertEqual(values["engagement_id"], (meeting.id, meeting.name))

@@ -1,97 +1,15 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import models
 
 
 class SrmLandLinkMixin(models.AbstractModel):
-    """Land records link only records their user may read, and show only their names.
-
-    Odoo shows the name of a linked record (a many2one) to whoever may read the
-    record linking it, read as superuser: a link written over RPC to a record the
-    user may not read (a confidential household, engagement or payment, a stakeholder
-    or a project the user is not on) would tell them its name, or more (what a
-    wizard shows of its payment). The user's own links are checked; the links the
-    suite writes as superuser are not.
-
-    A record shared with the team may still link a record that stays confidential
-    (an agreement signed at a confidential meeting, the holder of a shared parcel
-    counted in a confidential household): the name of such a linked SRM record or
-    stakeholder is shown as "Restricted" to whoever may not read it, on every read
-    (forms, lists, RPC read and search_read, grouping).
-    """
+    """Land records and wizards link only records their user may read (a link written
+    over RPC to a confidential household, engagement or payment, or to a stakeholder or
+    a project the user is not on, would tell them its name, or more: what a wizard shows
+    of its payment), and show the names of linked records their reader may not read as
+    "Restricted" (srm_base's link check and mask)."""
 
     _name = "srm.land.link.mixin"
-    _inherit = ["srm.link.check.mixin"]
+    _inherit = ["srm.link.check.mixin", "srm.link.mask.mixin"]
     _description = "SRM land record linking records its user may read"
-
-    # ------------------------------------------------------------------
-    # Names of linked records the user may not read
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _srm_land_masked_field(self, fname):
-        """Whether the names of the records linked by many2one ``fname`` are checked: links
-        to SRM records (confidential, of a project) and to stakeholders."""
-        field = self._fields.get(fname)
-        if field is None or field.type != "many2one":
-            return False
-        comodel = self.env[field.comodel_name]
-        return comodel._name == "res.partner" or isinstance(comodel, self.env.registry["srm.secured.mixin"])
-
-    @api.model
-    def _srm_land_hidden_ids(self, fname, ids):
-        """The ids among ``ids`` of records linked by ``fname`` the current user may not read."""
-        ids = {rid for rid in ids if isinstance(rid, int)}
-        if not ids or self.env.su:
-            return set()
-        comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
-        return ids - set(comodel.browse(ids)._filtered_access("read").ids)
-
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if load != "_classic_read" or self.env.su:
-            return result
-        for fname in fnames:
-            if not self._srm_land_masked_field(fname):
-                continue
-            hidden = self._srm_land_hidden_ids(fname, [vals[fname][0] for vals in result if vals.get(fname)])
-            for vals in result:
-                if vals.get(fname) and vals[fname][0] in hidden:
-                    vals[fname] = (vals[fname][0], self.env._("Restricted"))
-        return result
-
-    def web_read(self, specification):
-        result = super().web_read(specification)
-        if self.env.su:
-            return result
-        for fname, spec in specification.items():
-            if not self._srm_land_masked_field(fname) or "display_name" not in (spec.get("fields") or {}):
-                continue
-            linked = [vals[fname] for vals in result if isinstance(vals.get(fname), dict)]
-            hidden = self._srm_land_hidden_ids(fname, [value.get("id") for value in linked])
-            for value in linked:
-                if value.get("id") in hidden:
-                    value["display_name"] = self.env._("Restricted")
-        return result
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        result = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
-        if self.env.su:
-            return result
-        for spec in [groupby] if isinstance(groupby, str) else groupby or []:
-            fname = spec.split(":")[0]
-            if not self._srm_land_masked_field(fname):
-                continue
-            hidden = self._srm_land_hidden_ids(
-                fname, [group[fname][0] for group in result if isinstance(group.get(fname), tuple)]
-            )
-            for group in result:
-                value = group.get(fname)
-                if isinstance(value, tuple) and value[0] in hidden:
-                    group[fname] = (value[0], self.env._("Restricted"))
-        return result
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------

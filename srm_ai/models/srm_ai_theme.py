@@ -21,6 +21,8 @@ class SrmAiTheme(models.Model):
     _name = "srm.ai.theme"
     _description = "Emerging Theme"
     _inherit = ["mail.thread", "srm.link.check.mixin"]
+    # an issue links the theme it was created from; its name is made of other people's texts
+    _srm_mask_links = True
     _order = "period_end desc, is_growing desc, size desc, id"
     _check_company_auto = True
 

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.srm_base.tools.links import check_readable_links
+
 from .srm_land_agreement_line import SYNC_CONTEXT
 
 
@@ -55,22 +57,15 @@ class SrmCommitment(models.Model):
             if signed and commitment.date_fulfilled < signed:
                 raise ValidationError(line._paid_before_signature_message(commitment.date_fulfilled))
 
-    @api.model
-    def _srm_land_check_line_links(self, vals_list):
-        """A commitment records a payment its user may read: the agreement it links (a
-        related field) is read as superuser, its name would tell what the user may not read."""
-        if self.env.su:
-            return
-        ids = [vals["land_agreement_line_id"] for vals in vals_list if vals.get("land_agreement_line_id")]
-        self.env["srm.land.agreement.line"].browse(ids).exists().check_access("read")
-
+    # a commitment records a payment its user may read: the agreement it links (a related
+    # field) is read as superuser, its name would tell what the user may not read
     @api.model_create_multi
     def create(self, vals_list):
-        self._srm_land_check_line_links(vals_list)
+        check_readable_links(self, vals_list, ("land_agreement_line_id",), create=True)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._srm_land_check_line_links([vals])
+        check_readable_links(self, [vals], ("land_agreement_line_id",))
         res = super().write(vals)
         if not self.env.context.get(SYNC_CONTEXT) and {"date_due", "user_id"} & set(vals):
             lines = self.land_agreement_line_id

@@ -49,6 +49,8 @@ class SrmLandAgreementLine(models.Model):
 
     _name = "srm.land.agreement.line"
     _inherit = ["srm.land.link.mixin"]
+    # a commitment links it; its name says which agreement it belongs to
+    _srm_mask_links = True
     _description = "Agreement Payment or Delivery"
     _order = "agreement_id, date_due, sequence, id"
 

@@ -104,6 +104,9 @@ class TestLinks(LandCase):
             commitment = Commitment.create(dict(values, land_agreement_line_id=draft.line_ids.id))
             # what the commitment would have shown of the mine's confidential agreement
             self.assertNotIn("Paredes", commitment.read(["land_agreement_id"])[0]["land_agreement_id"][1])
+        # nor as a default given in the context
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            Commitment.with_context(default_land_agreement_line_id=draft.line_ids.id).create(values)
         commitment = Commitment.create(values)
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
             commitment.write({"land_agreement_line_id": draft.line_ids.id})

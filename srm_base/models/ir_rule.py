@@ -1,12 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-
 from odoo import models
-from odoo.exceptions import AccessError
 from odoo.http import request
-
-_logger = logging.getLogger(__name__)
 
 
 class IrRule(models.Model):
@@ -18,15 +13,9 @@ class IrRule(models.Model):
         of a confidential engagement, a stakeholder of another project. Only
         administrators are told that much; others learn what kind of records they may not
         read or change, not which."""
+        error = super()._make_access_error(operation, records)
         if not (request and request.session.debug) or self.env.su or self.env.user._is_system():
-            return super()._make_access_error(operation, records)
-        _logger.info(
-            "Access denied by record rules for operation: %s on record ids: %r, uid: %s, model: %s",
-            operation,
-            records.ids[:6],
-            self.env.uid,
-            records._name,
-        )
+            return error
         env = self.with_context(lang=self.env.user.lang or self.env.lang).env
         operations = {
             "read": env._("read"),
@@ -34,13 +23,13 @@ class IrRule(models.Model):
             "create": env._("create"),
             "unlink": env._("delete"),
         }
-        description = env["ir.model"]._get(records._name).name or records._name
-        return AccessError(
+        error.args = (
             env._(
                 "You may not %(operation)s these records: %(description)s (%(model)s). Your access rights "
                 "do not cover them; ask your administrator if you need them.",
                 operation=operations.get(operation, operation),
-                description=description,
+                description=env["ir.model"]._get(records._name).name or records._name,
                 model=records._name,
-            )
+            ),
         )
+        return error

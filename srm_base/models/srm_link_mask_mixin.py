@@ -20,12 +20,18 @@ class SrmLinkMaskMixin(models.AbstractModel):
     @api.model
     def _srm_masked_link_field(self, fname):
         """Whether the names of the records linked by many2one ``fname`` are checked: links
-        to SRM records (confidential, of a project) and to stakeholders."""
+        to SRM records (confidential, of a project), to stakeholders, and to models whose
+        records some readers may not read (``_srm_mask_links``: emerging themes, land
+        payments)."""
         field = self._fields.get(fname)
         if field is None or field.type != "many2one":
             return False
         comodel = self.env[field.comodel_name]
-        return comodel._name == "res.partner" or isinstance(comodel, self.env.registry["srm.secured.mixin"])
+        return (
+            comodel._name == "res.partner"
+            or isinstance(comodel, self.env.registry["srm.secured.mixin"])
+            or getattr(comodel, "_srm_mask_links", False)
+        )
 
     @api.model
     def _srm_hidden_link_ids(self, fname, ids):
@@ -62,6 +68,27 @@ class SrmLinkMaskMixin(models.AbstractModel):
                 if value.get("id") in hidden:
                     value["display_name"] = self.env._("Restricted")
         return result
+
+    def _track_filter_for_display(self, tracking_values):
+        """Tracked changes of a link to a record the reader may not read are not shown (the
+        chatter would show the names Odoo wrote when the link changed). Notification
+        emails are written once for all their recipients: they are not filtered."""
+        parent = getattr(super(), "_track_filter_for_display", None)
+        tracking_values = parent(tracking_values) if parent else tracking_values
+        if self.env.su:
+            return tracking_values
+        hidden = set()
+        for fname in set(tracking_values.field_id.mapped("name")):
+            if self._srm_masked_link_field(fname):
+                values = tracking_values.filtered(lambda t, fname=fname: t.field_id.name == fname)
+                ids = set(values.mapped("old_value_integer")) | set(values.mapped("new_value_integer"))
+                hidden |= {(fname, rid) for rid in self._srm_hidden_link_ids(fname, ids - {0})}
+        return tracking_values.filtered(
+            lambda t: (
+                (t.field_id.name, t.old_value_integer) not in hidden
+                and (t.field_id.name, t.new_value_integer) not in hidden
+            )
+        )
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common import CommitmentCase
 
 
@@ -202,3 +204,17 @@ class TestLinkedConfidentialNames(CommitmentCase):
             with self.subTest(user=user.login):
                 values = promise.with_user(user).read(["engagement_id"])[0]
                 self.assertEqual(values["engagement_id"], (meeting.id, meeting.name))
+        # the change of meeting, tracked in the chatter, names it as Odoo wrote it
+        col_info = promise.fields_get(["engagement_id"])["engagement_id"]
+        tracking = self.env["mail.tracking.value"]._create_tracking_values(
+            self.env["srm.engagement"], meeting, "engagement_id", col_info, promise
+        )
+        promise._message_log(body="", tracking_value_ids=[Command.create(tracking)])
+        self.assertNotIn("Quispe", self._chatter(promise, self.officer))
+        self.assertIn("Quispe", self._chatter(promise, self.lawyer))
+
+    def _chatter(self, record, user):
+        """What the chatter of ``record`` receives for ``user``."""
+        store = Store()
+        record.with_user(user).message_ids._to_store(store, for_current_user=True)
+        return repr(store.get_result())

@@ -35,3 +35,22 @@ def retry_on_concurrency(env, what):
         reason = errorcodes.lookup(exc.pgcode)
         _logger.info("%s: %s, postponed", what, reason)
         raise RetryableJobError(f"{what}: {reason} (a concurrent transaction), retried later") from exc
+
+
+def notify_job_user(env, subject, body, model=False, res_id=False):
+    """Tell the user a job runs as (who started the work: an import, a report), from
+    OdooBot, in their inbox or by email as they chose; ``model``/``res_id``: the record
+    the message is about, if any."""
+    env["mail.thread"].message_notify(
+        model=model,
+        res_id=res_id,
+        partner_ids=env.user.partner_id.ids,
+        author_id=env.ref("base.partner_root").id,
+        subject=subject,
+        body=body,
+        subtype_xmlid="mail.mt_note",
+        email_layout_xmlid="mail.mail_notification_light",
+        # the job runs as that user: the current user is left out of a message's
+        # recipients unless it says to notify them too
+        notify_author=True,
+    )

@@ -84,9 +84,9 @@ class ResPartner(models.Model):
     def _srm_ai_sentiment_items(self):
         """(partner_id, date, score) of the scored texts of these stakeholders.
 
-        The stakeholder's sentiment, trend and monthly figures are shown to
-        everybody who may open the stakeholder: they are computed from what such
-        users may read, never from confidential records, worker grievances or the
+        The stakeholder's sentiment, trend and monthly figures are shown to every
+        member of the team who may open the stakeholder: they are computed from what
+        such users may read, never from confidential records, worker grievances or the
         messages of protected complainants.
         """
         if not self.ids:

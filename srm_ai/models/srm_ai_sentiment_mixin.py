@@ -376,7 +376,7 @@ def within(column, id_range):
 
 def id_ranges(cr, ids_query, size, count, newest_first=False):
     """The ids that ``ids_query`` selects, cut into at most ``count`` batches of ``size``
-    in id order (newest first if asked), as (first, last) pairs, lowest id first.
+    in id order (newest first if asked), as (first, last) pairs (first <= last).
 
     Jobs given ranges of their own never lock the same rows: at REPEATABLE READ (Odoo's
     isolation), a job that locked rows another job scored since its snapshot began

@@ -8,6 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.queue_job.exception import FailedJobError
 from odoo.addons.queue_job.job import FAILED
 
+from ..jobs import notify_job_user
+
 # errors in the imported data, under the name queue_job's runner stores with a failed job
 # (RunJobController._get_failure_values): the user corrects their file. Others (a job that
 # ran out of retries, a record deleted meanwhile, missing access rights) are not theirs to fix
@@ -85,14 +87,4 @@ class BaseImportImport(models.TransientModel):
             job.exc_message or job.exc_name or "",
             advice,
         )
-        env["mail.thread"].message_notify(
-            partner_ids=user.partner_id.ids,
-            author_id=env.ref("base.partner_root").id,
-            subject=env._("A part of your import failed"),
-            body=body,
-            subtype_xmlid="mail.mt_note",
-            email_layout_xmlid="mail.mail_notification_light",
-            # the job runs as the user who imported the file: they would be taken for the
-            # author of the message, and left out of its recipients
-            notify_author=True,
-        )
+        notify_job_user(env, env._("A part of your import failed"), body)

@@ -1,14 +1,21 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE
 
 from ..jobs import retry_on_concurrency
 
 AI_CHANNEL = "root.srm.ai"
-# batches enqueued by one run of the hourly scheduled action (a million texts, 500 a batch)
+# batches enqueued by one run of the hourly scheduled action: two million texts to score
+# (1,000 a batch), or 25,600 to embed (128 a batch, a few minutes of two job workers), so
+# that texts saved in bulk meanwhile do not wait behind hours of embedding
 MAX_JOBS = 2000
+MAX_EMBED_JOBS = 200
+# while jobs of a run still wait or run, the scheduled action looks again this often
+RECHECK_MINUTES = 5
 # what an AI job may run: the batch methods of srm_ai's scheduled job
 AI_BATCH_METHODS = {"_srm_ai_score_batch", "_srm_ai_embed_batch", "_srm_ai_model_batch"}
 
@@ -22,18 +29,24 @@ class SrmAiService(models.AbstractModel):
         nothing is left to score, the embedding backlog (texts saved since, scored again with
         the model) the same way. Each job is given a range of ids of its own, so jobs never
         compete for rows; while jobs of an earlier run are still waiting or running, nothing
-        is enqueued, so a scheduled run every few minutes does not pile jobs up behind a long
-        backlog, and the next run after them takes what is left."""
+        is enqueued (jobs do not pile up behind a long backlog) and the scheduled action
+        looks again a few minutes later, to take what is left once they end."""
         if self.env.context.get("srm_ai_no_queue") or not self.env["srm.cron.batch"]._srm_queue_batches():
             return super()._cron_srm_ai_score(batch_size=batch_size, max_jobs=max_jobs)
         enqueued = 0
-        if not self._srm_ai_jobs_unfinished():
+        if self._srm_ai_jobs_unfinished():
+            # the next batches are enqueued soon after these end, not an hour later
+            cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
+            if cron:
+                cron._trigger(at=fields.Datetime.now() + timedelta(minutes=RECHECK_MINUTES))
+        else:
             models_ = self._srm_ai_scored_models()
             plan = [(model, "_srm_ai_score_batch", batch_size) for model in models_]
             if not any(model._srm_ai_count_stale() for model in models_) and self._srm_ai_use_embeddings():
                 plan = [(model, "_srm_ai_embed_batch", EMBED_BATCH_SIZE) for model in models_[:2]] + [
                     (models_[2], "_srm_ai_model_batch", EMBED_BATCH_SIZE)
                 ]
+                max_jobs = min(max_jobs, MAX_EMBED_JOBS)
             for model, method, size in plan:
                 for first, last in model._srm_ai_batch_ranges(method, size, max_jobs - enqueued):
                     self.with_delay(

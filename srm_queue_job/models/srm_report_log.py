@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..jobs import retry_on_concurrency
+from ..jobs import notify_job_user, retry_on_concurrency
 
 _logger = logging.getLogger(__name__)
 
@@ -87,17 +87,4 @@ class SrmReportLog(models.Model):
 
     @api.model
     def _srm_notify_author(self, body, subject, res_id=False):
-        author = self.env.user
-        self.env["mail.thread"].message_notify(
-            model=self._name if res_id else False,
-            res_id=res_id,
-            partner_ids=author.partner_id.ids,
-            author_id=self.env.ref("base.partner_root").id,
-            subject=subject,
-            body=body,
-            subtype_xmlid="mail.mt_note",
-            email_layout_xmlid="mail.mail_notification_light",
-            # the job runs as the author: the current user is left out of a message's
-            # recipients unless it says to notify them too
-            notify_author=True,
-        )
+        notify_job_user(self.env, subject, body, model=self._name if res_id else False, res_id=res_id)

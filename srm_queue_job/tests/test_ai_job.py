@@ -72,6 +72,32 @@ class TestAiJob(TransactionCase):
         self.assertTrue(self.partner.srm_ai_updated_at)
         self.assertTrue(self.partner.srm_ai_sentiment_label)
 
+    def test_no_new_batches_while_earlier_ones_wait(self):
+        """While the batches of a run wait or run, the next run enqueues none and looks again a
+        few minutes later; batches that failed do not hold the next runs back."""
+        self.env.cr.execute(
+            "UPDATE srm_engagement SET ai_scored_at = NULL WHERE id IN %s", [tuple(self.engagements.ids)]
+        )
+        self.env.invalidate_all()
+        with trap_jobs() as trap:
+            enqueued = self.service._cron_srm_ai_score(batch_size=2)
+            jobs = list(trap.enqueued_jobs)
+        self.assertGreaterEqual(enqueued, 3)
+        for job in jobs:
+            job.store()
+        cron = self.env.ref("srm_ai.ir_cron_srm_ai_score")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        with trap_jobs() as trap:
+            self.assertEqual(self.service._cron_srm_ai_score(batch_size=2), 0)
+            trap.assert_jobs_count(0)
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
+        for job in jobs:
+            job.set_failed(exc_info="interrupted")
+            job.store()
+        with trap_jobs() as trap:
+            self.assertEqual(self.service._cron_srm_ai_score(batch_size=2), enqueued)
+
     def test_each_job_scores_ids_of_its_own(self):
         """Jobs side by side never claim the same rows: each is given a range of ids of its
         own. (Claiming from the same head of the backlog, a job whose transaction began

@@ -124,6 +124,31 @@ class TestAiJob(TransactionCase):
             left = {row[0] for row in self.env.cr.fetchall()}
             self.assertEqual(set(stale) - left, set(within[ranges.index(tuple(jobs[-1].args[3]))]))
 
+    def test_message_batches_are_ranges_of_message_ids(self):
+        """The stakeholders' messages are cut into ranges of message ids (their scores do
+        not exist yet), each scored by its own job."""
+        messages = self.env["mail.message"]
+        for engagement in self.engagements[:3]:
+            messages |= engagement.message_post(
+                body="Thank you for the new well, the water is clean.",
+                author_id=self.partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        Score = self.env["srm.ai.message.score"]
+        Score.search([("message_id", "in", messages.ids)]).unlink()
+        with trap_jobs() as trap:
+            self.service._cron_srm_ai_score(batch_size=1, max_jobs=10**6)
+            jobs = [
+                job for job in trap.enqueued_jobs if job.args[:2] == ("srm.ai.message.score", "_srm_ai_score_batch")
+            ]
+            ranges = [tuple(job.args[3]) for job in jobs]
+            for message in messages:
+                self.assertEqual(sum(first <= message.id <= last for first, last in ranges), 1)
+            for job in jobs:
+                job.perform()
+        self.assertEqual(Score.search([("message_id", "in", messages.ids)]).message_id, messages)
+
     def test_same_row_created_by_two_jobs_is_retried(self):
         """The second of two jobs creating the same monthly figure of a stakeholder fails
         on the unique key: it is undone and retried, and finds the first one's row then."""

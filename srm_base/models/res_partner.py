@@ -379,6 +379,26 @@ class ResPartner(models.Model):
             name = f"{self.commercial_company_name or self.sudo().parent_id.name}, {name}"
         return name.strip()
 
+    @api.model
+    def _srm_listed_fields(self):
+        """The partner fields read with the links of a list that names partners (an
+        engagement's stakeholders, ``srm.engagement._srm_read_partners``): whether each
+        is archived (a many2many shows active partners only), what its display name is
+        made of (``_get_complete_name``, ``_compute_display_name``'s dependencies), and
+        the fields the current user's read rules test (``_check_access``). Plain columns
+        only (``_srm_prefetchable``): what is not listed is read by the ORM as usual."""
+        if self.env.context.get("prefetch_langs"):
+            return ()
+        names = ["active", "name", "type", "parent_id", "is_company", "company_name", "commercial_company_name"]
+        names += [path.split(".")[0] for path in self.pool.field_depends[self._fields["display_name"]]]
+        rule_domain = self.env["ir.rule"]._compute_domain(self._name, "read") or []
+        names += [
+            leaf[0].split(".")[0]
+            for leaf in rule_domain
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)
+        ]
+        return tuple(dict.fromkeys(name for name in names if self._srm_prefetchable(self._fields.get(name))))
+
     def web_read(self, specification):
         # the smart buttons' counts of the form, and what its lookups show of the records
         # they link to, are read with its lists (``_fetch_query``)

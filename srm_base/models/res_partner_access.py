@@ -5,6 +5,8 @@ import functools
 from odoo import models
 from odoo.tools import SQL
 
+from .srm_read_rules import ReadRulesChecked
+
 
 # the access check of partners, a concern of its own, kept apart from their SRM fields
 # pylint: disable=consider-merging-classes-inherited
@@ -27,6 +29,13 @@ class ResPartner(models.Model):
         partners are refused, with the same error, and no more queries are made than
         Odoo's check makes (one query reads the links that the partners' projects
         would have been read for)."""
+        if (
+            operation == "read"
+            and ReadRulesChecked.covers(self)
+            and self.env["ir.model.access"].check(self._name, operation, raise_exception=False)
+        ):
+            # selected under these rules a moment ago, in the same read of a list
+            return None
         ids = self._ids
         if (
             self.env.su

@@ -1,10 +1,14 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 import pytz
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
+
+from .srm_read_rules import ReadRulesChecked
 
 IAP2_LEVELS = [
     ("inform", "Inform"),
@@ -176,6 +180,77 @@ class SrmEngagement(models.Model):
             self[field.name] = False
             return None
         return super()._compute_field_value(field)
+
+    # A page of the engagement list is read as Odoo reads it, with two shortcuts: the
+    # stakeholders come with what the list shows of them (``_srm_read_partners``), and the
+    # engagements and stakeholders that the page's queries selected under the user's record
+    # rules are not checked a second time in Python (``ReadRulesChecked``).
+    @api.model
+    @api.readonly
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        self = ReadRulesChecked.with_checked(self)
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
+    def _apply_ir_rules(self, query, mode="read"):
+        super()._apply_ir_rules(query, mode)
+        if mode == "read" and ReadRulesChecked.of(self.env):
+            query._srm_read_rules_key = ReadRulesChecked.env_key(self.env)
+
+    def _check_access(self, operation):
+        if (
+            operation == "read"
+            and ReadRulesChecked.covers(self)
+            and self.env["ir.model.access"].check(self._name, operation, raise_exception=False)
+        ):
+            return None
+        return super()._check_access(operation)
+
+    def _fetch_query(self, query, fields):
+        field = self._fields["partner_ids"]
+        if field not in fields:
+            fetched = super()._fetch_query(query, fields)
+        else:
+            fetched = super()._fetch_query(query, [other for other in fields if other is not field])
+            if fetched:
+                fetched._srm_read_partners()
+        key = getattr(query, "_srm_read_rules_key", None)
+        if key is not None and key == ReadRulesChecked.env_key(self.env):
+            ReadRulesChecked.add(fetched)
+        return fetched
+
+    def _srm_read_partners(self):
+        """Put in cache the stakeholders of the engagements ``self`` as Odoo's read of a
+        many2many selects them (the stakeholders the user may read under the record rules,
+        archived ones included, in their model's order), and, from the same query, the
+        fields a list reads of each (``res.partner._srm_listed_fields``: active flag,
+        display name, the fields of the read rules). Otherwise the first of those fields
+        a list reads makes the ORM read every column of the 150 stakeholders a page of
+        engagements names, in a second query that applies the rules again. Values already
+        in cache are kept, as the ORM's own read keeps them."""
+        field = self._fields["partner_ids"]
+        comodel = self.env[field.comodel_name].with_context(active_test=False, **field.context)
+        query = comodel._where_calc(field.get_domain_list(self))
+        comodel._apply_ir_rules(query, "read")
+        query.order = comodel._order_to_sql(comodel._order, query)
+        owner = SQL.identifier(field.relation, field.column1)
+        line = SQL.identifier(field.relation, field.column2)
+        query.add_join("JOIN", field.relation, None, SQL("%s = %s", line, SQL.identifier(comodel._table, "id")))
+        query.add_where(SQL("%s IN %s", owner, tuple(self.ids)))
+        names = comodel._srm_listed_fields()
+        columns = [comodel._field_to_sql(comodel._table, name, query) for name in names]
+        lines, values = defaultdict(list), {}
+        for owner_id, line_id, *data in self.env.execute_query(query.select(owner, line, *columns)):
+            lines[owner_id].append(line_id)
+            values[line_id] = data
+        self.env.cache.insert_missing(self, field, [tuple(lines[id_]) for id_ in self._ids])
+        partners = comodel.browse(list(values))
+        ReadRulesChecked.add(partners)
+        for position, name in enumerate(names):
+            self.env.cache.insert_missing(
+                partners, comodel._fields[name], [values[id_][position] for id_ in partners._ids]
+            )
 
     @api.depends("partner_ids")
     def _compute_stakeholder_count(self):

@@ -13,3 +13,4 @@ from . import test_list_queries
 from . import test_partner_access
 from . import test_engagement_activities
 from . import test_access_error
+from . import test_engagement_list_read

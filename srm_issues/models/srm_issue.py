@@ -13,10 +13,12 @@ import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models, tools
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import LazyTranslate, get_lang
+
+from odoo.addons.srm_base.tools.links import check_readable_links
 
 from .srm_issue_flood import authenticated_sender
 from .srm_issue_sla import SEVERITIES
@@ -210,6 +212,10 @@ def _priority_from_score(score):
     if score >= 3:
         return "1"
     return "0"
+
+
+# the fields naming who raised an issue
+COMPLAINANT_FIELDS = ("complainant_id", "complainant_partner_id")
 
 
 def is_staff(partner):
@@ -537,7 +543,10 @@ class SrmIssue(models.Model):
             if issue.is_sensitive or issue.is_anonymous:
                 continue
             if issue.sudo().complainant_partner_id != issue.complainant_id:
-                issue.sudo().complainant_partner_id = issue.complainant_id
+                # the projects are linked by the write of complainant_id, as its writer
+                issue.sudo().with_context(srm_issue_no_complainant_link=True).complainant_partner_id = (
+                    issue.complainant_id
+                )
 
     @api.depends_context("uid")
     @api.depends("complainant_id", "is_sensitive", "is_anonymous")
@@ -550,6 +559,13 @@ class SrmIssue(models.Model):
                 issue.complainant_display = self.env._("Protected")
             else:
                 issue.complainant_display = issue.sudo().complainant_partner_id.display_name or ""
+
+    @api.model
+    def _srm_masked_link_field(self, fname):
+        # who raised an issue is part of the issue: whoever may read it (and, on a sensitive
+        # one, has Confidential access) reads the complainant's name, even of a contact they
+        # may not open; only contacts the writer may read can be named complainant
+        return fname not in COMPLAINANT_FIELDS and super()._srm_masked_link_field(fname)
 
     @api.depends("severity", "likelihood")
     def _compute_priority(self):
@@ -720,6 +736,7 @@ class SrmIssue(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_readable_links(self, vals_list, COMPLAINANT_FIELDS, create=True)
         Project = self.env["srm.project"]
         for vals in vals_list:
             if vals.get("project_id") and not vals.get("company_id"):
@@ -735,9 +752,11 @@ class SrmIssue(models.Model):
         issues = super().create(vals_list)
         issues._srm_apply_stage(issues.env["srm.issue.stage"], notify=False)
         issues._srm_subscribe_complainant()
+        issues._srm_link_complainant_projects()
         return issues
 
     def write(self, vals):
+        check_readable_links(self, [vals], COMPLAINANT_FIELDS)
         confidential = self.env.su or self.env.user.has_group("srm_base.group_srm_confidential")
         if vals.get("is_sensitive") is False and not confidential:
             if any(self.mapped("is_sensitive")):
@@ -764,6 +783,8 @@ class SrmIssue(models.Model):
             moved = self.filtered(lambda i: i.stage_id != old_stages[i.id])
             for old_stage, issues in moved.grouped(lambda i: old_stages[i.id]).items():
                 issues._srm_apply_stage(old_stage)
+        if {"project_id", "complainant_id", "complainant_partner_id", "is_sensitive", "is_anonymous"} & set(vals):
+            self._srm_link_complainant_projects()
         return res
 
     def copy_data(self, default=None):
@@ -772,6 +793,35 @@ class SrmIssue(models.Model):
             dict(vals, name=self.env._("%s (copy)", issue.name))
             for issue, vals in zip(self, vals_list, strict=True)
         ]
+
+    def _srm_link_complainant_projects(self):
+        """A stakeholder who raises an issue about a project becomes a stakeholder of that
+        project: its team, project-restricted members included, finds them among the
+        project's stakeholders and opens their contact.
+
+        Only complainants the current user may read are linked (a link would otherwise open
+        another project's stakeholder to this one), and never the complainant of a sensitive
+        or anonymous issue: the project's stakeholders are listed to its whole team, who
+        would see a protected complainant join them the day their grievance came in.
+        """
+        if self.env.context.get("srm_issue_no_complainant_link"):
+            return
+        issues = self.filtered(lambda i: i.project_id and not i.is_sensitive and not i.is_anonymous)
+        # superuser: the identity field is readable only with Confidential access; the
+        # partners are then checked against the current user's own access
+        complainants = issues.sudo().complainant_partner_id.filtered("is_stakeholder")
+        if not self.env.su:
+            complainants = complainants.with_env(self.env).with_context(active_test=False)._filtered_access("read")
+        by_project = defaultdict(set)
+        for issue in issues.sudo():
+            partner = issue.complainant_partner_id
+            if partner in complainants and issue.project_id not in partner.srm_project_ids:
+                by_project[issue.project_id.id].add(partner.id)
+        for project_id, partner_ids in by_project.items():
+            # superuser: the user may read these stakeholders and the issue's project;
+            # adding the project to them is what raising the issue means, whether or not
+            # the user may edit stakeholders
+            self.env["res.partner"].sudo().browse(partner_ids).write({"srm_project_ids": [Command.link(project_id)]})
 
     def _srm_subscribe_complainant(self):
         for issue in self:

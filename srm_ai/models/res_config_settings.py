@@ -30,9 +30,18 @@ class ResConfigSettings(models.TransientModel):
     srm_ai_engine_mode = fields.Char(string="Analysis Engine", compute="_compute_srm_ai_engine_mode")
 
     def _compute_srm_ai_engine_mode(self):
-        text = self.env["srm.ai.service"]._srm_ai_mode_description()
+        service = self.env["srm.ai.service"]
+        text = service._srm_ai_mode_description()
         for settings in self:
             settings.srm_ai_engine_mode = text
+            # only a count: the records are named in the server log
+            failed = service._srm_ai_count_failed(settings.company_id)
+            if failed:
+                settings.srm_ai_engine_mode += self.env._(
+                    "; texts the engine failed on: %(count)s (left aside until they are changed; "
+                    "the server log names their records)",
+                    count=failed,
+                )
 
     def action_srm_ai_test_provider(self):
         self.ensure_one()

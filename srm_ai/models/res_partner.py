@@ -104,7 +104,7 @@ class ResPartner(models.Model):
             UNION ALL
             SELECT s.partner_id, s.date, s.score
               FROM srm_ai_message_score s
-             WHERE s.partner_id IN %(ids)s AND s.date >= %(since)s
+             WHERE s.partner_id IN %(ids)s AND s.date >= %(since)s AND s.label IS NOT NULL
                AND NOT COALESCE(s.is_confidential, FALSE) AND NOT COALESCE(s.is_protected, FALSE)
                AND NOT COALESCE(s.is_worker, FALSE)
             UNION ALL

@@ -1,10 +1,16 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
 from .. import engine
-from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, SENTIMENT_LABELS, id_ranges, within
+from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, PROBE_TEXT, SENTIMENT_LABELS, id_ranges, within
+
+_logger = logging.getLogger(__name__)
 
 SCORED_MODELS = ("res.partner", "srm.engagement", "srm.issue")
 
@@ -75,6 +81,12 @@ class SrmAiMessageScore(models.Model):
     score = fields.Float(string="Sentiment Score", digits=(3, 2), readonly=True)
     label = fields.Selection(SENTIMENT_LABELS, string="Sentiment", readonly=True, index=True)
     lang = fields.Char(string="Language", readonly=True)
+    analysis_failed = fields.Boolean(
+        readonly=True,
+        index=True,
+        help="The engine failed on the message's text: it has no sentiment (or the lexicons' when only "
+        "its embedding failed) and the scheduled job leaves it aside.",
+    )
 
     _sql_constraints = [("message_uniq", "unique(message_id)", "A message is scored once.")]
 
@@ -146,36 +158,89 @@ class SrmAiMessageScore(models.Model):
         messages = self.env["mail.message"].sudo().browse([row[0] for row in self.env.cr.fetchall()])
         if not messages:
             return 0
-        texts = [html2plaintext(m.body or "").strip() for m in messages]
+        # message id: error, for the messages whose text could not be read or analysed
+        texts, failed = self._srm_ai_message_texts(messages)
         service = self.env["srm.ai.service"]
-        vectors = service._srm_ai_embed(texts) if embed else None
+        vectors, unembedded = service._srm_ai_embed_each(texts) if embed else (None, {})
         vals_list = []
         for index, message in enumerate(messages):
             record = self.env[message.model].sudo().browse(message.res_id).exists()  # sudo: as above
             company = record.company_id if record and "company_id" in record._fields else False
-            result = engine.sentiment.analyse(texts[index], vector=None if vectors is None else vectors[index])
-            vals_list.append(
-                {
-                    "message_id": message.id,
-                    "partner_id": message.author_id.id,
-                    "company_id": (company or message.author_id.company_id or self.env.company).id,
-                    "res_model": message.model,
-                    "res_id": message.res_id,
-                    "date": message.date,
-                    "subject": (message.subject or "")[:200],
-                    "score": result["score"],
-                    "label": result["label"] if texts[index] else "neutral",
-                    "lang": result["lang"],
-                    "model_scored": vectors is not None,
-                }
-            )
+            vals = {
+                "message_id": message.id,
+                "partner_id": message.author_id.id,
+                "company_id": (company or message.author_id.company_id or self.env.company).id,
+                "res_model": message.model,
+                "res_id": message.res_id,
+                "date": message.date,
+                "subject": (message.subject or "")[:200],
+            }
+            if message.id not in failed:
+                vector = None if vectors is None else vectors[index]
+                try:
+                    result = engine.sentiment.analyse(texts[index], vector=vector)
+                except psycopg2.Error:
+                    raise
+                except Exception as exc:  # pylint: disable=broad-except
+                    failed[message.id] = exc
+            if message.id in failed:
+                # no sentiment: left out of the stakeholder's, and never analysed again
+                vals.update(score=0.0, label=False, analysis_failed=True)
+            else:
+                vals.update(
+                    score=result["score"],
+                    label=result["label"] if texts[index] else "neutral",
+                    lang=result["lang"],
+                    model_scored=vectors is not None and index not in unembedded,
+                    analysis_failed=index in unembedded,
+                )
+            vals_list.append(vals)
+        if failed:
+            # the engine failing on a plain text too is the engine's failure, not the texts'
+            engine.sentiment.analyse(PROBE_TEXT)
         self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
+        self._srm_ai_log_set_aside(failed, "analysed")
+        self._srm_ai_log_set_aside({messages[i].id: error for i, error in unembedded.items()}, "embedded")
         messages.author_id._srm_ai_refresh_sentiment()
         return len(messages)
 
     @api.model
+    def _srm_ai_message_texts(self, messages):
+        """The plain texts of ``messages`` and {message id: error} for those that cannot be
+        read (their text is then empty)."""
+        texts, failed = [], {}
+        for message in messages:
+            try:
+                texts.append(html2plaintext(message.body or "").strip())
+            except psycopg2.Error:
+                raise  # not the text's: the batch fails and is run again
+            except Exception as exc:  # pylint: disable=broad-except
+                failed[message.id] = exc
+                texts.append("")
+        return texts, failed
+
+    @api.model
+    def _srm_ai_log_set_aside(self, errors, what):
+        """Log the messages of ``errors`` ({message id: error}) set aside: their text could not be ``what``."""
+        for message_id, error in errors.items():
+            _logger.warning(
+                "mail.message %s: its text could not be %s (%s: %s); the message is left aside",
+                message_id,
+                what,
+                type(error).__name__,
+                error,
+            )
+
+    @api.model
+    def _srm_ai_count_failed(self, company=None):
+        """How many messages (of ``company`` when given) the engine failed on."""
+        domain = [("analysis_failed", "=", True)] + ([("company_id", "=", company.id)] if company else [])
+        return self.sudo().search_count(domain)  # sudo: a count, for the settings
+
+    @api.model
     def _srm_ai_count_unmodelled(self):
-        return self.sudo().search_count([("model_scored", "=", False)])  # sudo: scheduled job
+        # sudo: scheduled job
+        return self.sudo().search_count([("model_scored", "=", False), ("analysis_failed", "=", False)])
 
     @api.model
     def _srm_ai_batch_ranges(self, method, size, count):
@@ -185,7 +250,7 @@ class SrmAiMessageScore(models.Model):
             self.env["mail.message"].flush_model()
             return id_ranges(self.env.cr, self._srm_ai_pending_query(), size, count)
         self.flush_model()
-        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored")
+        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND NOT analysis_failed")
         return id_ranges(self.env.cr, query, size, count, newest_first=True)
 
     @api.model
@@ -199,7 +264,8 @@ class SrmAiMessageScore(models.Model):
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored%s ORDER BY id DESC LIMIT %s "
+                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND NOT analysis_failed%s "
+                "ORDER BY id DESC LIMIT %s "
                 "FOR UPDATE SKIP LOCKED",
                 within(SQL("id"), id_range),
                 limit,
@@ -209,12 +275,23 @@ class SrmAiMessageScore(models.Model):
         scores = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
         if not scores:
             return 0
-        texts = [html2plaintext(score.message_id.body or "").strip() for score in scores]
-        vectors = service._srm_ai_embed(texts)
+        texts, unread = self._srm_ai_message_texts(scores.message_id)
+        vectors, failed = service._srm_ai_embed_each(texts)
         if vectors is None:
             return 0
-        for score, text, vector in zip(scores, texts, vectors, strict=True):
-            result = engine.sentiment.analyse(text, vector=vector)
+        failed.update(
+            (index, unread[score.message_id.id]) for index, score in enumerate(scores) if score.message_id.id in unread
+        )
+        for index, (score, text, vector) in enumerate(zip(scores, texts, vectors, strict=True)):
+            if index in failed:
+                continue
+            try:
+                result = engine.sentiment.analyse(text, vector=vector)
+            except psycopg2.Error:
+                raise
+            except Exception as exc:  # pylint: disable=broad-except
+                failed[index] = exc
+                continue
             score.write(
                 {
                     "score": result["score"],
@@ -222,6 +299,14 @@ class SrmAiMessageScore(models.Model):
                     "lang": result["lang"],
                     "model_scored": True,
                 }
+            )
+        if failed:
+            # the engine failing on a plain text too is the engine's failure, not the texts'
+            engine.sentiment.analyse(PROBE_TEXT)
+            # the lexicons' sentiment stays; the scheduled job leaves these messages aside
+            scores.browse([scores[index].id for index in failed]).write({"analysis_failed": True})
+            self._srm_ai_log_set_aside(
+                {scores[index].message_id.id: error for index, error in failed.items()}, "scored by the model"
             )
         scores.partner_id._srm_ai_refresh_sentiment()
         return len(scores)

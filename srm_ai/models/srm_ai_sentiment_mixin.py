@@ -4,6 +4,8 @@ import base64
 import hashlib
 import logging
 
+import psycopg2
+
 from odoo import api, fields, models, modules
 from odoo.tools import SQL, html2plaintext
 
@@ -21,13 +23,18 @@ BATCH_SIZE = 1000
 # committed, so an interrupted backlog resumes where it stopped
 EMBED_BATCH_SIZE = 128
 SYNC_LIMIT = 20  # records scored at once on save (lexicon); more go to the background job
+# a plain text the engine reads whatever the language: when the engine fails on it too,
+# the failure is the engine's (texts are not set aside for it)
+PROBE_TEXT = "Thank you for the meeting."
 
 
 class SrmAiSentimentMixin(models.AbstractModel):
     """Sentiment score of a record's text, computed on save, on demand and in batches.
 
     A record needs scoring when ``ai_scored_at`` is empty or older than its
-    ``write_date``: an interrupted batch run simply resumes with what is left.
+    ``write_date``: an interrupted batch run simply resumes with what is left. A text
+    the engine fails on is set aside (``ai_failed_at``) until the record is changed:
+    the rest of its batch is scored and the backlog goes on past it.
     """
 
     _name = "srm.ai.sentiment.mixin"
@@ -55,6 +62,16 @@ class SrmAiSentimentMixin(models.AbstractModel):
         string="Text Fingerprint", readonly=True, copy=False, prefetch=False, index=True,
         groups="base.group_system",
         help="Fingerprint of the text last embedded: an unchanged text is not embedded again.",
+    )
+    ai_failed_at = fields.Datetime(
+        string="Analysis Failed On",
+        readonly=True,
+        copy=False,
+        prefetch=False,
+        index="btree_not_null",
+        groups="base.group_system",
+        help="The engine failed on this text (its analysis or its embedding): the scheduled job "
+        "leaves it aside until the record is changed.",
     )
 
     # fields whose change makes the score stale
@@ -92,56 +109,116 @@ class SrmAiSentimentMixin(models.AbstractModel):
         another one) is reused; new texts are embedded only when ``embed`` is set
         (the scheduled job): saving a record never waits for the embedding model,
         its score is the lexicon's until the job has embedded it.
+
+        A record whose text the engine fails on does not hold the others back: it is
+        stored without a score (or with the lexicon's when only its embedding failed)
+        and set aside until it is changed. Database errors (a concurrent transaction)
+        are not the text's: they fail the whole batch, which is run again.
         """
         # sudo: scores are computed values, stored whoever saved the text (the callers
         # check the user's rights: create/write, action_srm_ai_score, the batch job)
         records = self.sudo().exists()
         if not records:
             return
-        company = records[:1].company_id if "company_id" in records._fields else self.env.company
-        service = self.env["srm.ai.service"]
-        use_embeddings = service._srm_ai_use_embeddings(company)
-        texts = [record._srm_ai_sentiment_text() for record in records]
-        # one embedding per record, of its full text: used by the sentiment model and for similarity
-        similarity_texts = [
-            record._srm_ai_similarity_text() if text.strip() else ""
-            for record, text in zip(records, texts, strict=True)
-        ]
+        # record id: error, for the records whose text could not be read or analysed
+        texts, similarity_texts, failed = records._srm_ai_texts()
         hashes = [text_hash(text) if text.strip() else None for text in similarity_texts]
-        known = {}
-        if use_embeddings:
-            # a text read whole keeps the vector stored under its fingerprint of before
-            # (the text's alone), found by the same query; a long one is embedded again, in pieces
-            legacy = {
-                h: legacy_text_hash(text)
-                for h, text in zip(hashes, similarity_texts, strict=True)
-                if h and h.startswith(WHOLE + ":")
-            }
-            found = records._srm_ai_vectors_by_hash([h for h in hashes if h] + list(legacy.values()))
-            known = {h: found[h] for h in hashes if h and h in found}
-            known.update((h, found[old]) for h, old in legacy.items() if h not in known and old in found)
-        if embed and use_embeddings:
-            missing = {h: text for h, text in zip(hashes, similarity_texts, strict=True) if h and h not in known}
-            if missing:
-                computed = service._srm_ai_embed(list(missing.values()), company)
-                if computed is not None:
-                    known.update(
-                        (h, decode_vector(encode_vector(v))) for h, v in zip(missing, computed, strict=True)
-                    )
+        # fingerprint: error, for the texts the engine could not embed
+        known, unembedded = records._srm_ai_known_vectors(hashes, similarity_texts, embed)
         rows = []
+        unembedded_ids = {}
         for index, record in enumerate(records):
-            if not texts[index].strip():
-                rows.append((record.id, None, None, None, None, None))
+            result = None
+            if record.id not in failed and texts[index].strip():
+                vector = known.get(hashes[index])
+                try:
+                    result = engine.sentiment.analyse(texts[index], vector=vector)
+                except psycopg2.Error:
+                    raise
+                except Exception as exc:  # pylint: disable=broad-except
+                    failed[record.id] = exc
+            if result is None:
+                rows.append((record.id, None, None, None, None, None, record.id in failed))
                 continue
-            vector = known.get(hashes[index])
-            result = engine.sentiment.analyse(texts[index], vector=vector)
+            if hashes[index] in unembedded:
+                unembedded_ids[record.id] = unembedded[hashes[index]]
             rows.append(
-                (record.id, result["score"], result["label"], result["lang"], encode_vector(vector), hashes[index])
+                (
+                    record.id,
+                    result["score"],
+                    result["label"],
+                    result["lang"],
+                    encode_vector(vector),
+                    hashes[index],
+                    record.id in unembedded_ids,
+                )
             )
+        if failed:
+            # the engine failing on a plain text too is the engine's failure, not the texts'
+            engine.sentiment.analyse(PROBE_TEXT)
         self._srm_ai_store_scores(rows)
+        records._srm_ai_log_set_aside(failed, "analysed")
+        records._srm_ai_log_set_aside(unembedded_ids, "embedded")
         partners = records._srm_ai_sentiment_partners()
         if partners:
             partners._srm_ai_refresh_sentiment()
+
+    def _srm_ai_texts(self):
+        """The texts of these records to score and to embed, and {record id: error} of the
+        records whose text cannot be read (their texts are then empty)."""
+        texts, similarity_texts, failed = [], [], {}
+        for record in self:
+            try:
+                text = record._srm_ai_sentiment_text()
+                # one embedding per record, of its full text: used by the sentiment model and for similarity
+                similarity = record._srm_ai_similarity_text() if text.strip() else ""
+            except psycopg2.Error:
+                raise  # not the text's: the batch fails and is run again
+            except Exception as exc:  # pylint: disable=broad-except
+                failed[record.id] = exc
+                text = similarity = ""
+            texts.append(text)
+            similarity_texts.append(similarity)
+        return texts, similarity_texts, failed
+
+    def _srm_ai_known_vectors(self, hashes, texts, embed):
+        """The embeddings of these fingerprints ({fingerprint: vector}): stored ones, and
+        those of the other ``texts`` (in the order of ``hashes``) when ``embed`` is set;
+        with {fingerprint: error} of the texts the engine failed to embed."""
+        company = self[:1].company_id if "company_id" in self._fields else self.env.company
+        service = self.env["srm.ai.service"]
+        if not service._srm_ai_use_embeddings(company):
+            return {}, {}
+        # a text read whole keeps the vector stored under its fingerprint of before
+        # (the text's alone), found by the same query; a long one is embedded again, in pieces
+        legacy = {
+            h: legacy_text_hash(text) for h, text in zip(hashes, texts, strict=True) if h and h.startswith(WHOLE + ":")
+        }
+        found = self._srm_ai_vectors_by_hash([h for h in hashes if h] + list(legacy.values()))
+        known = {h: found[h] for h in hashes if h and h in found}
+        known.update((h, found[old]) for h, old in legacy.items() if h not in known and old in found)
+        unembedded = {}
+        missing = {h: text for h, text in zip(hashes, texts, strict=True) if h and h not in known}
+        if embed and missing:
+            computed, errors = service._srm_ai_embed_each(list(missing.values()), company)
+            for index, (h, vector) in enumerate(zip(missing, computed or [], strict=False)):
+                if index in errors:
+                    unembedded[h] = errors[index]
+                else:
+                    known[h] = decode_vector(encode_vector(vector))
+        return known, unembedded
+
+    def _srm_ai_log_set_aside(self, errors, what):
+        """Log the records of ``errors`` ({id: error}) set aside: their text could not be ``what``."""
+        for record_id, error in errors.items():
+            _logger.warning(
+                "%s %s: its text could not be %s (%s: %s); it is left aside until the record is changed",
+                self._name,
+                record_id,
+                what,
+                type(error).__name__,
+                error,
+            )
 
     def _srm_ai_vectors_by_hash(self, hashes):
         """Stored embeddings of these text fingerprints, on any record of the model: {hash: vector}."""
@@ -159,7 +236,10 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return {h: decode_vector(value) for h, value in self.env.cr.fetchall()}
 
     def _srm_ai_store_scores(self, rows):
-        """Write scores in one query, without touching write_date (so they stay fresh)."""
+        """Write scores in one query, without touching write_date (so they stay fresh).
+
+        ``rows``: (id, score, label, lang, embedding, fingerprint, failed), ``failed``
+        when the engine failed on the text: the record is set aside until it is changed."""
         if not rows:
             return
         self.flush_model()
@@ -172,13 +252,15 @@ class SrmAiSentimentMixin(models.AbstractModel):
                        ai_sentiment_lang = v.lang,
                        ai_embedding = v.embedding,
                        ai_text_hash = v.hash,
-                       ai_scored_at = GREATEST(now() AT TIME ZONE 'UTC', t.write_date)
-                  FROM (VALUES %(values)s) AS v(id, score, label, lang, embedding, hash)
+                       ai_scored_at = GREATEST(now() AT TIME ZONE 'UTC', t.write_date),
+                       ai_failed_at = CASE WHEN v.failed THEN GREATEST(now() AT TIME ZONE 'UTC', t.write_date) END
+                  FROM (VALUES %(values)s) AS v(id, score, label, lang, embedding, hash, failed)
                  WHERE t.id = v.id
                 """,
                 table=SQL.identifier(self._table),
                 values=SQL(", ").join(
-                    SQL("(%s, %s::float, %s::varchar, %s::varchar, %s::varchar, %s::varchar)", *row) for row in rows
+                    SQL("(%s, %s::float, %s::varchar, %s::varchar, %s::varchar, %s::varchar, %s::boolean)", *row)
+                    for row in rows
                 ),
             )
         )
@@ -190,6 +272,7 @@ class SrmAiSentimentMixin(models.AbstractModel):
                 "ai_scored_at",
                 "ai_embedding",
                 "ai_text_hash",
+                "ai_failed_at",
             ]
         )
 
@@ -312,9 +395,11 @@ class SrmAiSentimentMixin(models.AbstractModel):
     def _srm_ai_missing_vector_condition(self):
         # scored records with a text and no embedding yet (saved since, or scored while
         # the embedding model was off or absent), or one embedded otherwise than texts
-        # are now (a fingerprint of before, or of another piece size)
+        # are now (a fingerprint of before, or of another piece size); not those whose text
+        # the engine failed on (set aside until they are changed and scored again)
         return SQL(
-            "ai_sentiment_label IS NOT NULL AND (ai_embedding IS NULL OR ai_text_hash IS NULL"
+            "ai_sentiment_label IS NOT NULL AND ai_failed_at IS NULL"
+            " AND (ai_embedding IS NULL OR ai_text_hash IS NULL"
             " OR NOT (ai_text_hash LIKE %s OR ai_text_hash LIKE %s))",
             f"{WHOLE}:%",
             f"{pieces_tag()}:%",
@@ -328,6 +413,20 @@ class SrmAiSentimentMixin(models.AbstractModel):
                 "SELECT count(*) FROM %s WHERE %s",
                 SQL.identifier(self._table),
                 self._srm_ai_missing_vector_condition(),
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _srm_ai_count_failed(self, company=None):
+        """How many records (of ``company`` when given) the engine failed on: set aside until
+        they are changed."""
+        self.flush_model(["ai_failed_at", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM %s WHERE ai_failed_at IS NOT NULL%s",
+                SQL.identifier(self._table),
+                SQL(" AND company_id = %s", company.id) if company else SQL(""),
             )
         )
         return self.env.cr.fetchone()[0]

@@ -5,13 +5,15 @@ import threading
 import time
 from urllib.parse import urlsplit
 
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, str2bool
 
 from .. import engine
 from ..engine.provider import ChatProvider, ProviderError
-from .srm_ai_sentiment_mixin import BATCH_SIZE
+from .srm_ai_sentiment_mixin import BATCH_SIZE, PROBE_TEXT
 
 _logger = logging.getLogger(__name__)
 
@@ -79,6 +81,40 @@ class SrmAiService(models.AbstractModel):
         if not texts or not self._srm_ai_use_embeddings(company):
             return None
         return engine.embeddings.embed(texts)
+
+    @api.model
+    def _srm_ai_embed_each(self, texts, company=None):
+        """Embeddings of ``texts`` and the texts the engine failed on: (vectors, {index: error});
+        (None, {}) when embeddings are off. The texts are embedded together; when that fails,
+        one at a time, so that a text the engine cannot read does not hold the others back
+        (its vector is None). When the engine fails on a plain text too, the failure is the
+        engine's: it is raised."""
+        try:
+            vectors = self._srm_ai_embed(texts, company)
+        except psycopg2.Error:
+            raise
+        except Exception as exc:  # pylint: disable=broad-except
+            _logger.info("Embedding %s texts together failed (%s), embedding them one at a time", len(texts), exc)
+        else:
+            return (None if vectors is None else list(vectors)), {}
+        vectors, errors = [], {}
+        for index, text in enumerate(texts):
+            try:
+                vectors.append(self._srm_ai_embed([text], company)[0])
+            except psycopg2.Error:
+                raise
+            except Exception as exc:  # pylint: disable=broad-except
+                vectors.append(None)
+                errors[index] = exc
+        if errors:
+            self._srm_ai_embed([PROBE_TEXT], company)
+        return vectors, errors
+
+    @api.model
+    def _srm_ai_count_failed(self, company=None):
+        """How many texts (of ``company`` when given) the engine failed on: set aside until
+        they are changed."""
+        return sum(model._srm_ai_count_failed(company) for model in self._srm_ai_scored_models())
 
     # ------------------------------------------------------------------
     # Provider

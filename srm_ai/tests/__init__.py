@@ -4,6 +4,7 @@ from . import test_engine
 from . import test_engine_quality
 from . import test_embedding_backlog
 from . import test_embedding_backends
+from . import test_backlog_failures
 from . import test_sentiment
 from . import test_themes_similar
 from . import test_briefing_health

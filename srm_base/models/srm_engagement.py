@@ -193,6 +193,78 @@ class SrmEngagement(models.Model):
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
 
+    def web_read(self, specification):
+        self._srm_read_lookup_names(specification)
+        return super().web_read(specification)
+
+    def _srm_read_lookup_names(self, specification):
+        """Put in cache, in one query, what the display names of the records the lookups
+        (many2one) of ``specification`` link to are made of: the types', projects',
+        responsible users' and companies' names of a page, which Odoo's ``web_read``
+        computes as superuser, each model reading every column of its records in a query
+        of its own. Read as superuser too, archived records included, each field as the
+        ORM's read selects it (the user's language); values already in cache are kept, and
+        what is not listed is read by the ORM as usual."""
+        if not self._ids or self.env.context.get("prefetch_langs"):
+            return
+        parts, plan = [], []
+        for fname, spec in specification.items():
+            field = self._fields.get(fname)
+            if (
+                field is None
+                or field.type != "many2one"
+                or "display_name" not in (spec.get("fields") or {})
+                or spec.get("context")
+                or any(self.env.cache.get_missing_ids(self, field))
+            ):
+                continue
+            ids = tuple({id_ for id_ in self.env.cache.get_values(self, field) if isinstance(id_, int)})
+            comodel = self.env[field.comodel_name].sudo().with_context(active_test=False)
+            linked = comodel.browse(ids)
+            names = [
+                name
+                for name in dict.fromkeys(
+                    path.split(".")[0] for path in self.pool.field_depends[comodel._fields["display_name"]]
+                )
+                if self._srm_lookup_readable(comodel._fields.get(name))
+                and any(self.env.cache.get_missing_ids(linked, comodel._fields[name]))
+            ]
+            if not ids or not names:
+                continue
+            query = comodel._where_calc([("id", "in", ids)])
+            data = SQL(", ").join(comodel._field_to_sql(comodel._table, name, query) for name in names)
+            row = SQL("%s, %s, jsonb_build_array(%s)", len(plan), SQL.identifier(comodel._table, "id"), data)
+            parts.append(SQL("(%s)", query.select(row)))
+            plan.append((comodel, names))
+        if not parts:
+            return
+        values = defaultdict(dict)
+        for index, id_, data in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+            values[index][id_] = data
+        for index, (comodel, names) in enumerate(plan):
+            records = comodel.browse(list(values[index]))
+            for position, name in enumerate(names):
+                self.env.cache.insert_missing(
+                    records, comodel._fields[name], [values[index][id_][position] for id_ in records._ids]
+                )
+
+    @api.model
+    def _srm_lookup_readable(self, field):
+        """Whether ``_srm_read_lookup_names`` reads ``field`` of a linked record: a column
+        whose value needs no conversion (``res.partner._srm_prefetchable``), or a field
+        related to such a column through a lookup (a user's name is their partner's)."""
+        Partner = self.env["res.partner"]
+        if field and field.related and not field.store:
+            target = field.related_field
+            return (
+                len(field.related.split(".")) == 2
+                and not target.translate
+                and not field.groups
+                and self.env[field.model_name]._fields[field.related.split(".")[0]].type == "many2one"
+                and Partner._srm_prefetchable(target)
+            )
+        return Partner._srm_prefetchable(field)
+
     def _apply_ir_rules(self, query, mode="read"):
         super()._apply_ir_rules(query, mode)
         if mode == "read" and ReadRulesChecked.of(self.env):

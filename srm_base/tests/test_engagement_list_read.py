@@ -9,9 +9,10 @@ from .common import SrmCase
 from .test_performance import view_specification
 
 # queries of a page of the engagement list read by a project-restricted user (with its
-# count): the engagements, their stakeholders with what the list shows of them, activities,
-# types, projects, responsible users and their names, companies and the count
-RESTRICTED_LIST_QUERIES = 10
+# count): the engagements, their stakeholders with what the list shows of them, the names
+# of their types, projects and responsible users, activities, the companies of the rules,
+# the user, and the count
+RESTRICTED_LIST_QUERIES = 7
 
 
 @tagged("post_install", "-at_install")
@@ -103,6 +104,44 @@ class TestEngagementListRead(SrmCase):
         users = {row["user_id"]["display_name"] for row in page["records"]}
         self.assertEqual(users, {self.officer.name, self.env.user.name})
         self.assertEqual({row["project_id"]["display_name"] for row in page["records"]}, {self.project.display_name})
+
+    def test_lookups_named_as_odoo_names_them(self):
+        """Types, projects, responsible users and companies are named as Odoo's web_read
+        names them (as superuser), in the reader's language, archived ones included."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.type_meeting.with_context(lang="fr_FR").name = "Réunion (fr)"
+        self.engagements[:2].engagement_type_id = self.type_call
+        self.officer.partner_id.name = "Officer Renamed"
+        self.engagements[-1].user_id = False
+        lookups = ("engagement_type_id", "project_id", "user_id", "company_id")
+        # the company column, which the list shows to multi-company users
+        spec = dict(self.spec, company_id={"fields": {"display_name": {}}})
+        for user in (self.restricted, self.officer):
+            for lang in ("en_US", "fr_FR"):
+                with self.subTest(user=user.login, lang=lang):
+                    self.env.flush_all()
+                    self.env.invalidate_all()
+                    page = (
+                        self.env["srm.engagement"]
+                        .with_user(user)
+                        .with_context(lang=lang)
+                        .web_search_read(self.domain, spec, limit=80)
+                    )
+                    self.env.invalidate_all()
+                    for row in page["records"]:
+                        engagement = self.env["srm.engagement"].sudo().with_context(lang=lang).browse(row["id"])
+                        for fname in lookups:
+                            linked = engagement[fname]
+                            expected = {"id": linked.id, "display_name": linked.display_name} if linked else False
+                            self.assertEqual(row[fname], expected, fname)
+                    types = {row["engagement_type_id"]["display_name"] for row in page["records"]}
+                    meeting = "Réunion (fr)" if lang == "fr_FR" else "Meeting"
+                    self.assertEqual(types, {meeting, self.type_call.with_context(lang=lang).name})
+                    self.assertIn(
+                        "Officer Renamed",
+                        {row["user_id"] and row["user_id"]["display_name"] for row in page["records"]},
+                    )
+                    self.assertEqual(page["records"][0]["project_id"]["display_name"], "[TST-MINE] Test Mine")
 
     def test_stakeholders_values_are_those_of_the_database(self):
         """What the page's query puts in memory of each stakeholder is what the ORM reads."""

@@ -22,6 +22,19 @@ TREND_MONTHS = 6
 PARTNER_BATCH = 500
 
 
+def write_grouped(model, updates):
+    """Write ``updates`` ([(record, values)], records of ``model``) with one write per set of
+    equal values, through the ORM as a write each would (access rights, tracking as the
+    context of ``model`` says, recomputation of what depends on the fields). Values are
+    compared as the fields store them (a float rounded to its digits)."""
+    groups = defaultdict(list)
+    for record, vals in updates:
+        key = tuple(sorted((name, model._fields[name].convert_to_cache(value, model)) for name, value in vals.items()))
+        groups[key].append(record.id)
+    for key, ids in groups.items():
+        model.browse(ids).write(dict(key))
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -141,6 +154,8 @@ class ResPartner(models.Model):
         snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()  # sudo: written by the analysis only
         existing = {(s.partner_id.id, s.month): s for s in snapshots.search([("partner_id", "in", partners.ids)])}
         to_create = []
+        # written once per set of equal values (stakeholders without texts share theirs)
+        partner_updates, snapshot_updates = [], []
         for partner in partners:
             items = by_partner.get(partner.id, [])
             weights = total = 0.0
@@ -162,7 +177,7 @@ class ResPartner(models.Model):
                 "srm_ai_sentiment_forecast": prediction["next"] if prediction["next"] is not None else 0.0,
                 "srm_ai_updated_at": now,
             }
-            partner.with_context(tracking_disable=True).write(vals)
+            partner_updates.append((partner, vals))
             for month, scores in months.items():
                 average = round(sum(scores) / len(scores), 4)
                 snapshot = existing.get((partner.id, month))
@@ -173,9 +188,11 @@ class ResPartner(models.Model):
                         len(scores),
                         True,
                     ):
-                        snapshot.write(svals)
+                        snapshot_updates.append((snapshot, svals))
                 else:
                     to_create.append(dict(svals, partner_id=partner.id, month=month))
+        write_grouped(partners.with_context(tracking_disable=True), partner_updates)
+        write_grouped(snapshots, snapshot_updates)
         if to_create:
             snapshots.create(to_create)
         partners._srm_ai_refresh_health()
@@ -320,6 +337,8 @@ class ResPartner(models.Model):
             .search([("partner_id", "in", partners.ids), ("month", "=", this_month)])
         }
         to_create = []
+        # written once per set of equal values
+        partner_updates, snapshot_updates = [], []
         for partner in partners:
             company = partner.company_id or self.env.company
             expected = company._srm_ai_expected_contact_days().get(partner.srm_quadrant or "monitor", 120)
@@ -393,15 +412,17 @@ class ResPartner(models.Model):
                     )
                 )
             score = int(round(contact + sentiment_points + issue_points + commitment_points))
-            partner.with_context(tracking_disable=True).write(
-                {"srm_ai_health_score": score, "srm_ai_health_reasons": "\n".join(reasons)}
+            partner_updates.append(
+                (partner, {"srm_ai_health_score": score, "srm_ai_health_reasons": "\n".join(reasons)})
             )
             snapshot = snapshots.get(partner.id)
             if snapshot:
                 if snapshot.health_score != score:
-                    snapshot.health_score = score
+                    snapshot_updates.append((snapshot, {"health_score": score}))
             else:
                 to_create.append({"partner_id": partner.id, "month": this_month, "health_score": score})
+        write_grouped(partners.with_context(tracking_disable=True), partner_updates)
+        write_grouped(self.env["srm.ai.sentiment.snapshot"].sudo(), snapshot_updates)  # sudo: as above
         if to_create:
             self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)  # sudo: as above
 

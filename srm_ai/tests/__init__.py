@@ -17,3 +17,4 @@ from . import test_links
 from . import test_project_restriction
 from . import test_stakeholder_form
 from . import test_ui
+from . import test_insights_refresh

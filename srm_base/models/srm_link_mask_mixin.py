@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, models
 
 
@@ -71,8 +73,8 @@ class SrmLinkMaskMixin(models.AbstractModel):
 
     def _track_filter_for_display(self, tracking_values):
         """Tracked changes of a link to a record the reader may not read are not shown (the
-        chatter would show the names Odoo wrote when the link changed). Notification
-        emails are written once for all their recipients: they are not filtered."""
+        chatter would show the names Odoo wrote when the link changed; notification emails
+        are filtered for each recipient, ``_notify_get_classified_recipients_iterator``)."""
         parent = getattr(super(), "_track_filter_for_display", None)
         tracking_values = parent(tracking_values) if parent else tracking_values
         if self.env.su:
@@ -89,6 +91,60 @@ class SrmLinkMaskMixin(models.AbstractModel):
                 and (t.field_id.name, t.new_value_integer) not in hidden
             )
         )
+
+    def _notify_get_classified_recipients_iterator(self, message, recipients_data, msg_vals=False, **kwargs):
+        """Odoo writes a notification email once for all the recipients of a group and
+        language, with the tracked changes its author may read: each recipient gets those
+        they may read themselves, as their chatter shows them (the readers of a group are
+        split by what they may read only when the message tracks a link checked here)."""
+        users = {data["id"]: data.get("uid") for data in recipients_data}
+        groups = super()._notify_get_classified_recipients_iterator(
+            message, recipients_data, msg_vals=msg_vals, **kwargs
+        )
+        for lang, render_values, group in groups:
+            if not render_values.get("tracking_values") or len(self) != 1:
+                yield lang, render_values, group
+                continue
+            record = self.with_context(lang=lang)
+            for values, recipients in record._srm_tracking_by_reader(message, render_values, group, users):
+                yield lang, values, dict(group, recipients=recipients)
+
+    def _srm_tracking_by_reader(self, message, render_values, group, users):
+        """(rendering values, partner ids) for the recipients ``group["recipients"]``,
+        grouped by the tracked changes of ``message`` each may read (``users``: the user
+        of each recipient partner; a partner without one reads what a public user may)."""
+        # superuser: the tracked values of a message its author just posted, filtered
+        # below by what each recipient may read, as Odoo's rendering does for the author
+        tracking = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search([("mail_message_id", "in", message.ids)])
+            ._filter_has_field_access(self.env)
+        )
+        if not any(self._srm_masked_link_field(field.name) for field in tracking.field_id):
+            return [(render_values, group["recipients"])]
+        shown = self._track_filter_for_display(tracking)
+        public = self.env.ref("base.public_user")
+        by_user = defaultdict(list)
+        for partner_id in group["recipients"]:
+            by_user[users.get(partner_id) or public.id].append(partner_id)
+        by_rows = defaultdict(list)
+        for uid, partner_ids in by_user.items():
+            rows = self.with_user(uid)._track_filter_for_display(shown)
+            by_rows[rows].extend(partner_ids)
+        result = []
+        for rows, partner_ids in by_rows.items():
+            values = render_values
+            if rows != shown:
+                values = dict(
+                    render_values,
+                    tracking_values=[
+                        (fmt["changedField"], fmt["oldValue"]["value"], fmt["newValue"]["value"])
+                        for fmt in rows._tracking_value_format()
+                    ],
+                )
+            result.append((values, partner_ids))
+        return result
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -25,6 +25,7 @@
     "data": [
         "data/queue_job_channel_data.xml",
         "data/queue_job_function_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
     ],
 }

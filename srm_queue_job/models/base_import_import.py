@@ -66,10 +66,19 @@ class BaseImportImport(models.TransientModel):
             self._srm_notify_import_part_failed(job)
         return {}
 
-    def _srm_notify_import_part_failed(self, job):
+    def _srm_job_found_dead__import_one_chunk(self, job):
+        """A part of an import whose job queue_job's runner found dead (the server stopped
+        while it ran, too many times) failed without any error of its own: its user is told
+        to import its rows again (see queue.job._srm_cron_notify_found_dead)."""
+        env = self.with_context(lang=self.env.user.lang or self.env.lang).env
+        reason = env._("The server stopped while this part was being imported, several times; it is not tried again.")
+        self._srm_notify_import_part_failed(job, reason=reason)
+
+    def _srm_notify_import_part_failed(self, job, reason=None):
         """Tell the user who imported a file, from OdooBot in their inbox (or by email, as
-        they chose) and in their language, which part of it was not imported, why, and what
-        to do: correct the rows when the error is in them, else import them again."""
+        they chose) and in their language, which part of it was not imported, why (``reason``,
+        else the job's error), and what to do: correct the rows when the error is in them,
+        else import them again."""
         user = self.env.user
         env = self.with_context(lang=user.lang or self.env.lang).env
         if job.exc_name in DATA_ERRORS:
@@ -84,7 +93,7 @@ class BaseImportImport(models.TransientModel):
             )
         body = Markup("<p>%s</p><pre>%s</pre><p>%s</p>") % (
             env._("A part of your import failed: %(part)s.", part=job.description),
-            job.exc_message or job.exc_name or "",
+            reason or job.exc_message or job.exc_name or "",
             advice,
         )
         notify_job_user(env, env._("A part of your import failed"), body)

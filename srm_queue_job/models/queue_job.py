@@ -1,10 +1,88 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+import logging
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.queue_job.job import Job
+
+_logger = logging.getLogger(__name__)
+
+# the error queue_job's job runner stores, in SQL, on a job it found dead (its worker was
+# killed while it ran) once too often to run it again
+FOUND_DEAD = "JobFoundDead"
+FOUND_DEAD_CRON = "ir_cron_srm_jobs_found_dead"
 
 
 class QueueJob(models.Model):
     _inherit = "queue.job"
+
+    srm_found_dead_notified = fields.Boolean(
+        string="Found Dead Notified",
+        readonly=True,
+        copy=False,
+        help="The user this job ran as was told that it was found dead and will not be run again.",
+    )
+
+    def init(self):
+        """queue_job's runner marks a job found dead too often as failed with an UPDATE of
+        its own, which no Odoo code sees: a trigger wakes the scheduled action that tells
+        the job's user (an Odoo cron trigger and its notification, as ``ir.cron._trigger``
+        does), once, when it happens; no polling."""
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE FUNCTION srm_queue_job_found_dead() RETURNS trigger AS $$
+                DECLARE
+                    cron_id integer;
+                BEGIN
+                    SELECT c.id INTO cron_id
+                      FROM ir_model_data d JOIN ir_cron c ON c.id = d.res_id
+                     WHERE d.module = 'srm_queue_job' AND d.name = %(cron)s AND d.model = 'ir.cron' AND c.active;
+                    IF cron_id IS NOT NULL THEN
+                        INSERT INTO ir_cron_trigger (cron_id, call_at) VALUES (cron_id, now() AT TIME ZONE 'UTC');
+                        PERFORM pg_notify('cron_trigger', current_database());
+                    END IF;
+                    RETURN NULL;
+                END;
+                $$ LANGUAGE plpgsql;
+                DROP TRIGGER IF EXISTS srm_queue_job_found_dead ON queue_job;
+                CREATE TRIGGER srm_queue_job_found_dead
+                    AFTER UPDATE OF state ON queue_job
+                    FOR EACH ROW
+                    WHEN (NEW.state = 'failed' AND OLD.state <> 'failed' AND NEW.exc_name = %(dead)s)
+                    EXECUTE PROCEDURE srm_queue_job_found_dead();
+                """,
+                cron=FOUND_DEAD_CRON,
+                dead=FOUND_DEAD,
+            )
+        )
+        return res
+
+    @api.model
+    def _srm_cron_notify_found_dead(self):
+        """Tell the users of the jobs found dead by queue_job's runner (and so failed
+        without any message), as each job's own ``_srm_job_found_dead_<method>`` says
+        (a part of an import, a report); each job once."""
+        # sudo: the scheduled job reads the jobs of every user; each user is told by a method
+        # of the job's own records, which run as that user (as the job did)
+        jobs = self.sudo().search(
+            [("state", "=", "failed"), ("exc_name", "=", FOUND_DEAD), ("srm_found_dead_notified", "=", False)]
+        )
+        for record in jobs:
+            try:
+                job = Job.load(self.env, record.uuid)
+            except Exception as exc:  # pylint: disable=broad-except
+                # its model or method is gone (a module uninstalled): nobody to tell
+                _logger.info("Job %s found dead cannot be loaded: %s", record.uuid, exc)
+                continue
+            hook = getattr(job.recordset, f"_srm_job_found_dead_{job.method_name}", None)
+            if hook is not None:
+                hook(job)
+        jobs.srm_found_dead_notified = True
+        return len(jobs)
 
     def related_action_srm_batch(self):
         """Open the records of a batch of scheduled work (the job's first argument); the

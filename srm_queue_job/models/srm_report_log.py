@@ -64,6 +64,26 @@ class SrmReportLog(models.Model):
         log._srm_notify_report_ready()
         return f"report filed: log {log.id}, {log.record_count} records"
 
+    @api.model
+    def _srm_job_found_dead__srm_job_generate_report(self, job):
+        """A report whose job queue_job's runner found dead (the server stopped while it
+        ran, too many times) failed without any message: its author is told to ask for it
+        again, unless it was filed before (see queue.job._srm_cron_notify_found_dead)."""
+        request_key = job.kwargs.get("request_key")
+        # sudo: the author's own report, whatever they may read today (as in the job)
+        if request_key and self.sudo().search_count(
+            [("srm_request_key", "=", request_key), ("user_id", "=", self.env.uid)], limit=1
+        ):
+            return
+        filters = job.args[0] if job.args else job.kwargs.get("filters") or {}
+        self._srm_notify_report_failed(
+            filters,
+            self.env._(
+                "The server stopped while producing it, several times, and it is not tried again: ask for it "
+                "again, and tell your administrator if it happens again."
+            ),
+        )
+
     def _srm_notify_report_ready(self):
         """Tell the author, in their inbox (or by email, as they chose), that the report is
         in the archive, with a link to it."""

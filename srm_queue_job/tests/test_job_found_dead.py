@@ -1,0 +1,126 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.queue_job.jobrunner.runner import Database
+from odoo.addons.srm_base.tests.common import SrmCase
+from odoo.addons.srm_reporting.tests.common import PERIOD, SrmReportingCommon
+
+from .common import trap_jobs
+from .test_import_job import OPTIONS
+
+
+class FoundDeadMixin:
+    """What queue_job's job runner does with a job whose worker was stopped while it ran
+    once too often, in SQL of its own: the job is marked failed, nobody is told."""
+
+    def _store(self, jobs):
+        """Store the jobs as queue_job does (outside the trap, which stores nothing)."""
+        for job in jobs:
+            job.store()
+        return list(self.env["queue.job"].search([("uuid", "in", [job.uuid for job in jobs])]))
+
+    def _found_dead(self, records):
+        records.flush_recordset()
+        # started a minute ago, once more than its retries allow, its worker gone
+        self.env.cr.execute(
+            "UPDATE queue_job SET state = 'started', retry = 6, max_retries = 5, "
+            "date_enqueued = now() AT TIME ZONE 'UTC' - interval '1 minute' WHERE id IN %s",
+            [tuple(records.ids)],
+        )
+        # the runner's own query
+        self.env.cr.execute(Database._query_requeue_dead_jobs(None))
+        self.env.invalidate_all()
+        self.assertEqual(set(records.mapped("state")), {"failed"})
+        self.assertEqual(set(records.mapped("exc_name")), {"JobFoundDead"})
+
+    def _run_woken_cron(self):
+        """The scheduled action the runner's update woke, run as the cron workers run it."""
+        cron = self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        self.assertTrue(triggers, "the runner's update woke the scheduled action")
+        cron.method_direct_trigger()
+        triggers.unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = new_test_user(
+            cls.env,
+            login="srm_import_found_dead",
+            groups="srm_base.group_srm_user,base.group_partner_manager",
+            notification_type="inbox",
+        )
+
+    def _notified(self, user):
+        return self.env["mail.notification"].search([("res_partner_id", "=", user.partner_id.id)]).mail_message_id
+
+    def test_user_told_once(self):
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user)
+            .with_context(default_is_stakeholder=True)
+            .create({"res_model": "res.partner", "file": b"Name,Email\nRosa Mamani,rosa@example.org\n",
+                     "file_type": "text/csv", "file_name": "stakeholders.csv"})
+        )  # fmt: skip
+        preview = wizard.parse_preview(dict(OPTIONS))
+        fields = ["/".join(preview["matches"].get(index, [])) or False for index in range(len(preview["headers"]))]
+        with trap_jobs() as trap:
+            wizard.execute_import(fields, preview["headers"], dict(OPTIONS))
+            trap.perform_enqueued_jobs()
+            parts = list(trap.enqueued_jobs)
+        (part,) = self._store(parts)
+        self._found_dead(part)
+        self._run_woken_cron()
+        message = self._notified(self.user)
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.author_id, self.env.ref("base.partner_root"), "from OdooBot")
+        body = message.with_user(self.user).read(["body"])[0]["body"]
+        self.assertIn("stakeholders.csv", body)
+        self.assertIn("The server stopped while this part was being imported", body)
+        self.assertIn("import these rows again", body)
+        # told once
+        self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
+        self.assertEqual(self._notified(self.user), message)
+        self.assertTrue(part.srm_found_dead_notified)
+
+
+@tagged("post_install", "-at_install")
+class TestReportFoundDead(FoundDeadMixin, SrmReportingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.config_parameter"].sudo().set_param("srm_queue_job.report_row_threshold", "5")
+
+    def _inbox(self, user):
+        domain = [("partner_ids", "in", user.partner_id.ids), ("message_type", "=", "user_notification")]
+        return self.env["mail.message"].sudo().search(domain)
+
+    def test_author_told(self):
+        wizard = (
+            self.env["srm.report.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "report_kind": "engagement_log",
+                    "output_format": "xlsx",
+                    "date_from": PERIOD["date_from"],
+                    "date_to": PERIOD["date_to"],
+                    "project_ids": [(6, 0, self.project.ids)],
+                }
+            )
+        )
+        with trap_jobs() as trap:
+            wizard.action_generate()
+            jobs = list(trap.enqueued_jobs)
+        (job,) = self._store(jobs)
+        self._found_dead(job)
+        self._run_woken_cron()
+        message = self._inbox(self.manager)
+        self.assertEqual(len(message), 1)
+        self.assertIn("could not be produced", message.subject)
+        self.assertIn("The server stopped while producing it", message.body)
+        self.assertFalse(self.env["srm.report.log"].sudo().search([("user_id", "=", self.manager.id)]))

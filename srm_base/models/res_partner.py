@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
 
+from odoo.addons.base.models.res_partner import Partner as OdooPartner
+
 from .srm_engagement import date_local_update_sql
 
 QUADRANTS = [
@@ -47,6 +49,9 @@ HIGH = 4  # on the 1-5 scales, 4 and 5 count as high
 SRM_GROUPS = "srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_base.group_srm_confidential"
 
 SCALE_FIELDS = ("srm_influence", "srm_interest", "srm_legitimacy", "srm_urgency")
+
+# the context keys that make Odoo name a partner with more than its name
+DISPLAY_NAME_CONTEXT = ("show_address", "partner_show_db_id", "address_inline", "show_email", "show_vat")
 
 # a phone number must have at least this many digits to identify a stakeholder
 PHONE_MIN_DIGITS = 6
@@ -398,6 +403,25 @@ class ResPartner(models.Model):
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)
         ]
         return tuple(dict.fromkeys(name for name in names if self._srm_prefetchable(self._fields.get(name))))
+
+    def _compute_display_name(self):
+        # Odoo's names each partner in an environment of the reader's language that it
+        # looks up again for each partner (150 look-ups for a page of engagements): the
+        # same names, with that environment looked up once, unless the context asks for
+        # more than the name (address, email...) or a module between Odoo's and this one
+        # names partners its own way
+        if any(self.env.context.get(key) for key in DISPLAY_NAME_CONTEXT) or not self._srm_names_as_odoo():
+            return super()._compute_display_name()
+        for partner, in_lang in zip(self, self.with_context(lang=self.env.lang), strict=True):
+            partner.display_name = re.sub(r"\s+\n", "\n", in_lang._get_complete_name()).strip()
+        return None
+
+    @api.model
+    def _srm_names_as_odoo(self):
+        """Whether the ``_compute_display_name`` this module overrides is Odoo's own."""
+        mro = type(self).__mro__
+        below = mro[mro.index(ResPartner) + 1 :]
+        return next(cls for cls in below if "_compute_display_name" in vars(cls)) is OdooPartner
 
     def web_read(self, specification):
         # the smart buttons' counts of the form, and what its lookups show of the records

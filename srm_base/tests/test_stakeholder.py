@@ -224,3 +224,38 @@ class TestStakeholderNames(SrmCase):
         for partner in town | mayor | invoicing | freelance | farmer:
             self.assertEqual(partner._get_complete_name(), OdooPartner._get_complete_name(partner))
             self.assertEqual(partner.complete_name, OdooPartner._get_complete_name(partner))
+
+    def test_display_names_are_odoo_display_names(self):
+        """Named once per list instead of once per partner, partners keep Odoo's display
+        names, in every language and whatever the context asks to show."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        Partner = self.env["res.partner"]
+        town = Partner.create({"name": "Municipalidad de Río Claro", "is_company": True, "email": "rc@example.com"})
+        partners = (
+            town
+            | Partner.create({"name": "Ana Pérez ", "parent_id": town.id, "email": "ana@example.com", "vat": "X1"})
+            | Partner.create({"type": "invoice", "parent_id": town.id, "street": "Calle 1", "city": "Río Claro"})
+            | Partner.create({"name": "Luis Quispe", "company_name": "Cooperativa Agua Viva"})
+            | Partner.create({"name": "Two lines  \n of name", "is_stakeholder": True})
+        )
+        field = Partner._fields["display_name"]
+        self.assertTrue(Partner._srm_names_as_odoo(), "the suite's naming applies to this database")
+        contexts = [
+            {},
+            {"lang": "fr_FR"},
+            {"show_email": True},
+            {"show_address": True},
+            {"show_address": True, "address_inline": True},
+            {"partner_show_db_id": True},
+            {"show_vat": True},
+        ]
+        for context in contexts:
+            with self.subTest(context=context):
+                records = partners.with_context(**context)
+                records.invalidate_recordset(["display_name"])
+                ours = [partner.display_name for partner in records]
+                records.invalidate_recordset(["display_name"])
+                with records.env.protecting([field], records):
+                    OdooPartner._compute_display_name(records)
+                    odoos = [records.env.cache.get(partner, field) for partner in records]
+                self.assertEqual(ours, odoos)

@@ -581,7 +581,12 @@ class SrmFieldSync(models.AbstractModel):
         participation = {}
         if payload.has("stakeholders"):
             partners, participation = self._srm_field_engagement_stakeholders(payload, project)
-            values["partner_ids"] = [Command.set(partners.ids)]
+            # the app's list replaces what it showed, as the web client's changes do: the
+            # stakeholders the user may not read, which it does not show, stay
+            shown = engagement.partner_ids.with_context(active_test=False)._filtered_access("read")
+            values["partner_ids"] = [Command.unlink(p.id) for p in shown - partners] + [
+                Command.link(p.id) for p in partners - shown
+            ]
         if values:
             engagement.write(values)
         self._srm_field_engagement_participation(engagement, participation)

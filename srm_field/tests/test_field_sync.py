@@ -3,7 +3,7 @@
 import uuid
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -106,6 +106,36 @@ class TestFieldSync(FieldCase):
         self.assertEqual(engagement.summary, "Pump repaired in March.")
         self.assertEqual(engagement.location, "Community hall")
         self.assertEqual(engagement.name, "Village council, water point")
+
+    def test_edit_keeps_the_stakeholders_the_app_does_not_show(self):
+        """The officer's app lists the stakeholders they may read: editing that list keeps
+        a stakeholder the officer may not read (here: taken off the project since)."""
+        record = self._engagement()
+        [created] = self._sync(self.officer, [record])
+        engagement = self.env["srm.engagement"].browse(created["id"])
+        engagement.partner_ids = [Command.link(self.road_stakeholder.id)]
+        self.road_stakeholder.srm_project_ids = [Command.set(self.other_project.ids)]
+        newcomer = self.env["res.partner"].create(
+            {"name": "Newcomer", "is_stakeholder": True, "srm_project_ids": [Command.set(self.project.ids)]}
+        )
+        self.env.invalidate_all()  # the app reads in a request of its own
+        shown = (
+            self.env["srm.field.sync"]
+            .with_user(self.officer)
+            ._srm_field_engagement_snapshot(engagement.with_user(self.officer))["stakeholders"]
+        )
+        self.assertEqual([pid for pid, _name in shown], self.stakeholder.ids)
+        edit = self._update(record, created, stakeholders=[{"id": self.stakeholder.id}, {"id": newcomer.id}])
+        [conflict] = self._sync(self.officer, [edit])  # changed meanwhile: the officer confirms
+        [updated] = self._sync(self.officer, [dict(edit, op_id=str(uuid.uuid4()), base_version=conflict["version"])])
+        self.assertEqual(updated["status"], "updated")
+        self.env.invalidate_all()
+        self.assertEqual(engagement.partner_ids, self.stakeholder | newcomer | self.road_stakeholder)
+        # what the officer removes from their list goes
+        edit = self._update(record, updated, stakeholders=[{"id": newcomer.id}])
+        [updated] = self._sync(self.officer, [edit])
+        self.env.invalidate_all()
+        self.assertEqual(engagement.partner_ids, newcomer | self.road_stakeholder)
 
     def test_edit_sent_twice_is_applied_once(self):
         record = self._engagement()

@@ -112,6 +112,26 @@ class TestFieldGrievanceSync(FieldCase):
         self.assertFalse(issue.with_user(self.officer).complainant_id, "and protected")
         self.assertNotIn(self.stakeholder, issue.message_partner_ids)
 
+    def test_position_of_a_protected_complainant_is_approximate(self):
+        """Where an anonymous or protected complainant was heard (often their home) is kept
+        to about a kilometre; an ordinary grievance keeps the phone's position."""
+        position = {"latitude": -27.366791, "longitude": -70.331432, "accuracy": 8.0}
+        anonymous = self._grievance(is_anonymous=True, consent=False, complainant=None, **position)
+        sensitive = self._grievance(is_sensitive=True, **position)
+        plain = self._grievance(**position)
+        results = self._sync(self.officer, [anonymous, sensitive, plain])
+        self.assertEqual([r["status"] for r in results], ["created"] * 3, results)
+        for record in (anonymous, sensitive):
+            issue = self._issue(record)
+            self.assertEqual(
+                (issue.srm_field_latitude, issue.srm_field_longitude, issue.srm_field_accuracy),
+                (-27.37, -70.33, 1100.0),
+            )
+        issue = self._issue(plain)
+        self.assertAlmostEqual(issue.srm_field_latitude, -27.366791, places=6)
+        self.assertAlmostEqual(issue.srm_field_longitude, -70.331432, places=6)
+        self.assertEqual(issue.srm_field_accuracy, 8.0)
+
     def test_new_complainant_met_in_the_field(self):
         record = self._grievance(complainant={"new": {"name": "Lucía Mamani", "phone": "+56 9 8765 4321"}})
         [result] = self._sync(self.officer, [record])

@@ -6,11 +6,6 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.srm_field.models.srm_field_payload import FieldPayload
 
-# the phone's position of an anonymous or protected complainant's grievance: two decimals
-# of a degree (about 1.1 km of latitude), an accuracy of at least that
-COARSE_DECIMALS = 2
-COARSE_ACCURACY = 1100.0
-
 
 class SrmFieldSync(models.AbstractModel):
     """Grievances heard in person, registered in the field app.
@@ -97,8 +92,6 @@ class SrmFieldSync(models.AbstractModel):
                     )
                 )
             values["complainant_id"] = self._srm_field_complainant(payload, project).id
-        if anonymous or sensitive:
-            capture = dict(capture, **self._srm_field_coarse_position(capture))
         values.update(capture)
         issue = self.env["srm.issue"].create(values)
         if sensitive and not anonymous:
@@ -107,19 +100,6 @@ class SrmFieldSync(models.AbstractModel):
             issue.is_sensitive = True
         self._srm_field_photos(issue, payload)
         return issue
-
-    @api.model
-    def _srm_field_coarse_position(self, capture):
-        """The phone's position where an anonymous or protected complainant was heard, kept
-        to about a kilometre: the exact spot (often their home) would tell who they are to
-        whoever reads the grievance."""
-        if not capture.get("srm_field_latitude") and not capture.get("srm_field_longitude"):
-            return {}
-        return {
-            "srm_field_latitude": round(capture["srm_field_latitude"], COARSE_DECIMALS),
-            "srm_field_longitude": round(capture["srm_field_longitude"], COARSE_DECIMALS),
-            "srm_field_accuracy": max(capture.get("srm_field_accuracy") or 0.0, COARSE_ACCURACY),
-        }
 
     @api.model
     def _srm_field_strings(self):

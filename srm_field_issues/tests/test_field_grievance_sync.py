@@ -131,6 +131,9 @@ class TestFieldGrievanceSync(FieldCase):
         self.assertAlmostEqual(issue.srm_field_latitude, -27.366791, places=6)
         self.assertAlmostEqual(issue.srm_field_longitude, -70.331432, places=6)
         self.assertEqual(issue.srm_field_accuracy, 8.0)
+        # protected later, on the issue form
+        issue.with_user(self.officer).is_sensitive = True
+        self.assertEqual((issue.srm_field_latitude, issue.srm_field_accuracy), (-27.37, 1100.0))
 
     def test_new_complainant_met_in_the_field(self):
         record = self._grievance(complainant={"new": {"name": "Lucía Mamani", "phone": "+56 9 8765 4321"}})

@@ -7,6 +7,13 @@ class SrmIssue(models.Model):
     _name = "srm.issue"
     _inherit = ["srm.issue", "srm.geo.point.mixin"]
 
+    def _srm_geo_private(self):
+        # the place of a grievance whose complainant is protected (often their home), or of a
+        # worker grievance, is not sent to the geolocation service either
+        return super()._srm_geo_private() | self.filtered(
+            lambda issue: issue.is_sensitive or issue.is_anonymous or issue.grievance_scope == "worker"
+        )
+
     @api.model
     def _srm_public_submit(self, values, files, submission_token=None, **kwargs):
         """The coordinates given on the public form, validated by the controller."""

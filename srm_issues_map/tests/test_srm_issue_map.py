@@ -75,6 +75,37 @@ class TestSrmIssueMap(NominatimCase, SrmIssueCase):
         self.assertLessEqual(abs((issue.date_localization - fields.Date.today()).days), 1)
         self.assertEqual(self.nominatim_queries, ["Tessa school, Chile"])
 
+    def test_protected_places_never_reach_the_geocoder(self):
+        """The place of a confidential, sensitive, anonymous or worker grievance (often where
+        the complainant lives) is not sent to the geolocation service, asked or automatic."""
+        self.env["ir.config_parameter"].sudo().set_param("srm_map.geolocate_auto", "True")
+        kinds = [
+            {"is_confidential": True},
+            {"is_sensitive": True},
+            {"is_anonymous": True},
+            {"grievance_scope": "worker"},
+        ]
+        issues = self.env["srm.issue"].concat(
+            *(self._issue(name=f"Protected {i}", location="Tessa school", **vals) for i, vals in enumerate(kinds))
+        )
+        self.assertFalse(any(issues.mapped("srm_geo_state")), "not queued automatically")
+        issues.action_srm_geolocate()
+        self.env["srm.issue"]._cron_srm_geolocate()
+        self.assertEqual(self.nominatim_queries, [])
+        self.assertFalse(any(issues.mapped("latitude")))
+        # made sensitive while waiting for the scheduled action: not sent either
+        waiting = self._issue(name="Dust at home", location="Tessa school")
+        self.assertEqual(waiting.srm_geo_state, "queued")
+        waiting.is_sensitive = True
+        self.env["srm.issue"]._cron_srm_geolocate()
+        self.assertEqual(self.nominatim_queries, [])
+        self.assertFalse(waiting.srm_geo_state, "no longer waiting")
+        # an ordinary grievance is located
+        plain = self._issue(name="Dust again", location="Tessa school")
+        self.env["srm.issue"]._cron_srm_geolocate()
+        self.assertEqual(plain.srm_geo_state, "located")
+        self.assertEqual(self.nominatim_queries, ["Tessa school, Chile"])
+
     def test_issue_actions_have_the_map_until_uninstalled(self):
         for xmlid in ISSUE_ACTIONS:
             modes = self.env.ref(xmlid).view_mode.split(",")

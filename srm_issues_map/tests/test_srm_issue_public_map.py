@@ -65,8 +65,17 @@ class TestSrmIssuePublicMap(HttpCase, SrmIssueCommon):
 
     def test_coordinates_replace_the_automatic_geolocation(self):
         self.env["ir.config_parameter"].sudo().set_param("srm_map.geolocate_auto", "True")
-        self._submit(name="Without coordinates")
+        named = {
+            "is_anonymous": "",
+            "contact_name": "Rosa Vega",
+            "contact_email": "rosa.vega@example.com",
+            "consent": "on",
+        }
+        self._submit(name="Without coordinates", **named)
         self.assertEqual(self._last_issue().srm_geo_state, "queued", "the place is located later")
+        # the place of an anonymous grievance (often the complainant's home) is not sent
+        self._submit(name="Anonymous, without coordinates")
+        self.assertFalse(self._last_issue().srm_geo_state)
         self._submit(name="With coordinates", latitude="-33.1", longitude="-70.1")
         issue = self._last_issue()
         self.assertEqual(issue.name, "With coordinates")

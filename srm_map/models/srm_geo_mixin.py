@@ -83,6 +83,11 @@ class SrmGeoMixin(models.AbstractModel):
         """Records whose new or changed address is located automatically (when enabled)."""
         return self
 
+    def _srm_geo_private(self):
+        """Records whose address never goes to the geolocation service (confidential
+        ones): they are placed by hand."""
+        return self.browse()
+
     # ------------------------------------------------------------------
     # Settings
     # ------------------------------------------------------------------
@@ -125,10 +130,16 @@ class SrmGeoMixin(models.AbstractModel):
         are marked *Address not found*. When the service fails, the records not
         looked up yet are left as they were.
 
-        :returns: dict with the ``located`` and ``not_found`` records and the
-            ``error`` message of the service, if any
+        Private records (``_srm_geo_private``) are not looked up, nor left waiting.
+
+        :returns: dict with the ``located``, ``not_found`` and ``private`` records and
+            the ``error`` message of the service, if any
         """
-        result = {"located": self.browse(), "not_found": self.browse(), "error": None}
+        private = self._srm_geo_private()
+        if private:
+            private.filtered(lambda record: record.srm_geo_state == "queued").write({"srm_geo_state": False})
+            return dict((self - private)._srm_geo_locate(), private=private)
+        result = {"located": self.browse(), "not_found": self.browse(), "private": private, "error": None}
         if not self:
             return result
         # country names in English, as base_geolocalize sends them
@@ -186,6 +197,14 @@ class SrmGeoMixin(models.AbstractModel):
             lines.append(
                 self.env._("Address not found: %s.", ", ".join(result["not_found"][:10].mapped("display_name")))
             )
+        if result["private"]:
+            lines.append(
+                self.env._(
+                    "%s kept private: the place of a confidential record is not sent to the geolocation "
+                    "service, place it by hand.",
+                    len(result["private"]),
+                )
+            )
         waiting = len(self.filtered(lambda record: record.srm_geo_state == "queued"))
         if waiting:
             lines.append(self.env._("%s more will be located in the background.", waiting))
@@ -197,8 +216,10 @@ class SrmGeoMixin(models.AbstractModel):
             "params": {
                 "title": self.env._("Geolocation"),
                 "message": " ".join(lines),
-                "type": "danger" if result["error"] else ("warning" if result["not_found"] else "success"),
-                "sticky": bool(result["error"] or result["not_found"]),
+                "type": "danger"
+                if result["error"]
+                else ("warning" if result["not_found"] or result["private"] else "success"),
+                "sticky": bool(result["error"] or result["not_found"] or result["private"]),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
@@ -216,7 +237,7 @@ class SrmGeoMixin(models.AbstractModel):
         if not self or not self._srm_geo_auto():
             return self.browse()
         latitude, longitude = self._srm_geo_latitude, self._srm_geo_longitude
-        queued = self._srm_geo_auto_eligible().filtered(
+        queued = (self._srm_geo_auto_eligible() - self._srm_geo_private()).filtered(
             lambda record: (
                 not (record[latitude] or record[longitude])
                 and record.srm_geo_state != "queued"

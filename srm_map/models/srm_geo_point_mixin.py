@@ -39,6 +39,13 @@ class SrmGeoPointMixin(models.AbstractModel):
         country = self.project_id.country_id.name if "project_id" in self._fields else False
         return (place, country or "")
 
+    def _srm_geo_private(self):
+        # nothing confidential goes to an outside service
+        private = super()._srm_geo_private()
+        if "is_confidential" in self._fields:
+            private |= self.filtered("is_confidential")
+        return private
+
     @api.model
     def _srm_geo_lookup(self, key):
         place, country = key

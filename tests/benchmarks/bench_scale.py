@@ -73,6 +73,28 @@ def measure(env, func, repeat=3, warm=True):
     return statistics.median(times), queries, result
 
 
+def measure_pair(env, func, baseline, repeat=3):
+    """``measure`` of ``func`` and of its ``baseline``, run alternately (one run of each per
+    repetition, after a warm run of each): on a shared machine, load that varies during the
+    measure then weighs on both alike, and their ratio says more than two medians taken
+    one after the other."""
+    cr = env.cr
+    for warm in (func, baseline):
+        warm(env)
+        env.invalidate_all()
+    times, queries, results = ([], []), [0, 0], [None, None]
+    for _ in range(max(1, repeat)):
+        for index, run in enumerate((func, baseline)):
+            env.invalidate_all()
+            before = cr.sql_log_count
+            start = time.perf_counter()
+            results[index] = run(env)
+            env.flush_all()
+            times[index].append(time.perf_counter() - start)
+            queries[index] = cr.sql_log_count - before
+    return tuple((statistics.median(times[index]), queries[index], results[index]) for index in (0, 1))
+
+
 def report(group, label, srm, baseline, baseline_label, note="", goal=None, max_queries=None):
     """Print a row; ``goal``: the highest ratio to the baseline the issue allows,
     ``max_queries``: the highest query count; the verdict is added to the note."""
@@ -432,8 +454,9 @@ class Bench:
                         list(domain), self.eng_list_spec, limit=80, count_limit=10001
                     )
 
-                s = measure(user_env, srm, self.args.repeat)
-                b = measure(user_env, self.raw_search(where, rules, params, partner_rules), self.args.repeat)
+                s, b = measure_pair(
+                    user_env, srm, self.raw_search(where, rules, params, partner_rules), self.args.repeat
+                )
                 same = [r["id"] for r in s[2]["records"]] == b[2][0] and s[2]["length"] == b[2][1]
                 report("search", f"{user_label}: engagements {label}: {s[2]['length']} found", s, b,
                        "raw SQL page + count, same rules", "same page and count" if same else "DIFFERENT page",

@@ -28,4 +28,5 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -12,8 +12,9 @@ its own throwaway database (``srm_qa_install_<pid>``):
    (``button_immediate_uninstall`` in ``odoo shell``);
 3. after each step, the partners and their data outside the suite are compared with a
    snapshot taken before: the columns Odoo had, their tags, meetings, messages and
-   activities are untouched. After the removal no table, column or XML id of the
-   suite remains.
+   activities are untouched. After the removal no table, column, XML id, database
+   function or trigger of the suite remains (a trigger on the table of a module that
+   stays, such as queue_job's, included).
 
 Marked ``slow`` (about 4 minutes on 2 cores); ``bash setup/test.sh`` runs it.
 Environment: SRM_MODULES (modules to install; default every installable srm_* addon),
@@ -243,6 +244,13 @@ def test_install_upgrade_uninstall_keeps_outside_data(runner):
     assert left_columns == [], f"res_partner columns left by the suite: {left_columns}"
     left_data = _sql(db, "SELECT module, count(*) FROM ir_model_data WHERE module LIKE 'srm\\_%' GROUP BY module")
     assert left_data == [], f"XML ids left by the suite: {left_data}"
+    left_routines = _sql(
+        db,
+        "SELECT 'function' AS kind, proname::text AS name FROM pg_proc WHERE proname LIKE 'srm\\_%' "
+        "UNION ALL SELECT 'trigger', tgname::text || ' on ' || tgrelid::regclass::text "
+        "FROM pg_trigger WHERE tgname LIKE 'srm\\_%'",
+    )
+    assert left_routines == [], f"database functions and triggers left by the suite: {left_routines}"
     # Odoo still works on these partners after the removal
     out = runner.run(
         stdin="print('PARTNERS', env['res.partner'].search_count([('ref', '=like', 'OUTSIDE-%')]))\n", shell=True

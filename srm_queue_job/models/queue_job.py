@@ -13,6 +13,8 @@ _logger = logging.getLogger(__name__)
 # killed while it ran) once too often to run it again
 FOUND_DEAD = "JobFoundDead"
 FOUND_DEAD_CRON = "ir_cron_srm_jobs_found_dead"
+# the trigger on queue_job's table and its function, both of this name (dropped on uninstall)
+FOUND_DEAD_TRIGGER = "srm_queue_job_found_dead"
 
 
 class QueueJob(models.Model):
@@ -34,7 +36,7 @@ class QueueJob(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                CREATE OR REPLACE FUNCTION srm_queue_job_found_dead() RETURNS trigger AS $$
+                CREATE OR REPLACE FUNCTION %(name)s() RETURNS trigger AS $$
                 DECLARE
                     cron_id integer;
                 BEGIN
@@ -48,13 +50,14 @@ class QueueJob(models.Model):
                     RETURN NULL;
                 END;
                 $$ LANGUAGE plpgsql;
-                DROP TRIGGER IF EXISTS srm_queue_job_found_dead ON queue_job;
-                CREATE TRIGGER srm_queue_job_found_dead
+                DROP TRIGGER IF EXISTS %(name)s ON queue_job;
+                CREATE TRIGGER %(name)s
                     AFTER UPDATE OF state ON queue_job
                     FOR EACH ROW
                     WHEN (NEW.state = 'failed' AND OLD.state <> 'failed' AND NEW.exc_name = %(dead)s)
-                    EXECUTE PROCEDURE srm_queue_job_found_dead();
+                    EXECUTE PROCEDURE %(name)s();
                 """,
+                name=SQL.identifier(FOUND_DEAD_TRIGGER),
                 cron=FOUND_DEAD_CRON,
                 dead=FOUND_DEAD,
             )

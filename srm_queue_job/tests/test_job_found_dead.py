@@ -1,5 +1,9 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import sys
+from contextlib import closing
+
+from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.queue_job.jobrunner.runner import Database
@@ -124,3 +128,36 @@ class TestReportFoundDead(FoundDeadMixin, SrmReportingCommon):
         self.assertIn("could not be produced", message.subject)
         self.assertIn("The server stopped while producing it", message.body)
         self.assertFalse(self.env["srm.report.log"].sudo().search([("user_id", "=", self.manager.id)]))
+
+
+@tagged("post_install", "-at_install")
+class TestUninstall(FoundDeadMixin, SrmCase):
+    def _left(self):
+        """The database functions and triggers of the suite."""
+        self.env.cr.execute(
+            "SELECT 'function', proname::text FROM pg_proc WHERE proname LIKE 'srm\\_%' "
+            "UNION ALL SELECT 'trigger', tgname::text || ' on ' || tgrelid::regclass::text "
+            "FROM pg_trigger WHERE tgname LIKE 'srm\\_%' ORDER BY 1, 2"
+        )
+        return self.env.cr.fetchall()
+
+    def test_uninstall_leaves_nothing_on_the_job_queue(self):
+        """Uninstalling the module takes the trigger it put on queue_job's table (queue_job
+        may stay installed) and its function away with it: a job found dead then wakes no
+        scheduled action."""
+        installed = [("function", "srm_queue_job_found_dead"), ("trigger", "srm_queue_job_found_dead on queue_job")]
+        self.assertEqual(self._left(), installed)
+        with trap_jobs() as trap:
+            self.env["res.partner"].with_delay().exists()
+            jobs = list(trap.enqueued_jobs)
+        (record,) = self._store(jobs)
+        hook_name = get_manifest("srm_queue_job").get("uninstall_hook")
+        self.assertTrue(hook_name, "the module has an uninstall hook")
+        cron = self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead")
+        # the hook as Odoo calls it when uninstalling, undone at the end of the block
+        with closing(self.env.cr.savepoint()):
+            getattr(sys.modules["odoo.addons.srm_queue_job"], hook_name)(self.env)
+            self.assertEqual(self._left(), [])
+            self._found_dead(record)
+            self.assertFalse(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        self.assertEqual(self._left(), installed)

@@ -94,6 +94,12 @@ class ResPartner(models.Model):
     # Sentiment
     # ------------------------------------------------------------------
 
+    @api.model
+    def _srm_ai_sentiment_since(self):
+        """The date from which the texts of the stakeholders are read (their last year, and
+        the months before it that their trend looks at)."""
+        return fields.Datetime.now() - timedelta(days=WINDOW_DAYS + 31 * TREND_MONTHS)
+
     def _srm_ai_sentiment_items(self):
         """(partner_id, date, score) of the scored texts of these stakeholders.
 
@@ -106,7 +112,7 @@ class ResPartner(models.Model):
             return []
         for model in ("srm.engagement", "srm.issue", "srm.ai.message.score"):
             self.env[model].flush_model()
-        since = fields.Datetime.now() - timedelta(days=WINDOW_DAYS + 31 * TREND_MONTHS)
+        since = self._srm_ai_sentiment_since()
         query = SQL(
             """
             SELECT rel.partner_id, e.date, e.ai_sentiment_score
@@ -151,11 +157,15 @@ class ResPartner(models.Model):
                 by_partner[partner_id].append((date, score))
         this_month = fields.Date.today().replace(day=1)
         first_month = this_month - relativedelta(months=TREND_MONTHS - 1)
+        # the first month all of whose texts were read: the figures of an earlier one are
+        # kept, those of a later one without texts any more are reset
+        first_read_month = (partners._srm_ai_sentiment_since() + relativedelta(months=1)).date().replace(day=1)
         snapshots = self.env["srm.ai.sentiment.snapshot"].sudo()  # sudo: written by the analysis only
         existing = {(s.partner_id.id, s.month): s for s in snapshots.search([("partner_id", "in", partners.ids)])}
         to_create = []
         # written once per set of equal values (stakeholders without texts share theirs)
         partner_updates, snapshot_updates = [], []
+        months_with_texts = set()
         for partner in partners:
             items = by_partner.get(partner.id, [])
             weights = total = 0.0
@@ -178,6 +188,7 @@ class ResPartner(models.Model):
                 "srm_ai_updated_at": now,
             }
             partner_updates.append((partner, vals))
+            months_with_texts.update((partner.id, month) for month in months)
             for month, scores in months.items():
                 average = round(sum(scores) / len(scores), 4)
                 snapshot = existing.get((partner.id, month))
@@ -191,8 +202,22 @@ class ResPartner(models.Model):
                         snapshot_updates.append((snapshot, svals))
                 else:
                     to_create.append(dict(svals, partner_id=partner.id, month=month))
+        # the months whose texts are gone (deleted, made confidential, moved to another
+        # stakeholder) lose their sentiment: the month keeps its health score if it has one
+        # (the current month's is refreshed below), else nothing is left of it
+        to_unlink = []
+        for key, snapshot in existing.items():
+            if key in months_with_texts or key[1] < first_read_month:
+                continue
+            if not (snapshot.has_sentiment or snapshot.item_count or snapshot.sentiment):
+                continue
+            if snapshot.health_score or key[1] == this_month:
+                snapshot_updates.append((snapshot, {"sentiment": 0.0, "item_count": 0, "has_sentiment": False}))
+            else:
+                to_unlink.append(snapshot.id)
         write_grouped(partners.with_context(tracking_disable=True), partner_updates)
         write_grouped(snapshots, snapshot_updates)
+        snapshots.browse(to_unlink).unlink()
         if to_create:
             snapshots.create(to_create)
         partners._srm_ai_refresh_health()

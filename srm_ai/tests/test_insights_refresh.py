@@ -185,3 +185,146 @@ class TestInsightsRefresh(SrmAiCase):
             self.env.flush_all()
             counts.append(self.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
+
+
+@tagged("post_install", "-at_install")
+class TestInsightsOfTextsGone(SrmAiCase):
+    """A month whose texts are gone from the stakeholder (deleted, made confidential,
+    moved to another stakeholder) no longer shows their sentiment once the insights are
+    refreshed."""
+
+    def _insights(self, partner):
+        """The Insights of the stakeholder as its owner sees them: the figures, and the
+        monthly figures' list (month, sentiment, texts scored, health)."""
+        partner = partner.with_user(self.user)
+        figures = partner.read(["srm_ai_sentiment", "srm_ai_sentiment_label", "srm_ai_sentiment_trend"])[0]
+        del figures["id"]
+        monthly = (
+            self.env["srm.ai.sentiment.snapshot"]
+            .with_user(self.user)
+            .web_search_read(
+                [("partner_id", "=", partner.id)],
+                {"month": {}, "sentiment": {}, "item_count": {}, "health_score": {}},
+                order="month desc",
+                limit=12,
+            )["records"]
+        )
+        return figures, [
+            (str(row["month"]), row["sentiment"], row["item_count"], row["health_score"]) for row in monthly
+        ]
+
+    def _refresh(self, partners):
+        """The owner's Refresh button on the Insights tab, on a day of December 2026."""
+        with freeze_time(NOW):
+            for partner in partners:
+                partner.with_user(self.user).action_srm_ai_refresh()
+
+    def test_months_without_texts_any_more(self):
+        fishers, neighbours = self.env["res.partner"].create(
+            [
+                {"name": "Lakeshore Fishers", "is_stakeholder": True, "user_id": self.user.id},
+                {"name": "Lakeshore Neighbours", "is_stakeholder": True, "user_id": self.user.id},
+            ]
+        )
+        with freeze_time(NOW):
+            september = self._engagement(
+                "Excellent meeting, we are very happy and grateful.", partners=fishers, days_ago=90
+            )
+            october = self._engagement(
+                "Furious: the water is polluted, this is a disaster and unacceptable.", partners=fishers, days_ago=60
+            )
+            november = self._engagement(
+                "Some concerns about the dust, a bit disappointed.", partners=fishers, days_ago=30
+            )
+            december = self._engagement(
+                "Good discussion about the new school, thank you.", partners=fishers, days_ago=3
+            )
+        self._refresh(fishers)
+        self.assertEqual(
+            self._insights(fishers),
+            (
+                {"srm_ai_sentiment": 0.09, "srm_ai_sentiment_label": "positive", "srm_ai_sentiment_trend": "stable"},
+                [
+                    ("2026-12-01", 0.83, 1, 100),
+                    ("2026-11-01", -0.75, 1, 0),
+                    ("2026-10-01", -0.93, 1, 0),
+                    ("2026-09-01", 0.92, 1, 0),
+                ],
+            ),
+        )
+        # the October meeting is deleted: October is no longer in the list
+        october.with_user(self.manager).unlink()
+        self._refresh(fishers)
+        self.assertEqual(
+            self._insights(fishers),
+            (
+                {"srm_ai_sentiment": 0.31, "srm_ai_sentiment_label": "positive", "srm_ai_sentiment_trend": "stable"},
+                [("2026-12-01", 0.83, 1, 100), ("2026-11-01", -0.75, 1, 0), ("2026-09-01", 0.92, 1, 0)],
+            ),
+        )
+        # the only text of November is made confidential: nor is November
+        november.with_user(self.manager).is_confidential = True
+        self._refresh(fishers)
+        self.assertEqual(
+            self._insights(fishers),
+            (
+                {"srm_ai_sentiment": 0.85, "srm_ai_sentiment_label": "positive", "srm_ai_sentiment_trend": "falling"},
+                [("2026-12-01", 0.83, 1, 95), ("2026-09-01", 0.92, 1, 0)],
+            ),
+        )
+        # the September meeting was with the neighbours, not the fishers: September moves
+        september.with_user(self.manager).partner_ids = neighbours
+        self._refresh(fishers | neighbours)
+        self.assertEqual(
+            self._insights(fishers),
+            (
+                {"srm_ai_sentiment": 0.83, "srm_ai_sentiment_label": "positive", "srm_ai_sentiment_trend": "stable"},
+                [("2026-12-01", 0.83, 1, 100)],
+            ),
+        )
+        self.assertEqual(
+            self._insights(neighbours),
+            (
+                {"srm_ai_sentiment": 0.92, "srm_ai_sentiment_label": "positive", "srm_ai_sentiment_trend": "stable"},
+                [("2026-12-01", 0.0, 0, 100), ("2026-09-01", 0.92, 1, 0)],
+            ),
+        )
+        # the December meeting is deleted: December keeps its health, without sentiment
+        december.with_user(self.manager).unlink()
+        self._refresh(fishers)
+        self.assertEqual(
+            self._insights(fishers),
+            (
+                {"srm_ai_sentiment": 0.0, "srm_ai_sentiment_label": False, "srm_ai_sentiment_trend": False},
+                [("2026-12-01", 0.0, 0, 65)],
+            ),
+        )
+
+    def test_queries_do_not_grow_with_the_months_gone(self):
+        """The months gone of the stakeholders of a batch are reset together: refreshing
+        twelve stakeholders that lost texts takes as many queries as refreshing three."""
+        Partner = self.env["res.partner"]
+        counts = []
+        for size in (3, 12):
+            with freeze_time(NOW):
+                partners = Partner.create(
+                    [{"name": f"Neighbour {size}-{index}", "is_stakeholder": True} for index in range(size)]
+                )
+                engagements = self.env["srm.engagement"]
+                for index, partner in enumerate(partners):
+                    older = self._engagement("Thank you, excellent meeting.", partners=partner, days_ago=40)
+                    recent = self._engagement("We are angry, nobody answers.", partners=partner, days_ago=3)
+                    # half of them lose their October text, the others their December one
+                    engagements |= older if index % 2 else recent
+                partners._srm_ai_refresh_sentiment()
+                engagements.unlink()
+                self.env.flush_all()
+                self.env.invalidate_all()
+                before = self.cr.sql_log_count
+                partners._srm_ai_refresh_sentiment()
+                self.env.flush_all()
+                counts.append(self.cr.sql_log_count - before)
+            self.assertEqual(
+                [len(partner.srm_ai_snapshot_ids.filtered("has_sentiment")) for partner in partners], [1] * size
+            )
+        self.assertEqual(counts[0], counts[1])

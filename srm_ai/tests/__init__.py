@@ -18,3 +18,4 @@ from . import test_project_restriction
 from . import test_stakeholder_form
 from . import test_ui
 from . import test_insights_refresh
+from . import test_message_model_batch

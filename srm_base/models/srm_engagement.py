@@ -266,9 +266,10 @@ class SrmEngagement(models.Model):
         return Partner._srm_prefetchable(field)
 
     def _apply_ir_rules(self, query, mode="read"):
-        super()._apply_ir_rules(query, mode)
+        result = super()._apply_ir_rules(query, mode)
         if mode == "read" and ReadRulesChecked.of(self.env):
             query._srm_read_rules_key = ReadRulesChecked.env_key(self.env)
+        return result
 
     def _check_access(self, operation):
         if (

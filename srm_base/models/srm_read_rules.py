@@ -17,7 +17,7 @@ class ReadRulesChecked:
 
     An instance lives in the context of that one read only: no context given over RPC
     can hold one (JSON has no such object), and it is taken into account only for the
-    user and companies whose rules selected the records, never as superuser.
+    user, companies and context whose rules selected the records, never as superuser.
     """
 
     __slots__ = ("key", "ids")
@@ -30,9 +30,12 @@ class ReadRulesChecked:
 
     @staticmethod
     def env_key(env):
-        """Who the rules were applied for: the user and their allowed companies (what
-        the rules' conditions depend on), none as superuser (no rule applies)."""
-        return None if env.su else (env.uid, tuple(env.companies.ids))
+        """Who the rules were applied for: the user, their companies and the context
+        values the rules depend on (``ir.rule._compute_domain_keys``), none as superuser
+        (no rule applies)."""
+        if env.su:
+            return None
+        return (env.uid, tuple(env.companies.ids), tuple(env["ir.rule"]._compute_domain_context_values()))
 
     @classmethod
     def of(cls, env):

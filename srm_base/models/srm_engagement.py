@@ -277,6 +277,7 @@ class SrmEngagement(models.Model):
             and ReadRulesChecked.covers(self)
             and self.env["ir.model.access"].check(self._name, operation, raise_exception=False)
         ):
+            # selected under these rules a moment ago, in the same read of a list
             return None
         return super()._check_access(operation)
 

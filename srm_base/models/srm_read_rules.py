@@ -15,6 +15,10 @@ class ReadRulesChecked:
     records those queries returned are noted here, and ``_check_access`` does not check
     them again for reading (the access rights of the model still are).
 
+    Read restrictions of the suite belong in record rules (``ir.rule``): a ``_check_access``
+    of a model inherited further down than these shortcuts would not run for the records
+    they spare.
+
     An instance lives in the context of that one read only: no context given over RPC
     can hold one (JSON has no such object), and it is taken into account only for the
     user, companies and context whose rules selected the records, never as superuser.

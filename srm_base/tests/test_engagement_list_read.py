@@ -90,6 +90,24 @@ class TestEngagementListRead(SrmCase):
         names = [value["display_name"] for value in page["records"][0]["partner_ids"]]
         self.assertEqual(names, ["Elena Ríos", "Junta de Vecinos Test", "Junta de Vecinos Test, Marta Soto"])
 
+    def test_hidden_stakeholder_of_a_listed_engagement_stays_checked(self):
+        """A stakeholder the restricted user may not read, linked to the engagements they
+        list, is not spared the access check during the page: a nested read of it fails."""
+        Engagement = ReadRulesChecked.with_checked(self.env["srm.engagement"].with_user(self.restricted))
+        found = Engagement.search_fetch(self.domain, ["partner_ids"])
+        self.assertEqual(found, self.engagements)
+        moved = found.env["res.partner"].browse(self.moved.id)
+        self.assertFalse(ReadRulesChecked.covers(moved))
+        with self.assertRaises(AccessError):
+            moved.check_access("read")
+        # nor through the page's own read of the stakeholders' linked records
+        self.env["res.partner"].browse(self.contact.id).parent_id = self.moved
+        self.env.flush_all()
+        self.env.invalidate_all()
+        spec = {"partner_ids": {"fields": {"parent_id": {"fields": {"email": {}}}}}}
+        with self.assertRaises(AccessError):
+            self.env["srm.engagement"].with_user(self.restricted).web_search_read(self.domain, spec, limit=80)
+
     def test_officer_sees_every_active_stakeholder(self):
         page = self._page(self.officer)
         self.assertEqual(page["length"], 6)

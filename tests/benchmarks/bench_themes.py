@@ -39,6 +39,7 @@ scored as a whole and, when it has more than four concerns, as the mean of sets
 of four. ``--similar`` scores similar records on a file of your own, of
 ``incident<TAB>lang<TAB>text`` lines (several reports of each incident).
 """
+
 import argparse
 import itertools
 import os
@@ -75,8 +76,16 @@ NAMED_AS = {
     "livelihoods_fishing": {"fishing", "farming_livestock"},
     "workers_conduct": {"workers_conduct", "security_forces"},
 }
-SUBJECT = {"dry_well": "water", "oil_canal": "water", "dead_fish": "water", "school_dust": "dust",
-           "cracks": "noise", "unpaid_land": "compensation", "near_miss": "road", "hiring": "jobs"}
+SUBJECT = {
+    "dry_well": "water",
+    "oil_canal": "water",
+    "dead_fish": "water",
+    "school_dust": "dust",
+    "cracks": "noise",
+    "unpaid_land": "compensation",
+    "near_miss": "road",
+    "hiring": "jobs",
+}
 
 
 def load(path):
@@ -108,16 +117,28 @@ class _Raw:
     """Embeddings as they come (no centring), with the rescaling made for them."""
 
     def __enter__(self):
-        self.saved = (similarity.language_means(), similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR,
-                      similarity.SEMANTIC_SPAN, similarity.CENTRE_PRIOR, similarity._projection)
+        self.saved = (
+            similarity.language_means(),
+            similarity.LEXICAL_WEIGHT,
+            similarity.SEMANTIC_FLOOR,
+            similarity.SEMANTIC_SPAN,
+            similarity.CENTRE_PRIOR,
+            similarity._projection,
+        )
         similarity._means = {}
         similarity._projection = ()
         similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR, similarity.SEMANTIC_SPAN = PREVIOUS
         similarity.CENTRE_PRIOR = 10**9
 
     def __exit__(self, *_exc):
-        (similarity._means, similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR,
-         similarity.SEMANTIC_SPAN, similarity.CENTRE_PRIOR, similarity._projection) = self.saved
+        (
+            similarity._means,
+            similarity.LEXICAL_WEIGHT,
+            similarity.SEMANTIC_FLOOR,
+            similarity.SEMANTIC_SPAN,
+            similarity.CENTRE_PRIOR,
+            similarity._projection,
+        ) = self.saved
 
 
 class _NoConcerns:
@@ -289,9 +310,7 @@ def main():
             import train_themes
 
             left = set(args.leave_out.split(","))
-            matrix, mean, centroids = train_themes.fit(
-                [r for r in load(train_themes.TRAIN) if r[0] not in left]
-            )
+            matrix, mean, centroids = train_themes.fit([r for r in train_themes.load_training() if r[0] not in left])
             names = [dict(zip(train_themes.LANGS, train_themes.NAMES[c], strict=True)) for c in centroids]
             similarity._projection = (matrix, mean, embeddings.np.vstack(list(centroids.values())), names)
             print(f"concern projection trained without: {', '.join(sorted(left))}")
@@ -306,8 +325,10 @@ def main():
         best = tune(grievances, g_vectors)
         _s, weight, floor, span, threshold, ari, p5 = best
         similarity.LEXICAL_WEIGHT, similarity.SEMANTIC_FLOOR, similarity.SEMANTIC_SPAN = weight, floor, span
-        print(f"tuned on the grievances: lexical weight {weight}, floor {floor}, span {span}, "
-              f"threshold {threshold} (subject ARI {ari:.3f}, P@5 {p5:.3f})")
+        print(
+            f"tuned on the grievances: lexical weight {weight}, floor {floor}, span {span}, "
+            f"threshold {threshold} (subject ARI {ari:.3f}, P@5 {p5:.3f})"
+        )
     print(f"{'set':<32} {'mode':<8} {'ARI':>6} {'purity':>7} {'themes':>7} {'multilingual':>13}")
     sets = [
         ("test: 4 concerns x 4 langs", theme_rows, t_vectors, FOUR),
@@ -349,8 +370,10 @@ def main():
         previous = [(i, rows[i][2]) for i in range(1, len(rows), 2)]
         start = time.perf_counter()
         found, _method = themes.find_themes(current, previous, vectors=vectors[0::2], previous_vectors=vectors[1::2])
-        print(f"\nthemes of {len(current)} texts against {len(previous)} of the previous period "
-              f"(embeddings given): {time.perf_counter() - start:.2f} s, {len(found)} themes")
+        print(
+            f"\nthemes of {len(current)} texts against {len(previous)} of the previous period "
+            f"(embeddings given): {time.perf_counter() - start:.2f} s, {len(found)} themes"
+        )
 
 
 if __name__ == "__main__":

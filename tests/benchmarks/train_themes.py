@@ -15,10 +15,10 @@ srm_ai centres them:
 
 - ``themes_train.tsv``: 1,728 complaints about 30 concerns, eight or sixteen per
   concern in each of English, French, Spanish and Chinese;
-- ``themes_train_more.tsv``: 911 more, about the same concerns and three others
+- ``themes_train_more.tsv``: 843 more, about the same concerns and three others
   (electricity and gas, newcomers and the cost of living, gender-based violence),
   written language by language in the registers complaints come in (text messages,
-  letters, meeting minutes, field notes, misspellings, pidgin).
+  letters, meeting minutes, field notes, misspellings, pidgin and mixed languages).
 
 All were written for the project. Noise and blasting (``LDA_GROUPS``) are one class
 for the analysis, as "noise and vibration" is one concern to those who raise it;

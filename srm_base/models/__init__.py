@@ -18,6 +18,7 @@ from . import res_users
 from . import calendar_event
 from . import mail_activity
 from . import mail_message
+from . import mail_thread
 from . import mail_followers
 from . import mail_scheduled_message
 from . import ir_attachment

@@ -129,9 +129,11 @@ class SrmLinkMaskMixin(models.AbstractModel):
         for partner_id in group["recipients"]:
             by_user[users.get(partner_id) or public.id].append(partner_id)
         by_rows = defaultdict(list)
-        for uid, partner_ids in by_user.items():
-            rows = self.with_user(uid)._track_filter_for_display(shown)
-            by_rows[rows].extend(partner_ids)
+        # superuser: the companies each recipient works in, to read as they would
+        readers = self.env["res.users"].sudo().browse(list(by_user))
+        for reader in readers:
+            record = self.with_user(reader).with_context(allowed_company_ids=reader.company_ids.ids)
+            by_rows[record._track_filter_for_display(shown)].extend(by_user[reader.id])
         result = []
         for rows, partner_ids in by_rows.items():
             values = render_values

@@ -3,6 +3,8 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.links import check_readable_links
+
 
 class SrmSecuredMixin(models.AbstractModel):
     """Company, project and confidentiality shared by every SRM record.
@@ -43,6 +45,13 @@ class SrmSecuredMixin(models.AbstractModel):
         tracking=True,
         help="Only users with Confidential access can see this record.",
     )
+
+    def write(self, vals):
+        # Odoo checks the record rules before a write, not after: a user could move a record
+        # into a project they may not read, and with it its stakeholders and complainant
+        if vals.get("project_id"):
+            check_readable_links(self, [vals], ("project_id",))
+        return super().write(vals)
 
     @api.model
     def _srm_user_is_read_only(self):

@@ -106,3 +106,36 @@ class TestSrmIssueComplainantProject(SrmIssueCase):
         self.assertEqual(self.port_neighbour.srm_project_ids, self.project_a | self.project_b)
         self.assertEqual(self._names(self.user_restricted, issue), ("Ines Port Neighbour",) * 3)
         self.assertEqual(self.port_neighbour.with_user(self.user_restricted).name, "Ines Port Neighbour")
+
+    def test_protected_and_worker_complainants_stay_unlisted(self):
+        for values in ({"is_confidential": True}, {"grievance_scope": "worker"}):
+            with self.subTest(values=values):
+                self._issue(name="Kept apart", complainant_partner_id=self.port_neighbour.id, **values)
+                self.assertEqual(self.port_neighbour.srm_project_ids, self.project_b)
+        # nor when a restricted user with Confidential access lifts the protection of an issue
+        # whose complainant they may not read
+        issue = self._issue(name="Threats", is_sensitive=True, complainant_partner_id=self.port_neighbour.id)
+        issue.with_user(self.restricted_confidential).is_sensitive = False
+        self.assertEqual(self.port_neighbour.srm_project_ids, self.project_b)
+
+    def test_issue_cannot_be_moved_to_a_project_one_may_not_read(self):
+        issue = self._issue(name="Dust on the path", complainant_partner_id=self.other_complainant.id)
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            issue.with_user(self.user_restricted).write({"project_id": self.project_b.id})
+        self.assertEqual(issue.project_id, self.project_a)
+        self.assertNotIn(self.project_b, self.other_complainant.srm_project_ids)
+
+    def test_mail_gateway_is_not_a_way_around(self):
+        """Odoo's mail gateway creates the record an email is routed to as superuser, with the
+        values its caller gives: a user calling it over RPC may not, for SRM records."""
+        email = (
+            "From: someone@example.com\nTo: nobody@example.com\nSubject: Hello\n"
+            "Message-ID: <srm-gateway-test@example.com>\n\nHello"
+        )
+        values = {"complainant_id": self.port_neighbour.id, "project_id": self.project_a.id}
+        with self.assertRaises(AccessError):
+            self.env["mail.thread"].with_user(self.user_restricted).message_process(
+                "srm.issue", email, custom_values=values
+            )
+        self.assertFalse(self.env["srm.issue"].search([("name", "=", "Hello")]))
+        self.assertEqual(self.port_neighbour.srm_project_ids, self.project_b)

@@ -68,3 +68,19 @@ class TestSrmIssueTrackingEmail(SrmIssueCase):
         emails = self._emails()
         self.assertEqual(emails[self.user_restricted.partner_id], emails[self.user_user.partner_id])
         self.assertIn(self.stage_inv.name, emails[self.user_user.partner_id])
+
+    def test_author_working_in_another_company(self):
+        """The author works with a second company selected, which the recipients do not
+        belong to: each is checked in their own companies, and the change saves."""
+        other = self.env["res.company"].create({"name": "Port Authority Ltd"})
+        self.user_manager.company_ids |= other
+        self.env.cr.precommit.run()
+        companies = (other | self.env.company).ids
+        self.issue.with_user(self.user_manager).with_context(
+            allowed_company_ids=companies, mail_notify_force_send=False
+        ).write({"stage_id": self.stage_inv.id, "appeal_reviewer_id": self.reviewer.id})
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        emails = self._emails()
+        self.assertIn("Ines Port Ombudsman", emails[self.user_user.partner_id])
+        self.assertNotIn("Ines Port Ombudsman", emails[self.user_restricted.partner_id])

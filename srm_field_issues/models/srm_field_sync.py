@@ -93,7 +93,11 @@ class SrmFieldSync(models.AbstractModel):
                 )
             values["complainant_id"] = self._srm_field_complainant(payload, project).id
         values.update(capture)
-        issue = self.env["srm.issue"].create(values)
+        # a sensitive grievance's complainant does not join the project (srm_issues), though
+        # the protection is set once the complainant is recorded
+        issue = (
+            self.env["srm.issue"].with_context(srm_issue_no_complainant_link=sensitive and not anonymous).create(values)
+        )
         if sensitive and not anonymous:
             # as on the issue form: the complainant is recorded, then their identity protected
             # (only Confidential access users see it from then on)

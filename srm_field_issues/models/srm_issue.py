@@ -6,6 +6,7 @@ from odoo import api, fields, models
 # of a degree (about 1.1 km of latitude), an accuracy of at least that
 COARSE_DECIMALS = 2
 COARSE_ACCURACY = 1100.0
+POSITION_FIELDS = {"srm_field_latitude", "srm_field_longitude", "srm_field_accuracy"}
 
 
 class SrmIssue(models.Model):
@@ -28,8 +29,8 @@ class SrmIssue(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("is_anonymous") or vals.get("is_sensitive"):
-            self._srm_field_coarsen_position()
+        if vals.get("is_anonymous") or vals.get("is_sensitive") or POSITION_FIELDS & vals.keys():
+            self.filtered(lambda i: i.is_anonymous or i.is_sensitive)._srm_field_coarsen_position()
         return res
 
     def _srm_field_coarsen_position(self):
@@ -37,10 +38,10 @@ class SrmIssue(models.Model):
         kept to about a kilometre: the exact spot (often their home) would tell who they are
         to whoever reads the grievance."""
         for issue in self.filtered(lambda i: i.srm_field_latitude or i.srm_field_longitude):
-            issue.write(
-                {
-                    "srm_field_latitude": round(issue.srm_field_latitude, COARSE_DECIMALS),
-                    "srm_field_longitude": round(issue.srm_field_longitude, COARSE_DECIMALS),
-                    "srm_field_accuracy": max(issue.srm_field_accuracy, COARSE_ACCURACY),
-                }
-            )
+            coarse = {
+                "srm_field_latitude": round(issue.srm_field_latitude, COARSE_DECIMALS),
+                "srm_field_longitude": round(issue.srm_field_longitude, COARSE_DECIMALS),
+                "srm_field_accuracy": max(issue.srm_field_accuracy, COARSE_ACCURACY),
+            }
+            if any(issue[fname] != value for fname, value in coarse.items()):
+                issue.write(coarse)

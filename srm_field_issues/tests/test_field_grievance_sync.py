@@ -3,7 +3,7 @@
 import uuid
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from odoo.addons.srm_field.tests.common import PNG_1PX, FieldCase, iso
@@ -103,6 +103,10 @@ class TestFieldGrievanceSync(FieldCase):
         self.assertFalse(issue.srm_field_consent)
 
     def test_sensitive_complainant_is_protected(self):
+        # a stakeholder of another project only: a sensitive grievance does not list them
+        # among this project's stakeholders
+        self.stakeholder.srm_project_ids = [Command.set(self.other_project.ids)]
+        self.officer.srm_project_ids |= self.other_project
         record = self._grievance(is_sensitive=True)
         [result] = self._sync(self.officer, [record])
         self.assertEqual(result["status"], "created", result)
@@ -110,6 +114,7 @@ class TestFieldGrievanceSync(FieldCase):
         self.assertTrue(issue.is_sensitive)
         self.assertEqual(issue.sudo().complainant_partner_id, self.stakeholder, "the identity is kept")
         self.assertFalse(issue.with_user(self.officer).complainant_id, "and protected")
+        self.assertEqual(self.stakeholder.srm_project_ids, self.other_project, "nor listed in the project")
         self.assertNotIn(self.stakeholder, issue.message_partner_ids)
 
     def test_position_of_a_protected_complainant_is_approximate(self):
@@ -134,6 +139,11 @@ class TestFieldGrievanceSync(FieldCase):
         # protected later, on the issue form
         issue.with_user(self.officer).is_sensitive = True
         self.assertEqual((issue.srm_field_latitude, issue.srm_field_accuracy), (-27.37, 1100.0))
+        # and a precise position written afterwards is kept approximate too
+        issue.write({"srm_field_latitude": -27.366791, "srm_field_longitude": -70.331432, "srm_field_accuracy": 5.0})
+        self.assertEqual(
+            (issue.srm_field_latitude, issue.srm_field_longitude, issue.srm_field_accuracy), (-27.37, -70.33, 1100.0)
+        )
 
     def test_new_complainant_met_in_the_field(self):
         record = self._grievance(complainant={"new": {"name": "Lucía Mamani", "phone": "+56 9 8765 4321"}})

@@ -800,13 +800,19 @@ class SrmIssue(models.Model):
         project's stakeholders and opens their contact.
 
         Only complainants the current user may read are linked (a link would otherwise open
-        another project's stakeholder to this one), and never the complainant of a sensitive
-        or anonymous issue: the project's stakeholders are listed to its whole team, who
-        would see a protected complainant join them the day their grievance came in.
+        another project's stakeholder to this one), and never the complainant of a sensitive,
+        anonymous, confidential or worker grievance: the project's stakeholders are listed to
+        its whole team, who would see that complainant join them the day it came in.
         """
         if self.env.context.get("srm_issue_no_complainant_link"):
             return
-        issues = self.filtered(lambda i: i.project_id and not i.is_sensitive and not i.is_anonymous)
+        issues = self.filtered(
+            lambda i: i.project_id
+            and not i.is_sensitive
+            and not i.is_anonymous
+            and not i.is_confidential
+            and i.grievance_scope != "worker"
+        )
         # superuser: the identity field is readable only with Confidential access; the
         # partners are then checked against the current user's own access
         complainants = issues.sudo().complainant_partner_id.filtered("is_stakeholder")
@@ -818,7 +824,8 @@ class SrmIssue(models.Model):
             if partner in complainants and issue.project_id not in partner.srm_project_ids:
                 by_project[issue.project_id.id].add(partner.id)
         for project_id, partner_ids in by_project.items():
-            # superuser: the user may read these stakeholders and the issue's project;
+            # superuser: the user may read these stakeholders and the issue's project (a
+            # move to a project they may not read is refused, srm.secured.mixin.write);
             # adding the project to them is what raising the issue means, whether or not
             # the user may edit stakeholders
             self.env["res.partner"].sudo().browse(partner_ids).write({"srm_project_ids": [Command.link(project_id)]})

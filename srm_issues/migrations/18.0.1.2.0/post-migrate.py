@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A stakeholder who raised an issue about a project is one of that project's stakeholders
 (as new issues make them): link the complainants of the issues kept so far, but those of
-sensitive or anonymous issues."""
+sensitive, anonymous, confidential or worker grievances."""
 
 
 def migrate(cr, version):
@@ -15,6 +15,8 @@ def migrate(cr, version):
          WHERE issue.project_id IS NOT NULL
            AND issue.is_sensitive IS NOT TRUE
            AND issue.is_anonymous IS NOT TRUE
+           AND issue.is_confidential IS NOT TRUE
+           AND issue.grievance_scope = 'community'
            AND partner.is_stakeholder
         ON CONFLICT DO NOTHING
         """

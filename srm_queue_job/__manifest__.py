@@ -4,7 +4,7 @@
     "name": "Stakeholders Job Queue",
     "summary": "Long work of the SRM suite (large reports, scheduled batches, AI scoring, "
     "imports) run as OCA queue_job jobs spread over job workers",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

@@ -29,9 +29,14 @@ class QueueJob(models.Model):
 
     def init(self):
         """queue_job's runner marks a job found dead too often as failed with an UPDATE of
-        its own, which no Odoo code sees: a trigger wakes the scheduled action that tells
-        the job's user (an Odoo cron trigger and its notification, as ``ir.cron._trigger``
-        does), once, when it happens; no polling."""
+        its own, which no Odoo code sees: a trigger adds a cron trigger (as ``ir.cron._trigger``
+        does) to the scheduled action that tells the job's user, once; the cron workers pick
+        it up at their next poll, within about a minute.
+
+        The runner may connect as a database user of its own: whatever goes wrong in the
+        trigger (rights on the cron tables, the scheduled action gone) is only a warning of
+        PostgreSQL's, never a failure of the runner's UPDATE (which requeues the jobs of every
+        database); the daily run of the scheduled action tells the users it missed."""
         res = super().init()
         self.env.cr.execute(
             SQL(
@@ -40,13 +45,17 @@ class QueueJob(models.Model):
                 DECLARE
                     cron_id integer;
                 BEGIN
-                    SELECT c.id INTO cron_id
-                      FROM ir_model_data d JOIN ir_cron c ON c.id = d.res_id
-                     WHERE d.module = 'srm_queue_job' AND d.name = %(cron)s AND d.model = 'ir.cron' AND c.active;
-                    IF cron_id IS NOT NULL THEN
-                        INSERT INTO ir_cron_trigger (cron_id, call_at) VALUES (cron_id, now() AT TIME ZONE 'UTC');
-                        PERFORM pg_notify('cron_trigger', current_database());
-                    END IF;
+                    BEGIN
+                        SELECT c.id INTO cron_id
+                          FROM ir_model_data d JOIN ir_cron c ON c.id = d.res_id
+                         WHERE d.module = 'srm_queue_job' AND d.name = %(cron)s AND d.model = 'ir.cron'
+                           AND c.active;
+                        IF cron_id IS NOT NULL THEN
+                            INSERT INTO ir_cron_trigger (cron_id, call_at) VALUES (cron_id, now() AT TIME ZONE 'UTC');
+                        END IF;
+                    EXCEPTION WHEN OTHERS THEN
+                        RAISE WARNING USING MESSAGE = 'srm_queue_job_found_dead: ' || SQLERRM;
+                    END;
                     RETURN NULL;
                 END;
                 $$ LANGUAGE plpgsql;
@@ -82,8 +91,15 @@ class QueueJob(models.Model):
                 _logger.info("Job %s found dead cannot be loaded: %s", record.uuid, exc)
                 continue
             hook = getattr(job.recordset, f"_srm_job_found_dead_{job.method_name}", None)
-            if hook is not None:
-                hook(job)
+            if hook is None:
+                continue
+            # one job whose user cannot be told (its arguments no longer make sense, ...)
+            # neither undoes the messages of the others nor is tried again at every run
+            try:
+                with self.env.cr.savepoint():
+                    hook(job)
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Job %s found dead: its user could not be told", record.uuid)
         jobs.srm_found_dead_notified = True
         return len(jobs)
 

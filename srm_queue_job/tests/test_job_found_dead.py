@@ -3,8 +3,10 @@
 import sys
 from contextlib import closing
 
-from odoo.modules.module import get_manifest
+from odoo.modules.migration import load_script
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.queue_job.jobrunner.runner import Database
 from odoo.addons.srm_base.tests.common import SrmCase
@@ -91,6 +93,54 @@ class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
         self.assertEqual(self._notified(self.user), message)
         self.assertTrue(part.srm_found_dead_notified)
 
+    def _import_part(self):
+        """A part of a background import of the user, stored as queue_job stores it."""
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user)
+            .with_context(default_is_stakeholder=True)
+            .create({"res_model": "res.partner", "file": b"Name,Email\nRosa Mamani,rosa@example.org\n",
+                     "file_type": "text/csv", "file_name": "stakeholders.csv"})
+        )  # fmt: skip
+        preview = wizard.parse_preview(dict(OPTIONS))
+        fields = ["/".join(preview["matches"].get(index, [])) or False for index in range(len(preview["headers"]))]
+        with trap_jobs() as trap:
+            wizard.execute_import(fields, preview["headers"], dict(OPTIONS))
+            trap.perform_enqueued_jobs()
+            parts = list(trap.enqueued_jobs)
+        (part,) = self._store(parts)
+        return part
+
+    def test_runner_not_stopped_by_the_trigger(self):
+        """Whatever fails in the trigger (here, the cron trigger cannot be written, as for a
+        runner's database user without rights on it) does not fail the runner's update, which
+        requeues the dead jobs of every database: the job is marked failed all the same, and
+        the daily run of the scheduled action tells its user."""
+        part = self._import_part()
+        cron = self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead")
+        with closing(self.env.cr.savepoint()):
+            self.env.cr.execute(
+                "ALTER TABLE ir_cron_trigger ADD CONSTRAINT srm_test_refused CHECK (cron_id IS NULL) NOT VALID"
+            )
+            self._found_dead(part)
+            self.assertFalse(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+            # the daily run
+            cron.method_direct_trigger()
+            self.assertEqual(len(self._notified(self.user)), 1)
+            self.assertTrue(part.srm_found_dead_notified)
+
+    def test_jobs_found_dead_before_the_upgrade_are_not_told(self):
+        """Upgrading the module does not tell the users of the jobs found dead long ago (queue_job
+        never deletes failed jobs) to import their rows again."""
+        part = self._import_part()
+        self._found_dead(part)
+        path = f"{get_module_path('srm_queue_job')}/migrations/18.0.1.2.0/post-migrate.py"
+        load_script(path, "srm_queue_job_post_migrate").migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertTrue(part.srm_found_dead_notified)
+        self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
+        self.assertFalse(self._notified(self.user))
+
 
 @tagged("post_install", "-at_install")
 class TestReportFoundDead(FoundDeadMixin, SrmReportingCommon):
@@ -128,6 +178,43 @@ class TestReportFoundDead(FoundDeadMixin, SrmReportingCommon):
         self.assertIn("could not be produced", message.subject)
         self.assertIn("The server stopped while producing it", message.body)
         self.assertFalse(self.env["srm.report.log"].sudo().search([("user_id", "=", self.manager.id)]))
+
+    def test_a_job_whose_user_cannot_be_told(self):
+        """A job found dead whose user cannot be told (a report of a kind no longer offered, its
+        module uninstalled since) does not keep the others' users from being told, and is not
+        tried again at every run."""
+        other = new_test_user(
+            self.env,
+            login="srm_report_found_dead_other",
+            groups="srm_base.group_srm_manager",
+            notification_type="inbox",
+        )
+        wizard = (
+            self.env["srm.report.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "report_kind": "engagement_log",
+                    "output_format": "xlsx",
+                    "date_from": PERIOD["date_from"],
+                    "date_to": PERIOD["date_to"],
+                    "project_ids": [(6, 0, self.project.ids)],
+                }
+            )
+        )
+        with trap_jobs() as trap:
+            self.env["srm.report.log"].with_user(other).with_delay()._srm_job_generate_report(
+                {"kind": "no_longer_offered"}, "xlsx"
+            )
+            wizard.action_generate()
+            jobs = list(trap.enqueued_jobs)
+        records = self.env["queue.job"].browse([record.id for record in self._store(jobs)])
+        self._found_dead(records)
+        with mute_logger("odoo.addons.srm_queue_job.models.queue_job"):
+            self._run_woken_cron()
+        self.assertEqual(len(self._inbox(self.manager)), 1)
+        self.assertFalse(self._inbox(other))
+        self.assertEqual(records.mapped("srm_found_dead_notified"), [True, True])
 
 
 @tagged("post_install", "-at_install")

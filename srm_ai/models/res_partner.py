@@ -205,13 +205,27 @@ class ResPartner(models.Model):
         # the months whose texts are gone (deleted, made confidential, moved to another
         # stakeholder) lose their sentiment: the month keeps its health score if it has one
         # (the current month's is refreshed below), else nothing is left of it
+        gone = [
+            (key, snapshot)
+            for key, snapshot in existing.items()
+            if key not in months_with_texts
+            and key[1] >= first_read_month
+            and (snapshot.has_sentiment or snapshot.item_count or snapshot.sentiment)
+        ]
+        with_health = set()
+        if gone:
+            # those with a health score (0 is one: the stakeholders most at risk), in one query
+            snapshots.flush_model(["health_score"])
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM srm_ai_sentiment_snapshot WHERE id IN %s AND health_score IS NOT NULL",
+                    tuple(snapshot.id for _key, snapshot in gone),
+                )
+            )
+            with_health = {row[0] for row in self.env.cr.fetchall()}
         to_unlink = []
-        for key, snapshot in existing.items():
-            if key in months_with_texts or key[1] < first_read_month:
-                continue
-            if not (snapshot.has_sentiment or snapshot.item_count or snapshot.sentiment):
-                continue
-            if snapshot.health_score or key[1] == this_month:
+        for key, snapshot in gone:
+            if snapshot.id in with_health or key[1] == this_month:
                 snapshot_updates.append((snapshot, {"sentiment": 0.0, "item_count": 0, "has_sentiment": False}))
             else:
                 to_unlink.append(snapshot.id)

@@ -300,6 +300,40 @@ class TestInsightsOfTextsGone(SrmAiCase):
             ),
         )
 
+    def test_months_kept(self):
+        """A month whose texts are gone keeps its health score, also a health of 0 (the
+        stakeholders most at risk); a month older than the texts read (two years ago) keeps
+        its figures."""
+        fishers = self.env["res.partner"].create(
+            {"name": "Lakeshore Fishers", "is_stakeholder": True, "user_id": self.user.id}
+        )
+        with freeze_time(NOW):
+            self._engagement("Good discussion about the new school, thank you.", partners=fishers, days_ago=3)
+        self.env["srm.ai.sentiment.snapshot"].create(
+            [
+                {
+                    "partner_id": fishers.id,
+                    "month": date(2026, 10, 1),
+                    "sentiment": -0.9,
+                    "item_count": 2,
+                    "has_sentiment": True,
+                    "health_score": 0,
+                },
+                {
+                    "partner_id": fishers.id,
+                    "month": date(2024, 12, 1),
+                    "sentiment": 0.4,
+                    "item_count": 3,
+                    "has_sentiment": True,
+                },
+            ]
+        )
+        self._refresh(fishers)
+        self.assertEqual(
+            self._insights(fishers)[1],
+            [("2026-12-01", 0.83, 1, 100), ("2026-10-01", 0.0, 0, 0), ("2024-12-01", 0.4, 3, 0)],
+        )
+
     def test_queries_do_not_grow_with_the_months_gone(self):
         """The months gone of the stakeholders of a batch are reset together: refreshing
         twelve stakeholders that lost texts takes as many queries as refreshing three."""

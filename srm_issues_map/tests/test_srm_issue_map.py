@@ -89,7 +89,9 @@ class TestSrmIssueMap(NominatimCase, SrmIssueCase):
             *(self._issue(name=f"Protected {i}", location="Tessa school", **vals) for i, vals in enumerate(kinds))
         )
         self.assertFalse(any(issues.mapped("srm_geo_state")), "not queued automatically")
-        issues.action_srm_geolocate()
+        message = issues.action_srm_geolocate()["params"]["message"]
+        self.assertIn("4 kept private", message)
+        self.assertNotIn("in the background", message, "none is left waiting")
         self.env["srm.issue"]._cron_srm_geolocate()
         self.assertEqual(self.nominatim_queries, [])
         self.assertFalse(any(issues.mapped("latitude")))

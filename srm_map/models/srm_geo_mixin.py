@@ -186,10 +186,12 @@ class SrmGeoMixin(models.AbstractModel):
         self.check_access("write")
         if not self:
             return False
-        now = self[: self._srm_geo_batch_size()]
-        later = self - now
-        self.write({"srm_geo_state": "queued"})
-        result = now._srm_geo_locate()
+        private = self._srm_geo_private()
+        records = self - private
+        now = records[: self._srm_geo_batch_size()]
+        later = records - now
+        records.write({"srm_geo_state": "queued"})
+        result = dict(now._srm_geo_locate(), private=private)
         if later or result["error"]:
             self._srm_geo_trigger()
         lines = [self.env._("%s located.", len(result["located"]))]
@@ -200,8 +202,8 @@ class SrmGeoMixin(models.AbstractModel):
         if result["private"]:
             lines.append(
                 self.env._(
-                    "%s kept private: the place of a confidential record is not sent to the geolocation "
-                    "service, place it by hand.",
+                    "%s kept private: the place of a confidential record, or of a grievance whose "
+                    "complainant is protected, is not sent to the geolocation service; place it by hand.",
                     len(result["private"]),
                 )
             )

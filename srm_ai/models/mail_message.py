@@ -13,7 +13,30 @@ class MailMessage(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         messages = super().create(vals_list)
-        candidates = messages.filtered(
+        messages._srm_ai_score_messages()
+        return messages
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "body" in vals:
+            self._srm_ai_body_changed()
+        return res
+
+    def _srm_ai_body_changed(self):
+        """A message whose text was edited is scored again, as when it was posted: its score
+        of before goes, and with it the set-aside state of a text the engine failed on."""
+        # sudo: the scores are written by the analysis only, whoever edited the message
+        scores = self.env["srm.ai.message.score"].sudo().search([("message_id", "in", self.ids)])
+        if not scores:
+            return
+        partners = scores.partner_id
+        scores.unlink()
+        self._srm_ai_score_messages()
+        partners._srm_ai_refresh_sentiment()
+
+    def _srm_ai_score_messages(self):
+        """Score those of these messages a stakeholder may have written."""
+        candidates = self.filtered(
             lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
         )
         if candidates and len(candidates) <= 20:
@@ -24,4 +47,3 @@ class MailMessage(models.Model):
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
             if cron:
                 cron.sudo()._trigger()  # sudo: any poster may wake the scoring job
-        return messages

@@ -2,13 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-import psycopg2
-
 from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
 from .. import engine
-from .srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE, PROBE_TEXT, SENTIMENT_LABELS, id_ranges, within
+from .srm_ai_sentiment_mixin import (
+    BATCH_SIZE,
+    EMBED_BATCH_SIZE,
+    SENTIMENT_LABELS,
+    check_engine,
+    id_ranges,
+    text_at_fault,
+    within,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -85,7 +91,7 @@ class SrmAiMessageScore(models.Model):
         readonly=True,
         index=True,
         help="The engine failed on the message's text: it has no sentiment (or the lexicons' when only "
-        "its embedding failed) and the scheduled job leaves it aside.",
+        "its embedding failed) and the scheduled job leaves it aside until its text is edited.",
     )
 
     _sql_constraints = [("message_uniq", "unique(message_id)", "A message is scored once.")]
@@ -163,6 +169,8 @@ class SrmAiMessageScore(models.Model):
         service = self.env["srm.ai.service"]
         vectors, unembedded = service._srm_ai_embed_each(texts) if embed else (None, {})
         vals_list = []
+        # the messages analysed and those of them the engine failed on
+        analysed, analysis_errors = 0, {}
         for index, message in enumerate(messages):
             record = self.env[message.model].sudo().browse(message.res_id).exists()  # sudo: as above
             company = record.company_id if record and "company_id" in record._fields else False
@@ -177,12 +185,13 @@ class SrmAiMessageScore(models.Model):
             }
             if message.id not in failed:
                 vector = None if vectors is None else vectors[index]
+                analysed += 1
                 try:
                     result = engine.sentiment.analyse(texts[index], vector=vector)
-                except psycopg2.Error:
-                    raise
                 except Exception as exc:  # pylint: disable=broad-except
-                    failed[message.id] = exc
+                    if not text_at_fault(exc):
+                        raise
+                    failed[message.id] = analysis_errors[message.id] = exc
             if message.id in failed:
                 # no sentiment: left out of the stakeholder's, and never analysed again
                 vals.update(score=0.0, label=False, analysis_failed=True)
@@ -195,9 +204,9 @@ class SrmAiMessageScore(models.Model):
                     analysis_failed=index in unembedded,
                 )
             vals_list.append(vals)
-        if failed:
-            # the engine failing on a plain text too is the engine's failure, not the texts'
-            engine.sentiment.analyse(PROBE_TEXT)
+        # the engine failing on a plain text too (embedded when the texts were), or on every
+        # text, is the engine's failure, not the texts'
+        check_engine(analysis_errors, analysed, service, with_vector=vectors is not None)
         self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
         self._srm_ai_log_set_aside(failed, "analysed")
         self._srm_ai_log_set_aside({messages[i].id: error for i, error in unembedded.items()}, "embedded")
@@ -212,9 +221,9 @@ class SrmAiMessageScore(models.Model):
         for message in messages:
             try:
                 texts.append(html2plaintext(message.body or "").strip())
-            except psycopg2.Error:
-                raise  # not the text's: the batch fails and is run again
             except Exception as exc:  # pylint: disable=broad-except
+                if not text_at_fault(exc):
+                    raise  # not the text's: the batch fails and is run again
                 failed[message.id] = exc
                 texts.append("")
         return texts, failed
@@ -250,7 +259,7 @@ class SrmAiMessageScore(models.Model):
             self.env["mail.message"].flush_model()
             return id_ranges(self.env.cr, self._srm_ai_pending_query(), size, count)
         self.flush_model()
-        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND NOT analysis_failed")
+        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND analysis_failed IS NOT TRUE")
         return id_ranges(self.env.cr, query, size, count, newest_first=True)
 
     @api.model
@@ -264,7 +273,7 @@ class SrmAiMessageScore(models.Model):
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND NOT analysis_failed%s "
+                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND analysis_failed IS NOT TRUE%s "
                 "ORDER BY id DESC LIMIT %s "
                 "FOR UPDATE SKIP LOCKED",
                 within(SQL("id"), id_range),
@@ -282,15 +291,17 @@ class SrmAiMessageScore(models.Model):
         failed.update(
             (index, unread[score.message_id.id]) for index, score in enumerate(scores) if score.message_id.id in unread
         )
+        analysed, analysis_errors = 0, {}
         for index, (score, text, vector) in enumerate(zip(scores, texts, vectors, strict=True)):
             if index in failed:
                 continue
+            analysed += 1
             try:
                 result = engine.sentiment.analyse(text, vector=vector)
-            except psycopg2.Error:
-                raise
             except Exception as exc:  # pylint: disable=broad-except
-                failed[index] = exc
+                if not text_at_fault(exc):
+                    raise
+                failed[index] = analysis_errors[index] = exc
                 continue
             score.write(
                 {
@@ -300,9 +311,10 @@ class SrmAiMessageScore(models.Model):
                     "model_scored": True,
                 }
             )
+        # the engine failing on the embedded plain text too, or on every text, is the engine's
+        # failure, not the texts'
+        check_engine(analysis_errors, analysed, service, with_vector=True)
         if failed:
-            # the engine failing on a plain text too is the engine's failure, not the texts'
-            engine.sentiment.analyse(PROBE_TEXT)
             # the lexicons' sentiment stays; the scheduled job leaves these messages aside
             scores.browse([scores[index].id for index in failed]).write({"analysis_failed": True})
             self._srm_ai_log_set_aside(

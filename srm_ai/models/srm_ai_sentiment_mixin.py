@@ -112,8 +112,9 @@ class SrmAiSentimentMixin(models.AbstractModel):
 
         A record whose text the engine fails on does not hold the others back: it is
         stored without a score (or with the lexicon's when only its embedding failed)
-        and set aside until it is changed. Database errors (a concurrent transaction)
-        are not the text's: they fail the whole batch, which is run again.
+        and set aside until it is changed. Database errors (a concurrent transaction), the
+        server's (memory, time limit: see ``text_at_fault``) and the whole engine's (see
+        ``check_engine``) are not the text's: they fail the whole batch, which is run again.
         """
         # sudo: scores are computed values, stored whoever saved the text (the callers
         # check the user's rights: create/write, action_srm_ai_score, the batch job)
@@ -127,16 +128,20 @@ class SrmAiSentimentMixin(models.AbstractModel):
         known, unembedded = records._srm_ai_known_vectors(hashes, similarity_texts, embed)
         rows = []
         unembedded_ids = {}
+        # the records analysed (their texts) and those of them the engine failed on
+        analysed, analysis_errors, with_vector = 0, {}, False
         for index, record in enumerate(records):
             result = None
             if record.id not in failed and texts[index].strip():
                 vector = known.get(hashes[index])
+                analysed += 1
                 try:
                     result = engine.sentiment.analyse(texts[index], vector=vector)
-                except psycopg2.Error:
-                    raise
                 except Exception as exc:  # pylint: disable=broad-except
-                    failed[record.id] = exc
+                    if not text_at_fault(exc):
+                        raise
+                    failed[record.id] = analysis_errors[record.id] = exc
+                    with_vector = with_vector or vector is not None
             if result is None:
                 rows.append((record.id, None, None, None, None, None, record.id in failed))
                 continue
@@ -153,9 +158,8 @@ class SrmAiSentimentMixin(models.AbstractModel):
                     record.id in unembedded_ids,
                 )
             )
-        if failed:
-            # the engine failing on a plain text too is the engine's failure, not the texts'
-            engine.sentiment.analyse(PROBE_TEXT)
+        company = records[:1].company_id if "company_id" in records._fields else self.env.company
+        check_engine(analysis_errors, analysed, self.env["srm.ai.service"], company, with_vector)
         self._srm_ai_store_scores(rows)
         records._srm_ai_log_set_aside(failed, "analysed")
         records._srm_ai_log_set_aside(unembedded_ids, "embedded")
@@ -172,9 +176,9 @@ class SrmAiSentimentMixin(models.AbstractModel):
                 text = record._srm_ai_sentiment_text()
                 # one embedding per record, of its full text: used by the sentiment model and for similarity
                 similarity = record._srm_ai_similarity_text() if text.strip() else ""
-            except psycopg2.Error:
-                raise  # not the text's: the batch fails and is run again
             except Exception as exc:  # pylint: disable=broad-except
+                if not text_at_fault(exc):
+                    raise  # not the text's: the batch fails and is run again
                 failed[record.id] = exc
                 text = similarity = ""
             texts.append(text)
@@ -463,6 +467,33 @@ class SrmAiSentimentMixin(models.AbstractModel):
         if records:
             records.with_context(srm_ai_no_score=True)._srm_ai_score()
         return len(records)
+
+
+def text_at_fault(error):
+    """Whether ``error``, raised while the engine read one text, is that text's fault: the
+    text is then set aside and the rest of its batch goes on. A database error (a concurrent
+    transaction), a lack of memory, an interruption or Odoo's CPU time limit (a bare
+    ``Exception`` raised from a signal, as other limits of the server may be) is not: the
+    batch fails, is run again, and no text loses its score for it."""
+    if isinstance(error, (psycopg2.Error, MemoryError, KeyboardInterrupt, SystemExit)):
+        return False
+    return type(error) is not Exception
+
+
+def check_engine(errors, analysed, service, company=None, with_vector=False):
+    """Raise when the engine's failures on the texts of a batch (``errors``: {key: error},
+    of ``analysed`` texts analysed) are the engine's, not the texts': when it fails on every
+    text of a batch of several, or on a plain text too (with its embedding when the texts
+    were analysed with theirs, so that a broken embedding model is found as well)."""
+    if not errors:
+        return
+    if analysed > 1 and len(errors) >= analysed:
+        raise next(iter(errors.values()))
+    vector = None
+    if with_vector:
+        vectors = service._srm_ai_embed([PROBE_TEXT], company)
+        vector = vectors[0] if vectors is not None else None
+    engine.sentiment.analyse(PROBE_TEXT, vector=vector)
 
 
 def within(column, id_range):

@@ -5,15 +5,13 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-import psycopg2
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, str2bool
 
 from .. import engine
 from ..engine.provider import ChatProvider, ProviderError
-from .srm_ai_sentiment_mixin import BATCH_SIZE, PROBE_TEXT
+from .srm_ai_sentiment_mixin import BATCH_SIZE, PROBE_TEXT, text_at_fault
 
 _logger = logging.getLogger(__name__)
 
@@ -87,13 +85,14 @@ class SrmAiService(models.AbstractModel):
         """Embeddings of ``texts`` and the texts the engine failed on: (vectors, {index: error});
         (None, {}) when embeddings are off. The texts are embedded together; when that fails,
         one at a time, so that a text the engine cannot read does not hold the others back
-        (its vector is None). When the engine fails on a plain text too, the failure is the
-        engine's: it is raised."""
+        (its vector is None). When the engine fails on a plain text too, or on every text of
+        several, the failure is the engine's: it is raised (as are the errors that are not a
+        text's fault, see ``text_at_fault``)."""
         try:
             vectors = self._srm_ai_embed(texts, company)
-        except psycopg2.Error:
-            raise
         except Exception as exc:  # pylint: disable=broad-except
+            if not text_at_fault(exc):
+                raise
             _logger.info("Embedding %s texts together failed (%s), embedding them one at a time", len(texts), exc)
         else:
             return (None if vectors is None else list(vectors)), {}
@@ -101,12 +100,14 @@ class SrmAiService(models.AbstractModel):
         for index, text in enumerate(texts):
             try:
                 vectors.append(self._srm_ai_embed([text], company)[0])
-            except psycopg2.Error:
-                raise
             except Exception as exc:  # pylint: disable=broad-except
+                if not text_at_fault(exc):
+                    raise
                 vectors.append(None)
                 errors[index] = exc
         if errors:
+            if len(texts) > 1 and len(errors) == len(texts):
+                raise next(iter(errors.values()))
             self._srm_ai_embed([PROBE_TEXT], company)
         return vectors, errors
 

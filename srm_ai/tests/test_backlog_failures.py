@@ -241,3 +241,95 @@ class TestBacklogFailures(SrmAiCase):
             self.Engagement._srm_ai_score_batch(limit=1000)
         self.assertEqual(self._waiting(self.engagements, self.Engagement._srm_ai_stale_condition()), self.engagements)
         self.assertFalse(any(self.engagements.sudo().mapped("ai_failed_at")))
+
+    def test_server_failures_are_not_the_texts(self):
+        """Running out of memory, or Odoo's CPU time limit (a bare Exception raised by the
+        server), while the engine reads a text is not the text's fault: the batch fails and
+        is run again, no text is left aside (nor loses its score) for it."""
+        for error in (MemoryError, Exception):
+            with self.subTest(error=error.__name__):
+                with failing_engine(error=error), self.assertRaises(error) as raised:
+                    self.Engagement._srm_ai_score_batch(limit=1000)
+                self.assertEqual(str(raised.exception), "the engine cannot read this text")
+                self.assertFalse(any(self.engagements.sudo().mapped("ai_failed_at")))
+                waiting = self._waiting(self.engagements, self.Engagement._srm_ai_stale_condition())
+                self.assertEqual(waiting, self.engagements)
+
+    def test_a_model_failing_on_embedded_texts_leaves_nothing_aside(self):
+        """A sentiment model that fails whenever it is given an embedding fails the whole
+        engine, not the texts: its batches fail (and are run again), nothing is left aside and
+        the lexicons' scores stay."""
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        self.company.srm_ai_use_embeddings = True
+        self.Engagement._srm_ai_score_batch(limit=1000)
+        labels = self.engagements.mapped("ai_sentiment_label")
+        analyse = engine.sentiment.analyse
+
+        def fail_with_vector(text, *args, vector=None, **kwargs):
+            if vector is not None:
+                raise RuntimeError("the sentiment model file is damaged")
+            return analyse(text, *args, vector=vector, **kwargs)
+
+        Score = self.env["srm.ai.message.score"]
+        message = self.good[0].message_post(
+            body="Merci pour la visite, tout va bien.",
+            author_id=self.farmer.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        score = Score.search([("message_id", "=", message.id)])
+        with patch.object(engine.sentiment, "analyse", side_effect=fail_with_vector):
+            # a batch of one text (the newest), then of all of them
+            for limit in (1, len(self.engagements)):
+                with self.subTest(limit=limit), self.assertRaises(RuntimeError):
+                    self.Engagement._srm_ai_embed_batch(limit=limit)
+            with self.assertRaises(RuntimeError):
+                Score._srm_ai_model_batch(limit=10**6, id_range=(score.id, score.id))
+        self.assertFalse(any(self.engagements.sudo().mapped("ai_failed_at")))
+        self.assertEqual(self.engagements.mapped("ai_sentiment_label"), labels)
+        self.assertRecordValues(score, [{"analysis_failed": False, "model_scored": False, "label": "positive"}])
+
+    def test_messages_scored_before_the_upgrade_are_scored_by_the_model(self):
+        """The messages scored with the lexicons before the module set texts aside (their
+        set-aside state empty in the database) are still scored again by the model."""
+        if not engine.embeddings.available():
+            self.skipTest("multilingual embeddings not installed")
+        self.company.srm_ai_use_embeddings = True
+        Score = self.env["srm.ai.message.score"]
+        message = self.good[0].message_post(
+            body="Merci pour la visite, tout va bien.",
+            author_id=self.farmer.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        score = Score.search([("message_id", "=", message.id)])
+        score.flush_recordset()
+        self.env.cr.execute("UPDATE srm_ai_message_score SET analysis_failed = NULL WHERE id = %s", [score.id])
+        self.env.invalidate_all()
+        ranges = Score._srm_ai_batch_ranges("_srm_ai_model_batch", 1, 10**6)
+        self.assertTrue([(first, last) for first, last in ranges if first <= score.id <= last])
+        self.assertEqual(Score._srm_ai_model_batch(limit=10**6, id_range=(score.id, score.id)), 1)
+        self.assertRecordValues(score, [{"model_scored": True, "label": "positive"}])
+
+    def test_an_edited_message_is_scored_again(self):
+        """A message the engine failed on is scored again once its text is edited."""
+        engagement = self.good[0]
+        Score = self.env["srm.ai.message.score"]
+        with failing_engine(), self.assertLogs(MESSAGE_LOGGER, "WARNING"):
+            message = engagement.message_post(
+                body=f"<p>{UNREADABLE}</p>",
+                author_id=self.farmer.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertRecordValues(
+            Score.search([("message_id", "=", message.id)]), [{"label": False, "analysis_failed": True}]
+        )
+        self.assertIn("texts the engine failed on: 1", self._settings_text())
+        engagement._message_update_content(message, "Nous sommes furieux : la poussière est insupportable.")
+        self.assertRecordValues(
+            Score.search([("message_id", "=", message.id)]), [{"label": "negative", "analysis_failed": False}]
+        )
+        self.assertNotIn("texts the engine failed on", self._settings_text())
+        self.assertEqual(self.farmer.srm_ai_snapshot_ids.filtered("has_sentiment").item_count, 1)

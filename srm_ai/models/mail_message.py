@@ -3,6 +3,7 @@
 from odoo import api, models
 
 from .srm_ai_message_score import SCORED_MODELS
+from .srm_ai_sentiment_mixin import saved_without_engine_failure
 
 
 class MailMessage(models.Model):
@@ -39,11 +40,16 @@ class MailMessage(models.Model):
         candidates = self.filtered(
             lambda m: m.model in SCORED_MODELS and m.message_type in ("email", "comment") and m.author_id
         )
+        scored = False
         if candidates and len(candidates) <= 20:
             # sudo: the message was just posted by the user; its score is written by the analysis.
-            # Posting never waits for the embedding model: lexicons now, the model in the job
-            self.env["srm.ai.message.score"].sudo()._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
-        if candidates and self.env["srm.ai.service"]._srm_ai_use_embeddings():
+            # Posting never waits for the embedding model (lexicons now, the model in the job)
+            # and never fails for the engine (left to the job then)
+            Score = self.env["srm.ai.message.score"].sudo()
+            scored = saved_without_engine_failure(
+                self.env, lambda: Score._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
+            )
+        if candidates and (not scored or self.env["srm.ai.service"]._srm_ai_use_embeddings()):
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
             if cron:
                 cron.sudo()._trigger()  # sudo: any poster may wake the scoring job

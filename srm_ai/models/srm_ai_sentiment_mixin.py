@@ -316,9 +316,8 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return True
 
     def _srm_ai_after_text_change(self):
-        if len(self) <= SYNC_LIMIT:
-            self._srm_ai_score()
-        if len(self) > SYNC_LIMIT or self.env["srm.ai.service"]._srm_ai_use_embeddings():
+        scored = len(self) <= SYNC_LIMIT and saved_without_engine_failure(self.env, self._srm_ai_score)
+        if not scored or self.env["srm.ai.service"]._srm_ai_use_embeddings():
             # the scheduled job embeds the new texts (and scores them again with the
             # model) in the background, or scores a large import
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
@@ -478,6 +477,22 @@ def text_at_fault(error):
     if isinstance(error, (psycopg2.Error, MemoryError, KeyboardInterrupt, SystemExit)):
         return False
     return type(error) is not Exception
+
+
+def saved_without_engine_failure(env, score):
+    """Run ``score`` (the scoring of texts just saved or posted) so that saving never fails
+    for the engine: when the engine fails on them all (``check_engine``), their scoring is
+    undone and left to the scheduled job, which retries it; the server's and the database's
+    failures still fail the save. Returns whether they were scored."""
+    try:
+        with env.cr.savepoint():
+            score()
+    except Exception as exc:
+        if not text_at_fault(exc):
+            raise
+        _logger.warning("Sentiment left to the scoring job, the engine failed: %s", exc)
+        return False
+    return True
 
 
 def check_engine(errors, analysed, service, company=None, with_vector=False):

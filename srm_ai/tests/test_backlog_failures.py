@@ -242,6 +242,36 @@ class TestBacklogFailures(SrmAiCase):
         self.assertEqual(self._waiting(self.engagements, self.Engagement._srm_ai_stale_condition()), self.engagements)
         self.assertFalse(any(self.engagements.sudo().mapped("ai_failed_at")))
 
+    def test_saving_never_fails_for_the_engine(self):
+        """Texts saved or posted together while the engine fails on all of them are saved,
+        unscored, and left to the scheduled job (which fails and retries until the engine
+        works again); nothing is set aside."""
+        vals = {
+            "engagement_type_id": self.meeting_type.id,
+            "partner_ids": [Command.set(self.village.ids)],
+            "project_id": self.project.id,
+        }
+        with (
+            patch.object(engine.sentiment, "analyse", side_effect=RuntimeError("the model file is damaged")),
+            self.assertLogs(MIXIN_LOGGER, "WARNING"),
+        ):
+            saved = self.Engagement.create(
+                [dict(vals, name="Assembly", summary="We are angry."), dict(vals, name="Visit", summary="All good.")]
+            )
+            message = saved[0].message_post(
+                body="Thank you for the visit.",
+                author_id=self.farmer.id,
+                message_type="email",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertEqual(saved.mapped("name"), ["Assembly", "Visit"])
+        self.assertTrue(message.exists())
+        self.assertFalse(any(saved.sudo().mapped("ai_failed_at")))
+        self.assertEqual(self._waiting(saved, self.Engagement._srm_ai_stale_condition()), saved)
+        # once the engine works again, the job scores them
+        self.Engagement._srm_ai_score_batch(limit=1000)
+        self.assertEqual(saved.mapped("ai_sentiment_label"), ["negative", "positive"])
+
     def test_server_failures_are_not_the_texts(self):
         """Running out of memory, or Odoo's CPU time limit (a bare Exception raised by the
         server), while the engine reads a text is not the text's fault: the batch fails and

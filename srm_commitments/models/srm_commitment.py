@@ -56,6 +56,9 @@ BATCH_SIZE = 500
 # commitments listed in a reminder or escalation message
 DIGEST_LINES = 30
 
+# what the daily job reads of each commitment of a batch
+FOLLOW_UP_FIELDS = ["reference", "name", "user_id", "date_due", "team_id", "project_id", "company_id"]
+
 ACTIVITY_ASSIGNED = "srm_commitments.mail_activity_type_commitment_assigned"
 ACTIVITY_REMINDER = "srm_commitments.mail_activity_type_commitment_reminder"
 ACTIVITY_ESCALATION = "srm_commitments.mail_activity_type_commitment_escalation"
@@ -651,35 +654,86 @@ class SrmCommitment(models.Model):
         """Remind or escalate the commitments that still need it, checked again here
         (a batch may run twice); their people are told by ``_send_digests``."""
         today = today or fields.Date.context_today(self)
-        self.filtered_domain(self._reminder_domain(today))._send_reminders(today)
-        self.filtered_domain(self._escalation_domain(today))._escalate(today)
+        if not self:
+            return
+        # the state of each commitment read again, with only the fields the job uses
+        batch = [("id", "in", self.ids)]
+        to_remind = self.search_fetch(
+            expression.AND([batch, self._reminder_domain(today)]), FOLLOW_UP_FIELDS, order="id"
+        )
+        to_escalate = self.search_fetch(
+            expression.AND([batch, self._escalation_domain(today)]), FOLLOW_UP_FIELDS, order="id"
+        )
+        todo = to_remind | to_escalate
+        if not todo:
+            return
+        lookups = {
+            "already": todo._pending_activity_ids([ACTIVITY_REMINDER, ACTIVITY_ESCALATION]),
+            "readable": {},  # user: ids of the batch they may read, looked up once per user
+        }
+        to_remind._send_reminders(today, todo, lookups)
+        to_escalate._escalate(today, todo, lookups)
 
-    def _send_reminders(self, today):
+    def _pending_activity_ids(self, xmlids):
+        """{activity type xmlid: ids of the commitments of ``self`` with such an activity}."""
+        type_ids = {self.env["ir.model.data"]._xmlid_to_res_id(xmlid): xmlid for xmlid in xmlids}
+        pending = {xmlid: set() for xmlid in xmlids}
+        if not self:
+            return pending
+        activities = (
+            self.env["mail.activity"]
+            .sudo()  # sudo: which commitments already have the job's activities, whoever they are assigned to
+            .search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "in", list(type_ids)),
+                ],
+                ["res_id", "activity_type_id"],
+            )
+        )
+        for activity in activities:
+            pending[type_ids[activity.activity_type_id.id]].add(activity.res_id)
+        return pending
+
+    def _readable_ids(self, user, scope, lookups):
+        """Ids of ``scope`` (the batch) that ``user`` may read: one search per user and batch."""
+        readable = lookups["readable"]
+        if user not in readable:
+            readable[user] = set(scope._readable_by(user).ids)
+        return readable[user]
+
+    def _send_reminders(self, today, scope=None, lookups=None):
         """A reminder activity for the owner, who will find it in their digest."""
         if not self:
             return
-        already = set(self._pending_activities([ACTIVITY_REMINDER]).mapped("res_id"))
-        by_owner = self.filtered(lambda c: c.id not in already)._by_owner_readable()
-        self.env["srm.cron.batch"]._srm_schedule_activities(
+        scope = scope or self
+        if lookups is None:
+            lookups = {"already": scope._pending_activity_ids([ACTIVITY_REMINDER]), "readable": {}}
+        already = lookups["already"][ACTIVITY_REMINDER]
+        # owners who may read their commitment, and have no reminder of it yet
+        told = self.filtered(
+            lambda c: c.user_id and c.id not in already and c.id in self._readable_ids(c.user_id, scope, lookups)
+        )
+        Batch = self.env["srm.cron.batch"]
+        Batch._srm_schedule_activities(
             self._name,
-            [
-                (commitment, owner, False, False, commitment.date_due)
-                for owner, commitments in by_owner.items()
-                for commitment in commitments
-            ],
+            [(commitment, commitment.user_id, False, False, commitment.date_due) for commitment in told],
             self.env.ref(ACTIVITY_REMINDER),
         )
-        told = self.browse().union(*by_owner.values())
-        told._write_follow_up_markers({"reminder_sent_date": today, "digest_pending": True})
-        (self - told)._write_follow_up_markers({"reminder_sent_date": today})
+        Batch._srm_write_marks(told, {"reminder_sent_date": today, "digest_pending": True})
+        Batch._srm_write_marks(self - told, {"reminder_sent_date": today})
 
-    def _escalate(self, today):
+    def _escalate(self, today, scope=None, lookups=None):
         """Overdue: a note on the commitment and an activity for the manager, who will
         find it in their digest."""
         if not self:
             return
-        targets = self._escalation_targets()
-        already = set(self._pending_activities([ACTIVITY_ESCALATION]).mapped("res_id"))
+        scope = scope or self
+        if lookups is None:
+            lookups = {"already": scope._pending_activity_ids([ACTIVITY_ESCALATION]), "readable": {}}
+        targets = self._escalation_targets(scope, lookups)
+        already = lookups["already"][ACTIVITY_ESCALATION]
         bodies = {}
         activities = []
         date_formats = {}  # language: its date format, read once
@@ -704,43 +758,58 @@ class SrmCommitment(models.Model):
         Batch = self.env["srm.cron.batch"]
         Batch._srm_log_notes(self, bodies)
         Batch._srm_schedule_activities(self._name, activities, self.env.ref(ACTIVITY_ESCALATION))
-        by_target = defaultdict(list)
-        for commitment in self:
-            by_target[targets[commitment.id]].append(commitment.id)
-        for target, ids in by_target.items():
-            self.browse(ids)._write_follow_up_markers(
-                {"escalation_date": today, "escalation_user_id": target.id, "digest_pending": bool(target)}
-            )
+        Batch._srm_write_marks(
+            self,
+            {
+                "escalation_date": today,
+                "escalation_user_id": {commitment_id: target.id for commitment_id, target in targets.items()},
+                "digest_pending": {commitment_id: bool(target) for commitment_id, target in targets.items()},
+            },
+        )
 
-    def _escalation_targets(self):
+    def _escalation_targets(self, scope=None, lookups=None):
         """{commitment id: user} the overdue commitment is escalated to.
 
         The escalation user of the team first, then the manager of the project;
         somebody else than the owner, who may read the commitment (its company,
-        project and confidentiality); failing that, the owner.
+        project and confidentiality); failing that, the owner. Who may read is looked
+        up only for the people reached in that order, once per person and batch.
         """
-        candidates = {
-            commitment.id: [
-                user
-                for user in (commitment.team_id.escalation_user_id, commitment.project_id.user_id, commitment.user_id)
-                if user and user.active and not user.share
-            ]
-            for commitment in self
-        }
-        users = self.env["res.users"].union(*[user for users in candidates.values() for user in users])
-        readable = {user: set(self._readable_by(user).ids) for user in users}
+        scope = scope or self
+        lookups = {"readable": {}} if lookups is None else lookups
+        nobody = self.env["res.users"]
         targets = {}
         for commitment in self:
-            allowed = [user for user in candidates[commitment.id] if commitment.id in readable[user]]
-            others = [user for user in allowed if user != commitment.user_id]
-            targets[commitment.id] = (others or allowed or [self.env["res.users"]])[0]
+            owner = commitment.user_id
+            candidates = [
+                user
+                for user in (commitment.team_id.escalation_user_id, commitment.project_id.user_id, owner)
+                if user and user.active and not user.share
+            ]
+            target = next(
+                (
+                    user
+                    for user in candidates
+                    if user != owner and commitment.id in self._readable_ids(user, scope, lookups)
+                ),
+                None,
+            )
+            if target is None:
+                target = (
+                    owner
+                    if owner in candidates and commitment.id in self._readable_ids(owner, scope, lookups)
+                    else nobody
+                )
+            targets[commitment.id] = target
         return targets
 
     @api.model
     def _send_digests(self):
         """One message per person and kind for what was reminded or escalated since the
         last digests: the owner for reminders, the manager for escalations."""
-        pending = self.search([("digest_pending", "=", True)], order="date_due, id")
+        pending = self.search_fetch(
+            [("digest_pending", "=", True)], ["escalation_date", "escalation_user_id", "user_id"], order="date_due, id"
+        )
         if not pending:
             return
         texts = {
@@ -768,7 +837,7 @@ class SrmCommitment(models.Model):
             if user:
                 subject, intro = texts[kind]
                 self.browse(ids)._notify_digest(user, subject, intro)
-        pending._write_follow_up_markers({"digest_pending": False})
+        self.env["srm.cron.batch"]._srm_write_marks(pending, {"digest_pending": False})
 
     def _notify_digest(self, user, subject, intro):
         """One message to ``user`` listing these commitments, in their language.

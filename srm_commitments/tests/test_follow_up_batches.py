@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+
 from freezegun import freeze_time
 
 from odoo import Command
@@ -91,6 +93,31 @@ class TestFollowUpBatches(CommitmentCase):
             self.assertEqual(len(self._digests(self.lawyer)), 1)
             self.assertEqual(len(self._digests(self.colleague)), 1)
             self.assertEqual(len(self._digests(self.officer)), 1, "their reminder; the escalation went to the manager")
+
+    def test_who_may_read_is_asked_once_per_person_reached(self):
+        """A batch asks who may read its commitments once per person it reaches: the
+        owners of the commitments to remind, the team's escalation user and the project's
+        manager of the overdue ones; not their owners, as somebody else may read them.
+        The marks are written in one statement per kind, each commitment with its own
+        escalation user."""
+        Commitment = self.env["srm.commitment"]
+        with freeze_time("2027-03-08"):
+            todo = Commitment.search(Commitment._follow_up_domain(self.d("2027-03-08")), order="id")
+            self.env.invalidate_all()
+            queries = []
+            with contextmanager(self._patchExecute)(queries):
+                todo._follow_up()
+            access_searches = [query for query in queries if query.startswith('SELECT "srm_commitment"."id" FROM')]
+            self.assertEqual(len(access_searches), 4, "officer, colleague, lawyer, manager")
+            updates = [query for query in queries if query.startswith('UPDATE "srm_commitment"')]
+            self.assertEqual(len(updates), 2, "the reminders' marks, the escalations' marks")
+            team_late = self.late.filtered(lambda c: c.team_id == self.team)
+            self.assertEqual(team_late.escalation_user_id, self.lawyer)
+            self.assertEqual((self.late - team_late).escalation_user_id, self.manager)
+            self.assertEqual(set(self.late.mapped("escalation_date")), {self.d("2027-03-08")})
+            self.assertEqual(set(self.soon.mapped("reminder_sent_date")), {self.d("2027-03-08")})
+            self.assertTrue(all((self.soon | self.late).mapped("digest_pending")))
+            self.assertEqual((self.soon | self.late).write_uid, self.env.user)
 
     def _run_job(self, batch_size=500):
         return self.env["srm.commitment"]._cron_process_commitments(batch_size=batch_size)

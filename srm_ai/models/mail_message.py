@@ -47,7 +47,7 @@ class MailMessage(models.Model):
             # and never fails for the engine (left to the job then)
             Score = self.env["srm.ai.message.score"].sudo()
             scored = saved_without_engine_failure(
-                self.env, lambda: Score._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
+                lambda: Score._srm_ai_score_batch(message_ids=candidates.ids, embed=False)
             )
         if candidates and (not scored or self.env["srm.ai.service"]._srm_ai_use_embeddings()):
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)

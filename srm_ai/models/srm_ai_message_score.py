@@ -131,7 +131,7 @@ class SrmAiMessageScore(models.Model):
              WHERE s.id IS NULL
                AND m.model IN %(models)s
                AND m.message_type IN ('email', 'comment')
-               AND m.body IS NOT NULL
+               AND m.body IS NOT NULL AND m.body <> ''
                AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.share)
                %(only)s%(within)s
           ORDER BY m.id
@@ -204,8 +204,8 @@ class SrmAiMessageScore(models.Model):
                     analysis_failed=index in unembedded,
                 )
             vals_list.append(vals)
-        # the engine failing on a plain text too (embedded when the texts were), or on every
-        # text, is the engine's failure, not the texts'
+        # the engine failing on a plain text too (embedded when the texts were) is the
+        # engine's failure, not the texts'
         check_engine(analysis_errors, analysed, service, with_vector=vectors is not None)
         self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
         self._srm_ai_log_set_aside(failed, "analysed")

@@ -316,7 +316,7 @@ class SrmAiSentimentMixin(models.AbstractModel):
         return True
 
     def _srm_ai_after_text_change(self):
-        scored = len(self) <= SYNC_LIMIT and saved_without_engine_failure(self.env, self._srm_ai_score)
+        scored = len(self) <= SYNC_LIMIT and saved_without_engine_failure(self._srm_ai_score)
         if not scored or self.env["srm.ai.service"]._srm_ai_use_embeddings():
             # the scheduled job embeds the new texts (and scores them again with the
             # model) in the background, or scores a large import
@@ -479,36 +479,41 @@ def text_at_fault(error):
     return type(error) is not Exception
 
 
-def saved_without_engine_failure(env, score):
+class EngineFailure(RuntimeError):
+    """The engine fails on a plain text too: the failure is the engine's, not the texts'
+    (raised by ``check_engine`` before anything of the batch is written)."""
+
+
+def saved_without_engine_failure(score):
     """Run ``score`` (the scoring of texts just saved or posted) so that saving never fails
-    for the engine: when the engine fails on them all (``check_engine``), their scoring is
-    undone and left to the scheduled job, which retries it; the server's and the database's
-    failures still fail the save. Returns whether they were scored."""
+    for the engine: when the engine itself fails (``check_engine``, before anything is
+    written), their scoring is left to the scheduled job, which retries it; the server's and
+    the database's failures still fail the save. Returns whether they were scored."""
     try:
-        with env.cr.savepoint():
-            score()
-    except Exception as exc:
-        if not text_at_fault(exc):
-            raise
+        score()
+    except EngineFailure as exc:
         _logger.warning("Sentiment left to the scoring job, the engine failed: %s", exc)
         return False
     return True
 
 
 def check_engine(errors, analysed, service, company=None, with_vector=False):
-    """Raise when the engine's failures on the texts of a batch (``errors``: {key: error},
-    of ``analysed`` texts analysed) are the engine's, not the texts': when it fails on every
-    text of a batch of several, or on a plain text too (with its embedding when the texts
-    were analysed with theirs, so that a broken embedding model is found as well)."""
+    """Raise ``EngineFailure`` when the engine's failures on texts of a batch (``errors``:
+    {key: error}) are the engine's, not the texts': when it fails on a plain text too (with
+    its embedding when the texts were analysed with theirs, so that a broken embedding model
+    is found as well). Called before anything of the batch is written."""
     if not errors:
         return
-    if analysed > 1 and len(errors) >= analysed:
-        raise next(iter(errors.values()))
-    vector = None
-    if with_vector:
-        vectors = service._srm_ai_embed([PROBE_TEXT], company)
-        vector = vectors[0] if vectors is not None else None
-    engine.sentiment.analyse(PROBE_TEXT, vector=vector)
+    try:
+        vector = None
+        if with_vector:
+            vectors = service._srm_ai_embed([PROBE_TEXT], company)
+            vector = vectors[0] if vectors is not None else None
+        engine.sentiment.analyse(PROBE_TEXT, vector=vector)
+    except Exception as exc:  # pylint: disable=broad-except
+        if not text_at_fault(exc):
+            raise
+        raise EngineFailure(f"{type(exc).__name__}: {exc}") from exc
 
 
 def within(column, id_range):

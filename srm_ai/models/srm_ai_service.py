@@ -11,7 +11,7 @@ from odoo.tools import SQL, str2bool
 
 from .. import engine
 from ..engine.provider import ChatProvider, ProviderError
-from .srm_ai_sentiment_mixin import BATCH_SIZE, PROBE_TEXT, text_at_fault
+from .srm_ai_sentiment_mixin import BATCH_SIZE, PROBE_TEXT, EngineFailure, text_at_fault
 
 _logger = logging.getLogger(__name__)
 
@@ -85,9 +85,9 @@ class SrmAiService(models.AbstractModel):
         """Embeddings of ``texts`` and the texts the engine failed on: (vectors, {index: error});
         (None, {}) when embeddings are off. The texts are embedded together; when that fails,
         one at a time, so that a text the engine cannot read does not hold the others back
-        (its vector is None). When the engine fails on a plain text too, or on every text of
-        several, the failure is the engine's: it is raised (as are the errors that are not a
-        text's fault, see ``text_at_fault``)."""
+        (its vector is None). When the engine fails on a plain text too, the failure is the
+        engine's: ``EngineFailure`` is raised (and the errors that are not a text's fault, see
+        ``text_at_fault``)."""
         try:
             vectors = self._srm_ai_embed(texts, company)
         except Exception as exc:  # pylint: disable=broad-except
@@ -106,9 +106,12 @@ class SrmAiService(models.AbstractModel):
                 vectors.append(None)
                 errors[index] = exc
         if errors:
-            if len(texts) > 1 and len(errors) == len(texts):
-                raise next(iter(errors.values()))
-            self._srm_ai_embed([PROBE_TEXT], company)
+            try:
+                self._srm_ai_embed([PROBE_TEXT], company)
+            except Exception as exc:  # pylint: disable=broad-except
+                if not text_at_fault(exc):
+                    raise
+                raise EngineFailure(f"{type(exc).__name__}: {exc}") from exc
         return vectors, errors
 
     @api.model

@@ -10,6 +10,7 @@ from odoo.tests import tagged
 from odoo.tools import SQL
 
 from odoo.addons.srm_ai import engine
+from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import EngineFailure
 
 from .common import SrmAiCase
 
@@ -236,7 +237,7 @@ class TestBacklogFailures(SrmAiCase):
     def test_an_engine_failing_on_every_text_leaves_nothing_aside(self):
         with (
             patch.object(engine.sentiment, "analyse", side_effect=RuntimeError("the model file is damaged")),
-            self.assertRaises(RuntimeError),
+            self.assertRaises(EngineFailure),
         ):
             self.Engagement._srm_ai_score_batch(limit=1000)
         self.assertEqual(self._waiting(self.engagements, self.Engagement._srm_ai_stale_condition()), self.engagements)
@@ -251,6 +252,9 @@ class TestBacklogFailures(SrmAiCase):
             "partner_ids": [Command.set(self.village.ids)],
             "project_id": self.project.id,
         }
+        # work the transaction left for its commit (tracked changes, notifications) must not be lost
+        pending = []
+        self.env.cr.precommit.add(lambda: pending.append("done"))
         with (
             patch.object(engine.sentiment, "analyse", side_effect=RuntimeError("the model file is damaged")),
             self.assertLogs(MIXIN_LOGGER, "WARNING"),
@@ -265,6 +269,8 @@ class TestBacklogFailures(SrmAiCase):
                 subtype_xmlid="mail.mt_comment",
             )
         self.assertEqual(saved.mapped("name"), ["Assembly", "Visit"])
+        self.env.cr.precommit.run()
+        self.assertEqual(pending, ["done"], "the transaction's pending work (tracking, notifications) is kept")
         self.assertTrue(message.exists())
         self.assertFalse(any(saved.sudo().mapped("ai_failed_at")))
         self.assertEqual(self._waiting(saved, self.Engagement._srm_ai_stale_condition()), saved)
@@ -312,9 +318,9 @@ class TestBacklogFailures(SrmAiCase):
         with patch.object(engine.sentiment, "analyse", side_effect=fail_with_vector):
             # a batch of one text (the newest), then of all of them
             for limit in (1, len(self.engagements)):
-                with self.subTest(limit=limit), self.assertRaises(RuntimeError):
+                with self.subTest(limit=limit), self.assertRaises(EngineFailure):
                     self.Engagement._srm_ai_embed_batch(limit=limit)
-            with self.assertRaises(RuntimeError):
+            with self.assertRaises(EngineFailure):
                 Score._srm_ai_model_batch(limit=10**6, id_range=(score.id, score.id))
         self.assertFalse(any(self.engagements.sudo().mapped("ai_failed_at")))
         self.assertEqual(self.engagements.mapped("ai_sentiment_label"), labels)

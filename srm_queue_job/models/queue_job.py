@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -98,6 +100,8 @@ class QueueJob(models.Model):
             try:
                 with self.env.cr.savepoint():
                     hook(job)
+            except psycopg2.Error:
+                raise  # a concurrent transaction: the run fails and is made again, nobody is marked
             except Exception:  # pylint: disable=broad-except
                 _logger.exception("Job %s found dead: its user could not be told", record.uuid)
         jobs.srm_found_dead_notified = True

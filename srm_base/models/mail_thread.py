@@ -11,13 +11,14 @@ class MailThread(models.AbstractModel):
     def message_process(
         self, model, message, custom_values=None, save_original=False, strip_attachments=False, thread_id=None
     ):
-        """The mail gateway creates or updates, as superuser and with the values its caller
-        gives, the record an email is routed to. Odoo's mail gateway calls it as superuser
-        (the scheduled action fetching mail) or as an administrator (the mailgate script);
-        any other user calling it over RPC for an SRM model would create or change SRM
-        records whatever their record rules: refused."""
-        if model and model.startswith("srm.") and not (self.env.su or self.env.user._is_system()):
-            raise AccessError(self.env._("Only the mail gateway may turn emails into SRM records."))
+        """The mail gateway creates or updates, as superuser, the record an email is routed
+        to: through an alias, a reply to a message, or the model and values its caller gives,
+        trusting the headers of the email (its sender's authentication, for grievances).
+        Odoo's mail gateway calls it as superuser (the scheduled action fetching mail) or as
+        an administrator (the mailgate script); any other user calling it over RPC would
+        create or change records of any model whatever their rights: refused."""
+        if not (self.env.su or self.env.user._is_system()):
+            raise AccessError(self.env._("Only the mail gateway and administrators may process incoming emails."))
         return super().message_process(
             model,
             message,

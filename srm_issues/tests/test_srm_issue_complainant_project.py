@@ -137,5 +137,9 @@ class TestSrmIssueComplainantProject(SrmIssueCase):
             self.env["mail.thread"].with_user(self.user_restricted).message_process(
                 "srm.issue", email, custom_values=values
             )
+        # nor an email routed by the grievances alias, with a sender authentication of its own
+        routed = email.replace("To: nobody@example.com", "To: grievances@example.com")
+        with self.assertRaises(AccessError):
+            self.env["mail.thread"].with_user(self.user_restricted).message_process(False, routed)
         self.assertFalse(self.env["srm.issue"].search([("name", "=", "Hello")]))
         self.assertEqual(self.port_neighbour.srm_project_ids, self.project_b)

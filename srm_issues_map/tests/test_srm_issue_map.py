@@ -89,6 +89,7 @@ class TestSrmIssueMap(NominatimCase, SrmIssueCase):
             *(self._issue(name=f"Protected {i}", location="Tessa school", **vals) for i, vals in enumerate(kinds))
         )
         self.assertFalse(any(issues.mapped("srm_geo_state")), "not queued automatically")
+        self.env["ir.config_parameter"].sudo().set_param("srm_map.geolocate_batch_size", "1")
         message = issues.action_srm_geolocate()["params"]["message"]
         self.assertIn("4 kept private", message)
         self.assertNotIn("in the background", message, "none is left waiting")

@@ -207,7 +207,7 @@ class SrmGeoMixin(models.AbstractModel):
                     len(result["private"]),
                 )
             )
-        waiting = len(self.filtered(lambda record: record.srm_geo_state == "queued"))
+        waiting = len(records.filtered(lambda record: record.srm_geo_state == "queued"))
         if waiting:
             lines.append(self.env._("%s more will be located in the background.", waiting))
         if result["error"]:

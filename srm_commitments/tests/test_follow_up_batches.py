@@ -104,6 +104,9 @@ class TestFollowUpBatches(CommitmentCase):
         with freeze_time("2027-03-08"):
             todo = Commitment.search(Commitment._follow_up_domain(self.d("2027-03-08")), order="id")
             self.env.invalidate_all()
+            # the marks read before the run are in the cache: the run must replace them there too
+            self.assertFalse(any(self.late.mapped("escalation_date")))
+            self.assertFalse(any(self.soon.mapped("reminder_sent_date")))
             queries = []
             with contextmanager(self._patchExecute)(queries):
                 todo._follow_up()
@@ -112,12 +115,13 @@ class TestFollowUpBatches(CommitmentCase):
             updates = [query for query in queries if query.startswith('UPDATE "srm_commitment"')]
             self.assertEqual(len(updates), 2, "the reminders' marks, the escalations' marks")
             team_late = self.late.filtered(lambda c: c.team_id == self.team)
-            self.assertEqual(team_late.escalation_user_id, self.lawyer)
-            self.assertEqual((self.late - team_late).escalation_user_id, self.manager)
+            self.assertEqual(
+                [c.escalation_user_id for c in self.late],
+                [self.lawyer if c in team_late else self.manager for c in self.late],
+            )
             self.assertEqual(set(self.late.mapped("escalation_date")), {self.d("2027-03-08")})
             self.assertEqual(set(self.soon.mapped("reminder_sent_date")), {self.d("2027-03-08")})
             self.assertTrue(all((self.soon | self.late).mapped("digest_pending")))
-            self.assertEqual((self.soon | self.late).write_uid, self.env.user)
 
     def _run_job(self, batch_size=500):
         return self.env["srm.commitment"]._cron_process_commitments(batch_size=batch_size)

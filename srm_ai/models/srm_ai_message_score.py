@@ -5,11 +5,11 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
-from .. import engine
 from .srm_ai_sentiment_mixin import (
     BATCH_SIZE,
     EMBED_BATCH_SIZE,
     SENTIMENT_LABELS,
+    analyse_text,
     check_engine,
     id_ranges,
     text_at_fault,
@@ -169,8 +169,8 @@ class SrmAiMessageScore(models.Model):
         service = self.env["srm.ai.service"]
         vectors, unembedded = service._srm_ai_embed_each(texts) if embed else (None, {})
         vals_list = []
-        # the messages analysed and those of them the engine failed on
-        analysed, analysis_errors = 0, {}
+        # the messages whose text the engine failed on
+        analysis_errors = {}
         for index, message in enumerate(messages):
             record = self.env[message.model].sudo().browse(message.res_id).exists()  # sudo: as above
             company = record.company_id if record and "company_id" in record._fields else False
@@ -184,14 +184,9 @@ class SrmAiMessageScore(models.Model):
                 "subject": (message.subject or "")[:200],
             }
             if message.id not in failed:
-                vector = None if vectors is None else vectors[index]
-                analysed += 1
-                try:
-                    result = engine.sentiment.analyse(texts[index], vector=vector)
-                except Exception as exc:  # pylint: disable=broad-except
-                    if not text_at_fault(exc):
-                        raise
-                    failed[message.id] = analysis_errors[message.id] = exc
+                result, error = analyse_text(texts[index], None if vectors is None else vectors[index])
+                if error is not None:
+                    failed[message.id] = analysis_errors[message.id] = error
             if message.id in failed:
                 # no sentiment: left out of the stakeholder's, and never analysed again
                 vals.update(score=0.0, label=False, analysis_failed=True)
@@ -206,7 +201,7 @@ class SrmAiMessageScore(models.Model):
             vals_list.append(vals)
         # the engine failing on a plain text too (embedded when the texts were) is the
         # engine's failure, not the texts'
-        check_engine(analysis_errors, analysed, service, with_vector=vectors is not None)
+        check_engine(analysis_errors, service, with_vector=vectors is not None)
         self.sudo().create(vals_list)  # sudo: scores are written by the analysis only
         self._srm_ai_log_set_aside(failed, "analysed")
         self._srm_ai_log_set_aside({messages[i].id: error for i, error in unembedded.items()}, "embedded")
@@ -291,17 +286,13 @@ class SrmAiMessageScore(models.Model):
         failed.update(
             (index, unread[score.message_id.id]) for index, score in enumerate(scores) if score.message_id.id in unread
         )
-        analysed, analysis_errors = 0, {}
+        analysis_errors = {}
         for index, (score, text, vector) in enumerate(zip(scores, texts, vectors, strict=True)):
             if index in failed:
                 continue
-            analysed += 1
-            try:
-                result = engine.sentiment.analyse(text, vector=vector)
-            except Exception as exc:  # pylint: disable=broad-except
-                if not text_at_fault(exc):
-                    raise
-                failed[index] = analysis_errors[index] = exc
+            result, error = analyse_text(text, vector)
+            if error is not None:
+                failed[index] = analysis_errors[index] = error
                 continue
             score.write(
                 {
@@ -311,9 +302,8 @@ class SrmAiMessageScore(models.Model):
                     "model_scored": True,
                 }
             )
-        # the engine failing on the embedded plain text too, or on every text, is the engine's
-        # failure, not the texts'
-        check_engine(analysis_errors, analysed, service, with_vector=True)
+        # the engine failing on the embedded plain text too is the engine's failure, not the texts'
+        check_engine(analysis_errors, service, with_vector=True)
         if failed:
             # the lexicons' sentiment stays; the scheduled job leaves these messages aside
             scores.browse([scores[index].id for index in failed]).write({"analysis_failed": True})

@@ -128,19 +128,15 @@ class SrmAiSentimentMixin(models.AbstractModel):
         known, unembedded = records._srm_ai_known_vectors(hashes, similarity_texts, embed)
         rows = []
         unembedded_ids = {}
-        # the records analysed (their texts) and those of them the engine failed on
-        analysed, analysis_errors, with_vector = 0, {}, False
+        # the records whose text the engine failed on
+        analysis_errors, with_vector = {}, False
         for index, record in enumerate(records):
             result = None
             if record.id not in failed and texts[index].strip():
                 vector = known.get(hashes[index])
-                analysed += 1
-                try:
-                    result = engine.sentiment.analyse(texts[index], vector=vector)
-                except Exception as exc:  # pylint: disable=broad-except
-                    if not text_at_fault(exc):
-                        raise
-                    failed[record.id] = analysis_errors[record.id] = exc
+                result, error = analyse_text(texts[index], vector)
+                if error is not None:
+                    failed[record.id] = analysis_errors[record.id] = error
                     with_vector = with_vector or vector is not None
             if result is None:
                 rows.append((record.id, None, None, None, None, None, record.id in failed))
@@ -159,7 +155,7 @@ class SrmAiSentimentMixin(models.AbstractModel):
                 )
             )
         company = records[:1].company_id if "company_id" in records._fields else self.env.company
-        check_engine(analysis_errors, analysed, self.env["srm.ai.service"], company, with_vector)
+        check_engine(analysis_errors, self.env["srm.ai.service"], company, with_vector)
         self._srm_ai_store_scores(rows)
         records._srm_ai_log_set_aside(failed, "analysed")
         records._srm_ai_log_set_aside(unembedded_ids, "embedded")
@@ -481,13 +477,24 @@ def text_at_fault(error):
 
 class EngineFailure(RuntimeError):
     """The engine fails on a plain text too: the failure is the engine's, not the texts'
-    (raised by ``check_engine`` before anything of the batch is written)."""
+    (raised by ``check_engine``, before the scores of a batch are stored)."""
+
+
+def analyse_text(text, vector=None):
+    """The engine's analysis of one text: (result, None), or (None, error) when the engine
+    fails on it and the failure is the text's (``text_at_fault``); other failures raise."""
+    try:
+        return engine.sentiment.analyse(text, vector=vector), None
+    except Exception as exc:  # pylint: disable=broad-except
+        if not text_at_fault(exc):
+            raise
+        return None, exc
 
 
 def saved_without_engine_failure(score):
     """Run ``score`` (the scoring of texts just saved or posted) so that saving never fails
-    for the engine: when the engine itself fails (``check_engine``, before anything is
-    written), their scoring is left to the scheduled job, which retries it; the server's and
+    for the engine: when the engine itself fails (``check_engine``, before their scores are
+    stored), their scoring is left to the scheduled job, which retries it; the server's and
     the database's failures still fail the save. Returns whether they were scored."""
     try:
         score()
@@ -497,11 +504,11 @@ def saved_without_engine_failure(score):
     return True
 
 
-def check_engine(errors, analysed, service, company=None, with_vector=False):
+def check_engine(errors, service, company=None, with_vector=False):
     """Raise ``EngineFailure`` when the engine's failures on texts of a batch (``errors``:
     {key: error}) are the engine's, not the texts': when it fails on a plain text too (with
     its embedding when the texts were analysed with theirs, so that a broken embedding model
-    is found as well). Called before anything of the batch is written."""
+    is found as well)."""
     if not errors:
         return
     try:

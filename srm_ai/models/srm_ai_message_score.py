@@ -18,6 +18,10 @@ from .srm_ai_sentiment_mixin import (
 
 _logger = logging.getLogger(__name__)
 
+# the scores not scored again with the model yet, but those the engine failed on (either
+# flag may be NULL on rows stored before it existed)
+UNMODELLED = SQL("model_scored IS NOT TRUE AND analysis_failed IS NOT TRUE")
+
 SCORED_MODELS = ("res.partner", "srm.engagement", "srm.issue")
 
 
@@ -254,7 +258,7 @@ class SrmAiMessageScore(models.Model):
             self.env["mail.message"].flush_model()
             return id_ranges(self.env.cr, self._srm_ai_pending_query(), size, count)
         self.flush_model()
-        query = SQL("SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND analysis_failed IS NOT TRUE")
+        query = SQL("SELECT id FROM srm_ai_message_score WHERE %s", UNMODELLED)
         return id_ranges(self.env.cr, query, size, count, newest_first=True)
 
     @api.model
@@ -268,9 +272,8 @@ class SrmAiMessageScore(models.Model):
         self.flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM srm_ai_message_score WHERE NOT model_scored AND analysis_failed IS NOT TRUE%s "
-                "ORDER BY id DESC LIMIT %s "
-                "FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM srm_ai_message_score WHERE %s%s ORDER BY id DESC LIMIT %s FOR UPDATE SKIP LOCKED",
+                UNMODELLED,
                 within(SQL("id"), id_range),
                 limit,
             )

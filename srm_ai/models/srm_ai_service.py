@@ -340,11 +340,11 @@ class SrmAiService(models.AbstractModel):
         return sum(model._srm_ai_count_stale() for model in self._srm_ai_scored_models())
 
     @api.model
-    def _cron_srm_ai_score(self, batch_size=BATCH_SIZE, max_jobs=100):
+    def _cron_srm_ai_score(self, batch_size=BATCH_SIZE):
         """Score what changed since it was last scored, one batch per call; each
         batch claims its rows with SELECT ... FOR UPDATE SKIP LOCKED and is committed,
         so an interrupted run resumes with what is left. With OCA queue_job,
-        srm_queue_job hands the batches to job workers instead (``max_jobs`` at most).
+        srm_queue_job hands the batches to job workers instead.
         """
         models_ = self._srm_ai_scored_models()
         done = 0

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.queue_job.job import ENQUEUED, PENDING, STARTED, WAIT_DEPENDENCIES
 from odoo.addons.srm_ai.models.srm_ai_sentiment_mixin import BATCH_SIZE, EMBED_BATCH_SIZE
 
 from ..jobs import retry_on_concurrency
@@ -32,30 +33,40 @@ class SrmAiService(models.AbstractModel):
         is enqueued (jobs do not pile up behind a long backlog) and the scheduled action
         looks again a few minutes later, to take what is left once they end."""
         if self.env.context.get("srm_ai_no_queue") or not self.env["srm.cron.batch"]._srm_queue_batches():
-            return super()._cron_srm_ai_score(batch_size=batch_size, max_jobs=max_jobs)
+            return super()._cron_srm_ai_score(batch_size=batch_size)
         enqueued = 0
-        if self._srm_ai_jobs_unfinished():
+        unfinished = self._srm_ai_jobs_unfinished()
+        if not unfinished:
+            models_ = self._srm_ai_scored_models()
+            enqueued = self._srm_ai_enqueue_ranges(
+                [(model, "_srm_ai_score_batch", batch_size) for model in models_], max_jobs
+            )
+            if not enqueued and self._srm_ai_use_embeddings():
+                # nothing left to score: the embedding backlog
+                plan = [(model, "_srm_ai_embed_batch", EMBED_BATCH_SIZE) for model in models_[:2]]
+                plan.append((models_[2], "_srm_ai_model_batch", EMBED_BATCH_SIZE))
+                enqueued = self._srm_ai_enqueue_ranges(plan, min(max_jobs, MAX_EMBED_JOBS))
+        if unfinished or enqueued:
             # the next batches are enqueued soon after these end, not an hour later
             cron = self.env.ref("srm_ai.ir_cron_srm_ai_score", raise_if_not_found=False)
             if cron:
                 cron._trigger(at=fields.Datetime.now() + timedelta(minutes=RECHECK_MINUTES))
-        else:
-            models_ = self._srm_ai_scored_models()
-            plan = [(model, "_srm_ai_score_batch", batch_size) for model in models_]
-            if not any(model._srm_ai_count_stale() for model in models_) and self._srm_ai_use_embeddings():
-                plan = [(model, "_srm_ai_embed_batch", EMBED_BATCH_SIZE) for model in models_[:2]] + [
-                    (models_[2], "_srm_ai_model_batch", EMBED_BATCH_SIZE)
-                ]
-                max_jobs = min(max_jobs, MAX_EMBED_JOBS)
-            for model, method, size in plan:
-                for first, last in model._srm_ai_batch_ranges(method, size, max_jobs - enqueued):
-                    self.with_delay(
-                        channel=AI_CHANNEL,
-                        description=f"{model._description}: {method} ({first}-{last})",
-                        identity_key=f"srm_ai:{model._name}:{method}:{first}:{last}",
-                    )._srm_job_ai_batch(model._name, method, size, [first, last])
-                    enqueued += 1
         self.env["ir.cron"]._notify_progress(done=enqueued, remaining=0)
+        return enqueued
+
+    @api.model
+    def _srm_ai_enqueue_ranges(self, plan, max_jobs):
+        """A job for each range of ids of the (model, method, batch size) of ``plan``, at
+        most ``max_jobs`` in all; returns how many were enqueued."""
+        enqueued = 0
+        for model, method, size in plan:
+            for first, last in model._srm_ai_batch_ranges(method, size, max_jobs - enqueued):
+                self.with_delay(
+                    channel=AI_CHANNEL,
+                    description=f"{model._description}: {method} ({first}-{last})",
+                    identity_key=f"srm_ai:{model._name}:{method}:{first}:{last}",
+                )._srm_job_ai_batch(model._name, method, size, [first, last])
+                enqueued += 1
         return enqueued
 
     @api.model
@@ -70,7 +81,7 @@ class SrmAiService(models.AbstractModel):
                     ("channel", "=", AI_CHANNEL),
                     ("model_name", "=", self._name),
                     ("method_name", "=", "_srm_job_ai_batch"),
-                    ("state", "in", ("wait_dependencies", "pending", "enqueued", "started")),
+                    ("state", "in", (WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED)),
                 ],
                 limit=1,
             )

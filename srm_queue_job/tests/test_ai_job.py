@@ -82,15 +82,18 @@ class TestAiJob(TransactionCase):
             "UPDATE srm_engagement SET ai_scored_at = NULL WHERE id IN %s", [tuple(self.engagements.ids)]
         )
         self.env.invalidate_all()
+        cron = self.env.ref("srm_ai.ir_cron_srm_ai_score")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
         with trap_jobs() as trap:
             enqueued = self.service._cron_srm_ai_score(batch_size=2)
             jobs = list(trap.enqueued_jobs)
         self.assertGreaterEqual(enqueued, 3)
+        # the run that enqueued them looks again a few minutes later too, not an hour
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
+        triggers += 1
         for job in jobs:
             job.store()
-        cron = self.env.ref("srm_ai.ir_cron_srm_ai_score")
-        Trigger = self.env["ir.cron.trigger"]
-        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
         with trap_jobs() as trap:
             self.assertEqual(self.service._cron_srm_ai_score(batch_size=2), 0)
             trap.assert_jobs_count(0)
@@ -148,8 +151,13 @@ class TestAiJob(TransactionCase):
             ranges = [tuple(job.args[3]) for job in jobs]
             for message in messages:
                 self.assertEqual(sum(first <= message.id <= last for first, last in ranges), 1)
+            # the job of the middle message's range scores it, and no other
+            middle = next(job for job in jobs if job.args[3][0] <= messages[1].id <= job.args[3][1])
+            middle.perform()
+            self.assertEqual(Score.search([("message_id", "in", messages.ids)]).message_id, messages[1])
             for job in jobs:
-                job.perform()
+                if job is not middle:
+                    job.perform()
         self.assertEqual(Score.search([("message_id", "in", messages.ids)]).message_id, messages)
 
     def test_embedding_batches_are_ranges_newest_first(self):

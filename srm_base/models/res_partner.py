@@ -1,6 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+import weakref
 from collections import defaultdict
 
 import pytz
@@ -12,6 +13,9 @@ from odoo.tools import SQL, email_normalize
 from odoo.addons.base.models.res_partner import Partner as OdooPartner
 
 from .srm_engagement import date_local_update_sql
+
+# {registry class of res.partner: {naming method: whether it is Odoo's own}}
+_NAMES_AS_ODOO = weakref.WeakKeyDictionary()
 
 QUADRANTS = [
     ("manage_closely", "Manage closely"),
@@ -377,7 +381,7 @@ class ResPartner(models.Model):
         # though only a contact without a name is named after its type: a page of
         # engagements names 150 stakeholders, and the look-ups were an eighth of its time
         self.ensure_one()
-        if not self.name:
+        if not self.name or not self._srm_names_as_odoo("_get_complete_name"):
             return super()._get_complete_name()
         name = self.name
         if (self.company_name or self.parent_id) and not self.is_company:
@@ -417,11 +421,16 @@ class ResPartner(models.Model):
         return None
 
     @api.model
-    def _srm_names_as_odoo(self):
-        """Whether the ``_compute_display_name`` this module overrides is Odoo's own."""
-        mro = type(self).__mro__
-        below = mro[mro.index(ResPartner) + 1 :]
-        return next(cls for cls in below if "_compute_display_name" in vars(cls)) is OdooPartner
+    def _srm_names_as_odoo(self, method="_compute_display_name"):
+        """Whether the naming ``method`` this module overrides is Odoo's own (no module
+        between Odoo's and this one names partners its own way)."""
+        # one answer per registry class and method: names are asked partner by partner
+        answers = _NAMES_AS_ODOO.setdefault(type(self), {})
+        if method not in answers:
+            mro = type(self).__mro__
+            below = mro[mro.index(ResPartner) + 1 :]
+            answers[method] = next(cls for cls in below if method in vars(cls)) is OdooPartner
+        return answers[method]
 
     def web_read(self, specification):
         # the smart buttons' counts of the form, and what its lookups show of the records

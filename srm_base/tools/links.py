@@ -55,10 +55,12 @@ def check_readable_links(model, vals_list, fnames=None, create=False):
     if model.env.su:
         return
     fnames = checked_fields(model, fnames)
+    if not fnames:
+        return
     if create:
-        vals_list = [
-            {**model.default_get([fname for fname in fnames if fname not in vals]), **vals} for vals in vals_list
-        ]
+        # the defaults depend on the context and the user, not on the values: read once
+        defaults = model.default_get(fnames)
+        vals_list = [{**defaults, **vals} for vals in vals_list]
     wanted = {}
     for vals in vals_list:
         for fname in fnames:

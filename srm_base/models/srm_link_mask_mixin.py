@@ -1,6 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from itertools import groupby
 
 from odoo import api, models
 
@@ -70,6 +71,43 @@ class SrmLinkMaskMixin(models.AbstractModel):
                 if value.get("id") in hidden:
                     value["display_name"] = self.env._("Restricted")
         return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exports agree with reads: every column read through a link to a record the user
+        may not read says "Restricted" (Odoo refuses the whole export on such a link).
+        Links further down a path (a linked record's own links) are Odoo's to check."""
+        if not _is_toplevel_call or self.env.su or not self:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        masked = {path[0] for path in fields if path and self._srm_masked_link_field(path[0])}
+        hidden_by_field = {}
+        for fname in masked:
+            hidden = self._srm_hidden_link_ids(fname, self.mapped(fname).ids)
+            if hidden:
+                hidden_by_field[fname] = hidden
+        if not hidden_by_field:
+            return super()._export_rows(fields, _is_toplevel_call=True)
+
+        def hidden_fields(record):
+            return frozenset(f for f, hidden in hidden_by_field.items() if record[f].id in hidden)
+
+        # records in their order, consecutive ones with the same hidden links exported together
+        lines = []
+        restricted = self.env._("Restricted")
+        for key, group in groupby(self, key=hidden_fields):
+            records = self.browse([rec.id for rec in group])
+            if not key:
+                lines += super(SrmLinkMaskMixin, records)._export_rows(fields, _is_toplevel_call=True)
+                continue
+            columns = [i for i, path in enumerate(fields) if path and path[0] in key]
+            # those columns export the record's own id, written over below
+            kept = [[".id"] if i in columns else path for i, path in enumerate(fields)]
+            # one record at a time: its first line is the one its links are exported on
+            for record in records:
+                rows = super(SrmLinkMaskMixin, record)._export_rows(kept, _is_toplevel_call=True)
+                for i in columns:
+                    rows[0][i] = restricted
+                lines += rows
+        return lines
 
     def _track_filter_for_display(self, tracking_values):
         """Tracked changes of a link to a record the reader may not read are not shown (the

@@ -204,6 +204,25 @@ class TestLinkedConfidentialNames(CommitmentCase):
             with self.subTest(user=user.login):
                 values = promise.with_user(user).read(["engagement_id"])[0]
                 self.assertEqual(values["engagement_id"], (meeting.id, meeting.name))
+        # an export of the register agrees with the list: the meeting's columns say
+        # "Restricted" on that line, the others are exported as they are
+        plain = self._commitment(name="Fence the south parcel")
+        export_as = {"com_officer": self.officer, "com_lawyer": self.lawyer}
+        for login, user in export_as.items():
+            user.groups_id += self.env.ref("base.group_allow_export")
+            fields = ["name", "engagement_id", "engagement_id/name", "engagement_id/date", "state"]
+            rows = (plain | promise).with_user(user).export_data(fields)["datas"]
+            with self.subTest(user=login):
+                self.assertEqual(len(rows), 2)
+                self.assertEqual(rows[0][0], "Fence the south parcel")
+                self.assertEqual(rows[0][1:3], ["", ""])
+                self.assertEqual(rows[1][0], "Fence the north parcel")
+                if user == self.lawyer:
+                    self.assertEqual(rows[1][1:3], [meeting.display_name, meeting.name])
+                else:
+                    self.assertEqual(rows[1][1:4], ["Restricted"] * 3)
+                    self.assertNotIn("Quispe", repr(rows))
+                self.assertEqual(rows[1][4], rows[0][4])
         # the change of meeting, tracked in the chatter, names it as Odoo wrote it
         col_info = promise.fields_get(["engagement_id"])["engagement_id"]
         tracking = self.env["mail.tracking.value"]._create_tracking_values(

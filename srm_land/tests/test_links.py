@@ -165,3 +165,26 @@ class TestLinks(LandCase):
         values = shared.read(["engagement_id", "household_id"])[0]
         self.assertEqual(values["engagement_id"][1], "Offer of three times the market rate")
         self.assertIn("HH-PAREDES", values["household_id"][1])
+
+    def test_copy_leaves_out_links_its_user_may_not_read(self):
+        household = (
+            self.env["srm.land.household"]
+            .with_user(self.officer)
+            .create({"project_id": self.project.id, "head_partner_id": self.ines.id, "name": "HH-PAREDES"})
+        )
+        right = (
+            self.env["srm.land.right"]
+            .with_user(self.officer)
+            .create(
+                {"parcel_id": self.shared.id, "partner_id": self.ines.id, "share": 10, "household_id": household.id}
+            )
+        )
+        # a community officer duplicates the holding: the copy keeps what they may read
+        copy = right.with_user(self.user).copy()
+        self.assertEqual((copy.parcel_id, copy.partner_id, copy.share), (self.shared, self.ines, 10))
+        self.assertFalse(copy.sudo().household_id)
+        # the land officer, who may read the household, copies it with the holding
+        self.assertEqual(right.with_user(self.officer).copy().household_id, household)
+        # a link given for the copy is checked as written
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            right.with_user(self.user).copy({"household_id": household.id})

@@ -1,3 +1,3 @@
 from . import models
 from . import wizards
-from .hooks import uninstall_hook
+from .hooks import post_init_hook, uninstall_hook

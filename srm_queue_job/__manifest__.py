@@ -28,5 +28,6 @@
         "data/ir_cron_data.xml",
         "views/res_config_settings_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
 }

@@ -141,6 +141,19 @@ class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
         self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
         self.assertFalse(self._notified(self.user))
 
+    def test_jobs_found_dead_before_the_install_are_not_told(self):
+        """Installing the module where queue_job already ran imports does not tell their
+        users about the jobs found dead before."""
+        part = self._import_part()
+        self._found_dead(part)
+        self.env.cr.execute("UPDATE queue_job SET srm_found_dead_notified = NULL WHERE id = %s", [part.id])
+        manifest = get_manifest("srm_queue_job")
+        getattr(sys.modules["odoo.addons.srm_queue_job"], manifest["post_init_hook"])(self.env)
+        self.env.invalidate_all()
+        self.assertTrue(part.srm_found_dead_notified)
+        self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
+        self.assertFalse(self._notified(self.user))
+
 
 @tagged("post_install", "-at_install")
 class TestReportFoundDead(FoundDeadMixin, SrmReportingCommon):

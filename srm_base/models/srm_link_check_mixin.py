@@ -41,7 +41,8 @@ class SrmLinkCheckMixin(models.AbstractModel):
         ]
         wanted = {}
         for vals in vals_list:
-            for fname in fnames:
+            # None: a record Odoo already copied in this copy
+            for fname in fnames if vals else ():
                 if vals.get(fname):
                     field = self._fields[fname]
                     wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
@@ -52,7 +53,7 @@ class SrmLinkCheckMixin(models.AbstractModel):
         if not any(hidden.values()):
             return vals_list
         for vals in vals_list:
-            for fname in fnames:
+            for fname in fnames if vals else ():
                 field = self._fields[fname]
                 unreadable = hidden.get(field.comodel_name)
                 if not unreadable or not vals.get(fname):

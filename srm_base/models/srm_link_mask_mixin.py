@@ -99,14 +99,15 @@ class SrmLinkMaskMixin(models.AbstractModel):
                 lines += super(SrmLinkMaskMixin, records)._export_rows(fields, _is_toplevel_call=True)
                 continue
             columns = [i for i, path in enumerate(fields) if path and path[0] in key]
-            # those columns export the record's own id, written over below
+            # those columns export the record's id on its own line, and nothing on the
+            # lines of its one2many values below it: the record's line is written over
             kept = [[".id"] if i in columns else path for i, path in enumerate(fields)]
-            # one record at a time: its first line is the one its links are exported on
-            for record in records:
-                rows = super(SrmLinkMaskMixin, record)._export_rows(kept, _is_toplevel_call=True)
-                for i in columns:
-                    rows[0][i] = restricted
-                lines += rows
+            rows = super(SrmLinkMaskMixin, records)._export_rows(kept, _is_toplevel_call=True)
+            for row in rows:
+                if row[columns[0]]:
+                    for i in columns:
+                        row[i] = restricted
+            lines += rows
         return lines
 
     def _track_filter_for_display(self, tracking_values):

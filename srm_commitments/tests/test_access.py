@@ -207,22 +207,29 @@ class TestLinkedConfidentialNames(CommitmentCase):
         # an export of the register agrees with the list: the meeting's columns say
         # "Restricted" on that line, the others are exported as they are
         plain = self._commitment(name="Fence the south parcel")
-        export_as = {"com_officer": self.officer, "com_lawyer": self.lawyer}
-        for login, user in export_as.items():
+        promise.partner_ids = self.council | self.landowner
+        fields = ["name", "engagement_id", "engagement_id/name", "engagement_id/date", "state"]
+        for login, user in {"com_officer": self.officer, "com_lawyer": self.lawyer}.items():
             user.groups_id += self.env.ref("base.group_allow_export")
-            fields = ["name", "engagement_id", "engagement_id/name", "engagement_id/date", "state"]
-            rows = (plain | promise).with_user(user).export_data(fields)["datas"]
+            rows = (promise | plain).with_user(user).export_data(fields)["datas"]
             with self.subTest(user=login):
-                self.assertEqual(len(rows), 2)
-                self.assertEqual(rows[0][0], "Fence the south parcel")
-                self.assertEqual(rows[0][1:3], ["", ""])
-                self.assertEqual(rows[1][0], "Fence the north parcel")
+                self.assertEqual([row[0] for row in rows], ["Fence the north parcel", "Fence the south parcel"])
                 if user == self.lawyer:
-                    self.assertEqual(rows[1][1:3], [meeting.display_name, meeting.name])
+                    self.assertEqual(rows[0][1:3], [meeting.display_name, meeting.name])
                 else:
-                    self.assertEqual(rows[1][1:4], ["Restricted"] * 3)
+                    self.assertEqual(rows[0][1:4], ["Restricted"] * 3)
                     self.assertNotIn("Quispe", repr(rows))
-                self.assertEqual(rows[1][4], rows[0][4])
+                self.assertEqual(rows[1][1:3], ["", ""])
+                self.assertEqual(rows[0][4], rows[1][4])
+        # each commitment's stakeholders on lines of their own below it
+        as_officer = (promise | plain).with_user(self.officer).with_context(import_compat=False)
+        rows = as_officer.export_data(["name", "engagement_id/name", "partner_ids/name"])["datas"]
+        self.assertEqual(
+            [row[:2] for row in rows],
+            [["Fence the north parcel", "Restricted"], ["", ""], ["Fence the south parcel", ""]],
+        )
+        self.assertEqual({rows[0][2], rows[1][2]}, {self.council.name, self.landowner.name})
+        self.assertEqual(rows[2][2], self.council.name)
         # the change of meeting, tracked in the chatter, names it as Odoo wrote it
         col_info = promise.fields_get(["engagement_id"])["engagement_id"]
         tracking = self.env["mail.tracking.value"]._create_tracking_values(

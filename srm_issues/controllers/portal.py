@@ -3,12 +3,16 @@
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.osv import expression
 
+from odoo.addons.portal.controllers.mail import PortalChatter
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 # longest answer a stakeholder may send from the portal
 MAX_REPLY_LENGTH = 5000
+# the issue whose messages the portal's chatter fetches, passed on to its domain
+FETCHED_ISSUE = "srm_fetched_issue_id"
 
 
 class SrmIssuePortal(CustomerPortal):
@@ -144,3 +148,27 @@ class SrmIssuePortal(CustomerPortal):
             )
         issue_sudo._srm_portal_reply(partner, message)
         return request.redirect(f"/my/issues/{issue_sudo.id}")
+
+
+class SrmIssuePortalChatter(PortalChatter):
+    """Whoever opens an issue by its link (the complainant) reads in its chatter what
+    the complainant's portal login and the status page show: not the messages the team
+    addressed to somebody else from outside. Odoo reads them in sudo with the link."""
+
+    @http.route()
+    def portal_message_fetch(self, thread_model, thread_id, limit=10, after=None, before=None, **kw):
+        kw.pop(FETCHED_ISSUE, None)
+        if thread_model == "srm.issue" and kw.get("token"):
+            kw[FETCHED_ISSUE] = int(thread_id)
+        return super().portal_message_fetch(thread_model, thread_id, limit=limit, after=after, before=before, **kw)
+
+    def _setup_portal_message_fetch_extra_domain(self, data):
+        domain = super()._setup_portal_message_fetch_extra_domain(data)
+        issue_id = data.get(FETCHED_ISSUE)
+        if not issue_id:
+            return domain
+        # sudo: only the messages to leave out are selected; the link is checked by Odoo
+        issue = request.env["srm.issue"].sudo().browse(issue_id).exists()
+        if not issue:
+            return domain
+        return expression.AND([domain, issue._srm_link_message_exclusion()])

@@ -266,6 +266,29 @@ class MailMessage(models.Model):
         for partner in outsiders - named_elsewhere:
             partners.pop((partner.id,), None)
 
+    def _portal_message_format(self, properties_names, options=None):
+        """The portal's chatter (``/mail/chatter_fetch``) names the author and the people
+        who reacted apart from the fields read: the same people are hidden there."""
+        vals_list = super()._portal_message_format(properties_names, options=options)
+        protected = self._srm_protected()
+        if not protected:
+            return vals_list
+        hidden_authors = set(protected._srm_hidden_authors().ids)
+        outsiders = set(self.env["srm.issue"]._srm_outsiders(protected.reaction_ids.partner_id).ids)
+        for vals in vals_list:
+            if vals.get("id") not in protected.ids:
+                continue
+            if vals["id"] in hidden_authors:
+                vals["author"] = {"id": False, "name": self.env._("Protected complainant"), "type": "partner"}
+                vals["author_avatar_url"] = "/mail/static/src/img/smiley/avatar.jpg"
+            for group in vals.get("reactions", []):
+                group["personas"] = [
+                    persona
+                    for persona in group["personas"]
+                    if persona.get("type") != "partner" or persona.get("id") not in outsiders
+                ]
+        return vals_list
+
     def _author_to_store(self, store):
         """The chatter shows messages of a protected issue from outside without
         author (see the class); ``self`` is in sudo here, the current user is that

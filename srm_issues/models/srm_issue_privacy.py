@@ -21,6 +21,17 @@ MESSAGE_PEOPLE_FIELDS = {
 }
 
 
+# who may follow an issue by its emailed link: a change ends the links sent before
+LINK_FIELDS = {
+    "is_confidential",
+    "is_sensitive",
+    "is_anonymous",
+    "grievance_scope",
+    "complainant_partner_id",
+    "complainant_id",
+}
+
+
 def searches_people_of_thread(domain):
     """Whether ``domain`` (on a thread) filters on who wrote to it, was written to
     or follows it. The messages of a thread are joined directly in SQL (auto_join),
@@ -132,16 +143,75 @@ class SrmIssue(models.Model):
         return True
 
     def write(self, vals):
-        if not vals.get("is_anonymous"):
-            return super().write(vals)
+        links = LINK_FIELDS & set(vals)
+        # sudo: who the complainant is and how the issue is protected are compared, not shown
+        before = {issue.id: [issue[f] for f in links] for issue in self.sudo()} if links else {}
         # an issue made anonymous forgets its complainant: they stop following it too
         # sudo: the complainant is read to be unsubscribed, never shown
-        complainants = {issue: issue.complainant_partner_id for issue in self.sudo()}
+        complainants = (
+            {issue: issue.complainant_partner_id for issue in self.sudo()} if vals.get("is_anonymous") else {}
+        )
         res = super().write(vals)
         for issue, partner in complainants.items():
             if partner:
                 issue.message_unsubscribe(partner_ids=partner.ids)
+        if before:
+            self.sudo().filtered(lambda issue: [issue[f] for f in links] != before[issue.id])._srm_end_links()
         return res
+
+    # ------------------------------------------------------------------
+    # Links: what opens an issue to whoever holds its emailed link
+    # ------------------------------------------------------------------
+
+    def _srm_followed_by_link(self):
+        """Whether the issue opens to whoever holds its link (its access token, or the
+        signed link of a partner) without the rights to read it: its complainant
+        follows it so. A confidential issue opens to its readers only, as the portal's
+        record rule says."""
+        self.ensure_one()
+        return not self.sudo().is_confidential
+
+    def _srm_end_links(self):
+        """The links sent so far, to the issue and to its files, stop opening them: who
+        may follow the issue changed (``LINK_FIELDS``). The next notification to the
+        complainant carries a new link, if the issue still opens so."""
+        # sudo: the tokens are the issue's and its files' own, which its users never
+        # edit; the change of the issue itself was checked by its write
+        self.sudo().write({"access_token": False})
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("access_token", "!=", False)]
+        ).write({"access_token": False})
+
+    def _portal_ensure_token(self):
+        if not self._srm_followed_by_link():
+            return False
+        return super()._portal_ensure_token()
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        groups = super()._notify_get_recipients_groups(message, model_description, msg_vals=msg_vals)
+        if len(self) == 1 and not self._srm_followed_by_link():
+            groups = [group for group in groups if group[0] != "portal_customer"]
+        return groups
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        """A link (token, signed partner) opens only an issue its complainant follows
+        by link; for the others, the user's own rights decide."""
+        if not self.env.su and (kwargs.get("token") or kwargs.get("hash") or kwargs.get("pid")):
+            issue = self.browse(thread_id).sudo().exists()
+            if issue and not issue._srm_followed_by_link():
+                kwargs = {key: value for key, value in kwargs.items() if key not in ("token", "hash", "pid")}
+        return super()._get_thread_with_access(thread_id, mode=mode, **kwargs)
+
+    def _srm_link_message_exclusion(self):
+        """Domain leaving out, for whoever opens the issue by its link (the complainant),
+        the messages the team addressed to somebody else from outside, as the status page
+        and the complainant's portal login do."""
+        self.ensure_one()
+        # sudo: the issue's messages and their recipients are compared, not shown
+        messages = self.env["mail.message"].sudo().search([("model", "=", self._name), ("res_id", "=", self.id)])
+        shown = self.sudo()._srm_public_messages_of(messages)
+        return [("id", "not in", (messages - shown).ids)]
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         """People from outside the organisation get only what is written for them:
@@ -171,7 +241,11 @@ class SrmIssue(models.Model):
     def _srm_public_messages(self):
         """The public status page is the complainant's: the team's messages to
         somebody else from outside (a stakeholder concerned) are not shown there."""
-        messages = super()._srm_public_messages()
+        return self._srm_public_messages_of(super()._srm_public_messages())
+
+    def _srm_public_messages_of(self, messages):
+        """Of ``messages`` of the issue, those not written for somebody else from outside
+        than the complainant."""
         # sudo: the complainant and the recipients are compared, not shown
         complainant = self.sudo().complainant_partner_id
         return messages.filtered(lambda m: not any(not is_staff(p) and p != complainant for p in m.partner_ids))
@@ -180,12 +254,13 @@ class SrmIssue(models.Model):
     def _srm_portal_concerned_domain(self, partner):
         """Issues that concern the portal user of ``partner`` without being theirs:
         one of their stakeholders is the user's organisation (or the user), or the
-        team invited the user to follow it. Confidential and sensitive issues concern
-        nobody on the portal but their complainant."""
+        team invited the user to follow it. Confidential, sensitive and worker
+        grievances concern nobody on the portal but their complainant."""
         commercial = partner.commercial_partner_id
         return [
             ("is_confidential", "=", False),
             ("is_sensitive", "=", False),
+            ("grievance_scope", "!=", "worker"),
             "|",
             ("complainant_partner_id", "=", False),
             "!",

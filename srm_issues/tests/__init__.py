@@ -18,3 +18,4 @@ from . import test_srm_issue_stakeholder_page
 from . import test_srm_issue_list_queries
 from . import test_srm_issue_complainant_project
 from . import test_srm_issue_tracking_email
+from . import test_srm_issue_portal_links

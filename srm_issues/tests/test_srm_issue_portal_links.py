@@ -1,0 +1,139 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+from .common import SrmIssueCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSrmIssuePortalLinks(HttpCase, SrmIssueCommon):
+    """The link emailed to a complainant opens their grievance to whoever holds it, with
+    no login: it shows what the complainant may see, and stops opening it when the
+    grievance is protected afterwards."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._srm_issue_setup()
+        cls.grievance = cls._issue(name="Cracks in our house after the blasts")
+        cls.token = cls.grievance._portal_ensure_token()
+        cls.file = cls.env["ir.attachment"].create(
+            {
+                "name": "offer.txt",
+                "raw": b"Settlement offer: 20,000",
+                "res_model": "srm.issue",
+                "res_id": cls.grievance.id,
+            }
+        )
+        cls.file.generate_access_token()
+
+    def _fetch(self, issue, **params):
+        return self.make_jsonrpc_request(
+            "/mail/chatter_fetch", {"thread_model": "srm.issue", "thread_id": issue.id, "limit": 30, **params}
+        )
+
+    def _page(self, issue, token):
+        return self.url_open(f"/my/issues/{issue.id}?access_token={token}", allow_redirects=False)
+
+    def _file(self, token):
+        return self.url_open(f"/web/content/{self.file.id}?access_token={token}&download=true")
+
+    def test_link_opens_the_grievance_of_its_complainant(self):
+        page = self._page(self.grievance, self.token)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Cracks in our house", page.text)
+        self.assertEqual(self._file(self.file.access_token).content, b"Settlement offer: 20,000")
+        # the team's answer to her, and not what it wrote to a neighbour it asked
+        neighbour = self.env["res.partner"].create({"name": "Ousmane Diallo", "email": "ousmane@example.com"})
+        self.grievance.with_user(self.user_user).message_post(
+            body="<p>Dear Awa, an engineer visits on Monday.</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.complainant.ids,
+        )
+        self.grievance.with_user(self.user_user).message_post(
+            body="<p>Mr Diallo, did you hear the blasts at night?</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=neighbour.ids,
+        )
+        fetched = repr(self._fetch(self.grievance, token=self.token))
+        self.assertIn("engineer visits", fetched)
+        self.assertNotIn("Diallo", fetched)
+
+    def test_link_stops_opening_a_grievance_made_confidential(self):
+        self.grievance.with_user(self.user_confidential).write(
+            {"is_confidential": True, "resolution": "<p>SECRET settlement of 50,000</p>"}
+        )
+        self.assertFalse(self.grievance.access_token)
+        page = self._page(self.grievance, self.token)
+        self.assertNotIn("SECRET", page.text)
+        self.assertNotEqual(page.status_code, 200)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._fetch(self.grievance, token=self.token)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": "srm.issue",
+                    "thread_id": self.grievance.id,
+                    "post_data": {"body": "I accept", "message_type": "comment"},
+                    "token": self.token,
+                },
+            )
+        self.assertFalse(self.grievance.message_ids.filtered(lambda m: "I accept" in (m.body or "")))
+        self.assertNotEqual(self._file(self.token).content, b"Settlement offer: 20,000")
+        self.assertFalse(self.file.access_token)
+        # a confidential grievance gets no new link: its notifications carry none
+        self.assertFalse(self.grievance._portal_ensure_token())
+        self.assertFalse(self.grievance.access_token)
+
+    def test_link_renewed_when_the_complainant_is_protected(self):
+        old_file_token = self.file.access_token
+        self.grievance.with_user(self.user_confidential).write({"is_sensitive": True})
+        self.assertEqual(self._page(self.grievance, self.token).status_code, 303)
+        self.assertNotEqual(self._file(old_file_token).content, b"Settlement offer: 20,000")
+        # the complainant's next notification carries a link that opens it
+        new_token = self.grievance._portal_ensure_token()
+        self.assertNotEqual(new_token, self.token)
+        self.assertEqual(self._page(self.grievance, new_token).status_code, 200)
+        # a change that does not touch who follows the grievance keeps the link
+        self.grievance.write({"name": "Cracks in our house after the night blasts"})
+        self.assertEqual(self.grievance.access_token, new_token)
+
+    def test_portal_chatter_hides_protected_complainant(self):
+        sensitive = self._issue(name="Harassment at the camp", is_sensitive=True)
+        sensitive.message_post(
+            body="<p>He followed me home again.</p>",
+            author_id=self.complainant.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        for login in ("iss_user", "iss_auditor"):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                fetched = self._fetch(sensitive)
+                self.assertIn("followed me home", repr(fetched))
+                self.assertNotIn("Awa", repr(fetched))
+        self.authenticate("iss_confidential", "iss_confidential")
+        self.assertIn("Awa", repr(self._fetch(sensitive)))
+
+    def test_worker_grievance_concerns_nobody_on_the_portal_but_its_complainant(self):
+        contractor = self.env["res.partner"].create(
+            {"name": "Fast Drilling Ltd", "is_company": True, "is_stakeholder": True}
+        )
+        new_test_user(
+            self.env,
+            "iss_contractor",
+            "base.group_portal",
+            partner_id=contractor.id,
+            context={"no_reset_password": True},
+        )
+        worker = self._issue(
+            name="Unpaid overtime at Fast Drilling", grievance_scope="worker", partner_ids=[(6, 0, contractor.ids)]
+        )
+        self.authenticate("iss_contractor", "iss_contractor")
+        self.assertNotIn(worker.reference, self.url_open("/my/issues").text)
+        self.assertEqual(self.url_open(f"/my/issues/{worker.id}", allow_redirects=False).status_code, 303)

@@ -1,15 +1,37 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import html2plaintext
 
 
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
-    srm_engagement_ids = fields.One2many(
-        "srm.engagement", "calendar_event_id", string="Engagements"
+    srm_engagement_ids = fields.One2many("srm.engagement", "calendar_event_id", string="Engagements")
+    srm_engagement_id = fields.Many2one(
+        "srm.engagement",
+        string="Engagement",
+        compute="_compute_srm_engagement_id",
+        store=True,
+        index="btree_not_null",
+        help="The engagement this meeting was planned for or logged as. A meeting of a "
+        "confidential engagement, or of another project's, is seen only by those who may read "
+        "the engagement, its organiser and its attendees.",
     )
+
+    @api.depends("srm_engagement_ids", "res_model", "res_id")
+    def _compute_srm_engagement_id(self):
+        planned = {
+            event.res_id
+            for event in self
+            if event.res_model == "srm.engagement" and event.res_id and not event.srm_engagement_ids
+        }
+        existing = set(self.env["srm.engagement"].browse(planned).exists().ids)
+        for event in self:
+            engagement = event.srm_engagement_ids[:1]
+            if not engagement and event.res_model == "srm.engagement" and event.res_id in existing:
+                engagement = self.env["srm.engagement"].browse(event.res_id)
+            event.srm_engagement_id = engagement
 
     def action_srm_log_engagement(self):
         """Open an engagement pre-filled from this meeting, or the one already logged."""
@@ -38,9 +60,7 @@ class CalendarEvent(models.Model):
                 "default_calendar_event_id": self.id,
                 "default_engagement_type_id": meeting_type.id if meeting_type else False,
                 "default_partner_ids": stakeholders.ids,
-                "default_attendee_user_ids": internal_partners.user_ids.filtered(
-                    lambda u: not u.share
-                ).ids,
+                "default_attendee_user_ids": internal_partners.user_ids.filtered(lambda u: not u.share).ids,
                 "default_summary": html2plaintext(self.description or ""),
             },
         }

@@ -14,3 +14,4 @@ from . import test_partner_access
 from . import test_engagement_activities
 from . import test_access_error
 from . import test_engagement_list_read
+from . import test_calendar_event

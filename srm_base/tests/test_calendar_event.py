@@ -1,0 +1,86 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import SrmCase
+
+
+@tagged("post_install", "-at_install")
+class TestCalendarEventOfEngagement(SrmCase):
+    """A meeting planned for, or logged as, an engagement is seen by those who may read the
+    engagement, and by its organiser and attendees: the calendar does not tell the others
+    the subject, place and stakeholders of a confidential negotiation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = cls._new_user("srm_cal_user", "srm_base.group_srm_user")
+        cls.auditor = cls._new_user("srm_cal_auditor", "srm_base.group_srm_auditor")
+        cls.lawyer = cls._new_user("srm_cal_lawyer", "srm_base.group_srm_user,srm_base.group_srm_confidential")
+        cls.invited = cls._new_user("srm_cal_invited", "srm_base.group_srm_user")
+        cls.restricted = cls._new_user(
+            "srm_cal_restricted",
+            "srm_base.group_srm_restricted",
+            srm_project_ids=[Command.set(cls.other_project.ids)],
+        )
+        start = fields.Datetime.now() + timedelta(days=2)
+        cls.Event = cls.env["calendar.event"].with_context(mail_create_nolog=True)
+        cls.logged = cls.Event.create(
+            {
+                "name": "Buy-out offer to the Ríos family",
+                "start": start,
+                "stop": start + timedelta(hours=1),
+                "user_id": cls.lawyer.id,
+                "partner_ids": [Command.set((cls.stakeholder | cls.invited.partner_id).ids)],
+            }
+        )
+        cls.engagement = cls._engagement(
+            cls.stakeholder, name="Buy-out negotiation", is_confidential=True, calendar_event_id=cls.logged.id
+        )
+        # planned from the engagement (an activity of type Meeting links it so)
+        cls.planned = cls.Event.create(
+            {
+                "name": "Second offer to the Ríos family",
+                "start": start + timedelta(days=7),
+                "stop": start + timedelta(days=7, hours=1),
+                "user_id": cls.lawyer.id,
+                "res_model_id": cls.env["ir.model"]._get_id("srm.engagement"),
+                "res_id": cls.engagement.id,
+            }
+        )
+        cls.unrelated = cls.Event.create(
+            {"name": "Team lunch", "start": start, "stop": start + timedelta(hours=1), "user_id": cls.lawyer.id}
+        )
+
+    def _seen_by(self, user):
+        Event = self.env["calendar.event"].with_user(user)
+        return Event.search([("id", "in", (self.logged | self.planned | self.unrelated).ids)])
+
+    def test_meetings_of_a_confidential_engagement(self):
+        for user in (self.user, self.auditor):
+            with self.subTest(user=user.login):
+                self.assertEqual(self._seen_by(user), self.unrelated)
+                Event = self.env["calendar.event"].with_user(user)
+                self.assertFalse(Event.name_search("Ríos family"))
+                self.assertFalse(Event.search_count([("res_id", "=", self.engagement.id)]))
+                with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+                    self.logged.with_user(user).read(["name"])
+        # its readers, organiser and attendees see them
+        everything = self.logged | self.planned | self.unrelated
+        self.assertEqual(self._seen_by(self.lawyer), everything)
+        self.assertEqual(self._seen_by(self.invited), self.logged | self.unrelated)
+        self.assertEqual(self.logged.with_user(self.invited).name, "Buy-out offer to the Ríos family")
+        # shared with the team, the engagement's meetings are the team's
+        self.engagement.is_confidential = False
+        self.assertEqual(self._seen_by(self.user), everything)
+
+    def test_meetings_of_another_project(self):
+        self.engagement.is_confidential = False
+        self.assertEqual(self._seen_by(self.restricted), self.unrelated)
+        self.engagement.project_id = self.other_project
+        self.assertEqual(self._seen_by(self.restricted), self.logged | self.planned | self.unrelated)

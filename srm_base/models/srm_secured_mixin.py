@@ -46,11 +46,28 @@ class SrmSecuredMixin(models.AbstractModel):
         help="Only users with Confidential access can see this record.",
     )
 
+    def _srm_linked_record_fields(self):
+        """The fields linking other SRM records across modules (an engagement's issues, the
+        parcels a grievance is about), which a user fills only with records they may read:
+        a link to a confidential record of another project would tie it to theirs, and tell
+        them it exists. Modules add theirs."""
+        return []
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        fnames = self._srm_linked_record_fields()
+        if fnames:
+            check_readable_links(self, vals_list, fnames, create=True)
+        return super().create(vals_list)
+
     def write(self, vals):
+        fnames = [fname for fname in self._srm_linked_record_fields() if fname in vals]
         # Odoo checks the record rules before a write, not after: a user could move a record
         # into a project they may not read, and with it its stakeholders and complainant
         if vals.get("project_id"):
-            check_readable_links(self, [vals], ("project_id",))
+            fnames.append("project_id")
+        if fnames:
+            check_readable_links(self, [vals], fnames)
         return super().write(vals)
 
     @api.model

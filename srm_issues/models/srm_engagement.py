@@ -18,6 +18,9 @@ class SrmEngagement(models.Model):
     )
     issue_count = fields.Integer(compute="_compute_issue_count")
 
+    def _srm_linked_record_fields(self):
+        return [*super()._srm_linked_record_fields(), "issue_ids"]
+
     def _compute_issue_count(self):
         counts = dict(
             self.env["srm.issue"]._read_group(

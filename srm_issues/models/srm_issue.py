@@ -560,6 +560,9 @@ class SrmIssue(models.Model):
             else:
                 issue.complainant_display = issue.sudo().complainant_partner_id.display_name or ""
 
+    def _srm_linked_record_fields(self):
+        return [*super()._srm_linked_record_fields(), "engagement_ids"]
+
     @api.model
     def _srm_masked_link_field(self, fname):
         # who raised an issue is part of the issue: whoever may read it (and, on a sensitive

@@ -19,3 +19,4 @@ from . import test_srm_issue_list_queries
 from . import test_srm_issue_complainant_project
 from . import test_srm_issue_tracking_email
 from . import test_srm_issue_portal_links
+from . import test_srm_issue_record_links

@@ -24,3 +24,6 @@ class SrmEngagement(models.Model):
         check_company=True,
         help="The census households this engagement was about.",
     )
+
+    def _srm_linked_record_fields(self):
+        return [*super()._srm_linked_record_fields(), "land_parcel_ids", "land_household_ids"]

@@ -188,3 +188,20 @@ class TestLinks(LandCase):
         # a link given for the copy is checked as written
         with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
             right.with_user(self.user).copy({"household_id": household.id})
+
+    def test_engagement_links_households_its_user_may_read(self):
+        household = (
+            self.env["srm.land.household"]
+            .with_user(self.officer)
+            .create({"project_id": self.project.id, "head_partner_id": self.ines.id})
+        )
+        meeting = self.env["srm.engagement"].create(
+            {"name": "Census visit", "project_id": self.project.id, "partner_ids": self.ines.ids}
+        )
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            meeting.with_user(self.user).write({"land_household_ids": [Command.link(household.id)]})
+        self.assertFalse(meeting.land_household_ids)
+        meeting.with_user(self.user).write({"land_parcel_ids": [Command.link(self.shared.id)]})
+        self.assertEqual(meeting.land_parcel_ids, self.shared)
+        meeting.with_user(self.officer).write({"land_household_ids": [Command.link(household.id)]})
+        self.assertEqual(meeting.land_household_ids, household)

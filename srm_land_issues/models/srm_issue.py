@@ -29,3 +29,6 @@ class SrmIssue(models.Model):
         groups=SRM_GROUPS,
         help="The census households the issue is about.",
     )
+
+    def _srm_linked_record_fields(self):
+        return [*super()._srm_linked_record_fields(), "land_parcel_ids", "land_household_ids"]

@@ -70,3 +70,16 @@ class TestLandIssues(LandCase):
             issue.read(["land_parcel_ids"])
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             issue.read(["land_household_ids"])
+
+    def test_grievance_links_land_its_user_may_read(self):
+        issue = self.env["srm.issue"].create({"name": "Boundary stones moved", "project_id": self.project.id})
+        for values in (
+            {"land_household_ids": [Command.link(self.household.id)]},
+            {"land_parcel_ids": [Command.link(self.secret.id)]},
+        ):
+            with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+                issue.with_user(self.user).write(values)
+        self.assertFalse(issue.land_parcel_ids)
+        self.assertFalse(issue.land_household_ids)
+        issue.with_user(self.user).write({"land_parcel_ids": [Command.link(self.shared.id)]})
+        self.assertEqual(issue.land_parcel_ids, self.shared)

@@ -99,6 +99,20 @@ class SrmAiTheme(models.Model):
         return [(key, text) for key, text in documents if text and text.strip()]
 
     @api.model
+    def _srm_ai_forget(self, records):
+        """``records`` (engagements or issues) were made confidential, sensitive or a
+        worker's grievance: they leave the themes they were grouped in, which their
+        readers may search by record."""
+        fname = {"srm.engagement": "engagement_ids", "srm.issue": "issue_ids"}.get(records._name)
+        if not fname or not records:
+            return
+        # sudo: the themes are the analysis's own; the change of the records was checked
+        # by their write
+        for theme in self.sudo().search([(fname, "in", records.ids)]):
+            gone = theme[fname] & records.sudo()
+            theme.write({fname: [Command.unlink(rid) for rid in gone.ids], "size": max(theme.size - len(gone), 0)})
+
+    @api.model
     def _srm_ai_analyse(self, company=None, end=None):
         """Group the period's texts into themes, compare with the previous period,
         and replace the themes of earlier runs that nobody reviewed."""

@@ -28,6 +28,13 @@ class SrmIssue(models.Model):
         check_readable_links(self, [vals], ("srm_ai_theme_id",))
         return super().write(vals)
 
+    def _srm_ai_leaves_themes(self, vals):
+        return (
+            super()._srm_ai_leaves_themes(vals)
+            or bool(vals.get("is_sensitive"))
+            or vals.get("grievance_scope") == "worker"
+        )
+
     def _srm_ai_sentiment_text(self):
         self.ensure_one()
         return self._srm_ai_html_text(self.description) or self.name or ""

@@ -61,6 +61,16 @@ class TestThemesSimilar(SrmAiCase):
         self.assertTrue(dust_theme.exists())
         self.assertFalse(money.exists())
         self.assertTrue(again)
+        # a meeting made confidential, a grievance made sensitive, leave every theme
+        # (whoever knows their ids would find them there)
+        Theme = self.env["srm.ai.theme"]
+        secret, protected = dust_theme.engagement_ids[:1], dust_theme.issue_ids
+        self.assertTrue(Theme.search_count([("engagement_ids", "in", secret.ids)]))
+        secret.is_confidential = True
+        protected.is_sensitive = True
+        self.assertFalse(Theme.search_count([("engagement_ids", "in", secret.ids)]))
+        self.assertFalse(Theme.search_count([("issue_ids", "in", protected.ids)]))
+        self.assertEqual((len(dust_theme.engagement_ids), len(dust_theme.issue_ids), dust_theme.size), (3, 0, 3))
 
     def test_analyse_now_button(self):
         action = self.env["srm.ai.theme"].with_user(self.user).action_srm_ai_analyse_now()

@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo import api, fields, models, tools
 from odoo.osv import expression
 
@@ -30,6 +32,12 @@ LINK_FIELDS = {
     "complainant_partner_id",
     "complainant_id",
 }
+
+
+# what the web client's chatter asks of a thread that is the team's own
+TEAM_THREAD_DATA = {"activities", "attachments", "followers", "scheduledMessages", "suggestedRecipients"}
+# a picture inside a message body, shown with its file's token
+BODY_IMAGE = re.compile(r"/web/image/(\d+)\?access_token=")
 
 
 def searches_people_of_thread(domain):
@@ -178,9 +186,15 @@ class SrmIssue(models.Model):
         # sudo: the tokens are the issue's and its files' own, which its users never
         # edit; the change of the issue itself was checked by its write
         self.sudo().write({"access_token": False})
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("access_token", "!=", False)]
-        ).write({"access_token": False})
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids), ("access_token", "!=", False)])
+        )
+        # pictures inside the messages are shown with their token to whoever reads them
+        messages = self.env["mail.message"].sudo().search([("model", "=", self._name), ("res_id", "in", self.ids)])
+        pictures = {int(fid) for body in messages.mapped("body") for fid in BODY_IMAGE.findall(body or "")}
+        files.filtered(lambda f: f.id not in pictures).write({"access_token": False})
 
     def _portal_ensure_token(self):
         if not self._srm_followed_by_link():
@@ -199,9 +213,19 @@ class SrmIssue(models.Model):
         by link; for the others, the user's own rights decide."""
         if not self.env.su and (kwargs.get("token") or kwargs.get("hash") or kwargs.get("pid")):
             issue = self.browse(thread_id).sudo().exists()
-            if issue and not issue._srm_followed_by_link():
+            # Odoo signs a partner's link with the issue's token only: without a token, a
+            # signature made for any issue without one would fit
+            if issue and (not issue.access_token or not issue._srm_followed_by_link()):
                 kwargs = {key: value for key, value in kwargs.items() if key not in ("token", "hash", "pid")}
         return super()._get_thread_with_access(thread_id, mode=mode, **kwargs)
+
+    def _thread_to_store(self, store, /, *, request_list=None, **kwargs):
+        """Somebody from outside (the complainant, by their link or their portal login)
+        gets the issue's messages only: never the team's activities, files, followers,
+        scheduled messages or suggested recipients, which Odoo reads in sudo for a link."""
+        if request_list and not self.env.user._is_internal():
+            request_list = [item for item in request_list if item not in TEAM_THREAD_DATA]
+        return super()._thread_to_store(store, request_list=request_list, **kwargs)
 
     def _srm_link_message_exclusion(self):
         """Domain leaving out, for whoever opens the issue by its link (the complainant),
@@ -244,11 +268,16 @@ class SrmIssue(models.Model):
         return self._srm_public_messages_of(super()._srm_public_messages())
 
     def _srm_public_messages_of(self, messages):
-        """Of ``messages`` of the issue, those not written for somebody else from outside
-        than the complainant."""
+        """Of ``messages`` of the issue, those written by the team or the complainant, and
+        not for somebody else from outside."""
         # sudo: the complainant and the recipients are compared, not shown
         complainant = self.sudo().complainant_partner_id
-        return messages.filtered(lambda m: not any(not is_staff(p) and p != complainant for p in m.partner_ids))
+        return messages.filtered(
+            lambda m: (
+                (is_staff(m.author_id) or m.author_id == complainant)
+                and not any(not is_staff(p) and p != complainant for p in m.partner_ids)
+            )
+        )
 
     @api.model
     def _srm_portal_concerned_domain(self, partner):

@@ -90,6 +90,62 @@ class TestSrmIssuePortalLinks(HttpCase, SrmIssueCommon):
         self.assertFalse(self.grievance._portal_ensure_token())
         self.assertFalse(self.grievance.access_token)
 
+    def test_confidential_grievance_refuses_a_link_left_from_before(self):
+        # data from before links were ended on confidential grievances
+        self.grievance.with_user(self.user_confidential).write({"is_confidential": True})
+        self.env.cr.execute("UPDATE srm_issue SET access_token = %s WHERE id = %s", [self.token, self.grievance.id])
+        self.grievance.invalidate_recordset(["access_token"])
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self._fetch(self.grievance, token=self.token)
+        data = self.make_jsonrpc_request(
+            "/mail/thread/data",
+            {"thread_model": "srm.issue", "thread_id": self.grievance.id, "request_list": [], "token": self.token},
+        )
+        self.assertIn("'hasReadAccess': False", repr(data))
+        self.assertNotIn("Cracks", repr(data))
+
+    def test_link_gives_the_messages_only(self):
+        self.grievance.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Ask the blasting log", user_id=self.user_user.id
+        )
+        witness = self.env["res.partner"].create({"name": "Ousmane Diallo", "email": "ousmane@example.com"})
+        self.grievance.message_subscribe(partner_ids=witness.ids)
+        data = repr(
+            self.make_jsonrpc_request(
+                "/mail/thread/data",
+                {
+                    "thread_model": "srm.issue",
+                    "thread_id": self.grievance.id,
+                    "request_list": ["activities", "attachments", "followers", "suggestedRecipients"],
+                    "token": self.token,
+                },
+            )
+        )
+        for secret in ("blasting log", "offer.txt", "Diallo", "ousmane@"):
+            self.assertNotIn(secret, data)
+        # a partner's signed link without the grievance's token opens nothing
+        self.grievance.sudo().access_token = False
+        Issue = self.env["srm.issue"].with_user(self.env.ref("base.public_user"))
+        other = self._issue(name="Noise at night")
+        other.sudo().access_token = False
+        signature = other._sign_token(self.complainant.id)
+        self.assertFalse(Issue._get_thread_with_access(self.grievance.id, hash=signature, pid=self.complainant.id))
+
+    def test_pictures_inside_messages_keep_showing(self):
+        picture = self.env["ir.attachment"].create(
+            {"name": "crack.png", "raw": b"png", "res_model": "srm.issue", "res_id": self.grievance.id}
+        )
+        picture.generate_access_token()
+        self.grievance.message_post(
+            body=f'<p>See the crack <img src="/web/image/{picture.id}?access_token={picture.access_token}"></p>',
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        kept = picture.access_token
+        self.grievance.with_user(self.user_confidential).write({"is_sensitive": True})
+        self.assertEqual(picture.access_token, kept)
+        self.assertFalse(self.file.access_token)
+
     def test_link_renewed_when_the_complainant_is_protected(self):
         old_file_token = self.file.access_token
         self.grievance.with_user(self.user_confidential).write({"is_sensitive": True})

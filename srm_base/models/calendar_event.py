@@ -19,19 +19,22 @@ class CalendarEvent(models.Model):
         "the engagement, its organiser and its attendees.",
     )
 
-    @api.depends("srm_engagement_ids", "res_model", "res_id")
+    @api.depends(
+        "srm_engagement_ids.is_confidential",
+        "recurrence_id.calendar_event_ids.srm_engagement_ids.is_confidential",
+        "res_model",
+        "res_id",
+    )
     def _compute_srm_engagement_id(self):
-        planned = {
-            event.res_id
-            for event in self
-            if event.res_model == "srm.engagement" and event.res_id and not event.srm_engagement_ids
-        }
+        planned = {event.res_id for event in self if event.res_model == "srm.engagement" and event.res_id}
         existing = set(self.env["srm.engagement"].browse(planned).exists().ids)
         for event in self:
-            engagement = event.srm_engagement_ids[:1]
-            if not engagement and event.res_model == "srm.engagement" and event.res_id in existing:
-                engagement = self.env["srm.engagement"].browse(event.res_id)
-            event.srm_engagement_id = engagement
+            # an occurrence of a recurring meeting logged as an engagement stands for them
+            # all; a confidential engagement first, when several were logged on it
+            engagements = event.srm_engagement_ids | event.recurrence_id.calendar_event_ids.srm_engagement_ids
+            if event.res_model == "srm.engagement" and event.res_id in existing:
+                engagements |= self.env["srm.engagement"].browse(event.res_id)
+            event.srm_engagement_id = engagements.sorted(lambda e: (not e.is_confidential, e.id))[:1]
 
     def action_srm_log_engagement(self):
         """Open an engagement pre-filled from this meeting, or the one already logged."""

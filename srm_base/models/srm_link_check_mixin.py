@@ -1,8 +1,8 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, models
+from odoo import api, models
 
-from ..tools.links import check_readable_links, checked_fields, linked_ids
+from ..tools.links import check_readable_links, checked_fields, drop_unreadable_links
 
 
 class SrmLinkCheckMixin(models.AbstractModel):
@@ -29,40 +29,7 @@ class SrmLinkCheckMixin(models.AbstractModel):
     def copy_data(self, default=None):
         """A copy leaves out the links its user may not read (a shared record linking a
         confidential household): the original shows them as "Restricted", and the copy
-        would otherwise be refused for linking them. Required links are kept, and
-        refused with the copy; links given in ``default`` are checked as written."""
+        would otherwise be refused for linking them (see ``drop_unreadable_links``)."""
         vals_list = super().copy_data(default=default)
-        if self.env.su:
-            return vals_list
-        fnames = [
-            fname
-            for fname in checked_fields(self, self._srm_link_fields)
-            if fname not in (default or {}) and not self._fields[fname].required
-        ]
-        wanted = {}
-        for vals in vals_list:
-            # None: a record Odoo already copied in this copy
-            for fname in fnames if vals else ():
-                if vals.get(fname):
-                    field = self._fields[fname]
-                    wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
-        hidden = {}
-        for model_name, ids in wanted.items():
-            records = self.env[model_name].with_context(active_test=False).browse(ids).exists()
-            hidden[model_name] = set(ids) - set(records._filtered_access("read").ids)
-        if not any(hidden.values()):
-            return vals_list
-        for vals in vals_list:
-            for fname in fnames if vals else ():
-                field = self._fields[fname]
-                unreadable = hidden.get(field.comodel_name)
-                if not unreadable or not vals.get(fname):
-                    continue
-                if field.type == "many2one":
-                    if vals[fname] in unreadable:
-                        vals[fname] = False
-                else:
-                    ids = linked_ids(field, vals[fname])
-                    if unreadable.intersection(ids):
-                        vals[fname] = [Command.set([rid for rid in ids if rid not in unreadable])]
+        drop_unreadable_links(self, vals_list, checked_fields(self, self._srm_link_fields), default)
         return vals_list

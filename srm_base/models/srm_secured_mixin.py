@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..tools.links import check_readable_links
+from ..tools.links import check_readable_links, drop_unreadable_links
 
 
 class SrmSecuredMixin(models.AbstractModel):
@@ -59,6 +59,12 @@ class SrmSecuredMixin(models.AbstractModel):
         if fnames:
             check_readable_links(self, vals_list, fnames, create=True)
         return super().create(vals_list)
+
+    def copy_data(self, default=None):
+        # a copy leaves out the linked records its user may not read, as the link mixin's
+        vals_list = super().copy_data(default=default)
+        drop_unreadable_links(self, vals_list, self._srm_linked_record_fields(), default)
+        return vals_list
 
     def write(self, vals):
         fnames = [fname for fname in self._srm_linked_record_fields() if fname in vals]

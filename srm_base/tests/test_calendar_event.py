@@ -84,3 +84,35 @@ class TestCalendarEventOfEngagement(SrmCase):
         self.assertEqual(self._seen_by(self.restricted), self.unrelated)
         self.engagement.project_id = self.other_project
         self.assertEqual(self._seen_by(self.restricted), self.logged | self.planned | self.unrelated)
+
+    def test_attendance_and_occurrences(self):
+        Attendee = self.env["calendar.attendee"]
+        self.assertEqual(len(Attendee.search([("event_id", "=", self.logged.id)])), 2)
+        self.assertFalse(Attendee.with_user(self.user).search([("event_id", "=", self.logged.id)]))
+        invited = Attendee.with_user(self.invited).search([("event_id", "=", self.logged.id)])
+        self.assertEqual(invited.partner_id, self.stakeholder | self.invited.partner_id)
+        # one occurrence of a recurring meeting logged as the confidential engagement
+        start = fields.Datetime.now() + timedelta(days=3)
+        series = self.Event.create(
+            {
+                "name": "Weekly talks with the Ríos family",
+                "start": start,
+                "stop": start + timedelta(hours=1),
+                "user_id": self.lawyer.id,
+                "recurrency": True,
+                "rrule_type": "weekly",
+                ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[start.weekday()]: True,
+                "interval": 1,
+                "end_type": "count",
+                "count": 3,
+            }
+        )
+        occurrences = series.recurrence_id.calendar_event_ids
+        self.assertEqual(len(occurrences), 3)
+        self._engagement(
+            self.stakeholder, name="Weekly talks", is_confidential=True, calendar_event_id=occurrences[:1].id
+        )
+        self.assertFalse(self.env["calendar.event"].with_user(self.user).search([("id", "in", occurrences.ids)]))
+        self.assertEqual(
+            self.env["calendar.event"].with_user(self.lawyer).search([("id", "in", occurrences.ids)]), occurrences
+        )

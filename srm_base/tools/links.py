@@ -70,3 +70,40 @@ def check_readable_links(model, vals_list, fnames=None, create=False):
     for model_name, ids in wanted.items():
         if ids:
             model.env[model_name].browse(ids).exists().check_access("read")
+
+
+def drop_unreadable_links(model, vals_list, fnames, default=None):
+    """Leave out of the values of copies ``vals_list`` (``copy_data``) the links, through
+    the fields ``fnames``, to records the current user may not read: the original shows
+    them as "Restricted", and the copy would otherwise be refused for linking them.
+    Required links are kept, and refused with the copy; links given in ``default`` are
+    checked as written."""
+    if model.env.su:
+        return
+    fnames = [fname for fname in fnames if fname not in (default or {}) and not model._fields[fname].required]
+    wanted = {}
+    for vals in vals_list:
+        # None: a record Odoo already copied in this copy
+        for fname in fnames if vals else ():
+            if vals.get(fname):
+                field = model._fields[fname]
+                wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
+    hidden = {}
+    for model_name, ids in wanted.items():
+        records = model.env[model_name].with_context(active_test=False).browse(ids).exists()
+        hidden[model_name] = set(ids) - set(records._filtered_access("read").ids)
+    if not any(hidden.values()):
+        return
+    for vals in vals_list:
+        for fname in fnames if vals else ():
+            field = model._fields[fname]
+            unreadable = hidden.get(field.comodel_name)
+            if not unreadable or not vals.get(fname):
+                continue
+            if field.type == "many2one":
+                if vals[fname] in unreadable:
+                    vals[fname] = False
+            else:
+                ids = linked_ids(field, vals[fname])
+                if unreadable.intersection(ids):
+                    vals[fname] = [Command.set([rid for rid in ids if rid not in unreadable])]

@@ -56,3 +56,9 @@ class TestSrmIssueRecordLinks(SrmIssueCase):
         # with Confidential access, the meeting is linked
         self.mine.with_user(self.user_confidential).write({"engagement_ids": [Command.link(self.secret.id)]})
         self.assertEqual(self.secret.issue_ids, self.mine)
+
+    def test_copy_leaves_out_what_the_user_may_not_read(self):
+        self.mine.engagement_ids = self.meeting | self.secret
+        copy = self.mine.with_user(self.user_user).copy()
+        self.assertEqual(copy.engagement_ids, self.meeting)
+        self.assertEqual(self.mine.with_user(self.user_confidential).copy().engagement_ids, self.meeting | self.secret)

@@ -193,3 +193,39 @@ class TestSrmIssuePortalLinks(HttpCase, SrmIssueCommon):
         self.authenticate("iss_contractor", "iss_contractor")
         self.assertNotIn(worker.reference, self.url_open("/my/issues").text)
         self.assertEqual(self.url_open(f"/my/issues/{worker.id}", allow_redirects=False).status_code, 303)
+
+    def test_emails_carry_a_link_only_while_it_opens(self):
+        def emailed(issue, text):
+            issue.with_user(self.user_confidential).with_context(mail_notify_force_send=False).message_post(
+                body=f"<p>{text}</p>",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.complainant.ids,
+            )
+            mails = self.env["mail.mail"].search(
+                [("model", "=", "srm.issue"), ("res_id", "=", issue.id), ("recipient_ids", "in", self.complainant.ids)]
+            )
+            return "".join(mail.body_html for mail in mails if text in mail.body_html)
+
+        self.assertIn(f"access_token={self.token}", emailed(self.grievance, "An engineer visits on Monday."))
+        self.grievance.with_user(self.user_confidential).write({"is_confidential": True})
+        # the complainant of a confidential grievance gets no email from the team's
+        # messages; an email Odoo would build for them gives no link to open it
+        self.assertFalse(emailed(self.grievance, "The engineer found two cracks."))
+        message = self.grievance.message_ids[:1]
+        groups = self.grievance._notify_get_recipients_groups(message, "Issue")
+        self.assertNotIn("portal_customer", [group[0] for group in groups])
+        self.assertFalse(self.grievance.access_token)
+
+    def test_which_changes_end_the_links(self):
+        Issue = self.grievance.with_user(self.user_confidential)
+        # the same values, or another field: the link still opens the grievance
+        Issue.write({"is_sensitive": False, "grievance_scope": self.grievance.grievance_scope, "severity": "3"})
+        self.assertEqual(self.grievance.access_token, self.token)
+        # another complainant: the first one's link ends
+        Issue.write({"complainant_partner_id": self.other_complainant.id})
+        self.assertFalse(self.grievance.access_token)
+        worker = self._issue(name="Night shifts without pay")
+        token = worker._portal_ensure_token()
+        worker.with_user(self.user_confidential).write({"grievance_scope": "worker"})
+        self.assertNotEqual(worker._portal_ensure_token(), token)

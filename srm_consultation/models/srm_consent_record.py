@@ -136,6 +136,23 @@ class SrmConsentRecord(models.Model):
                     )
                 )
 
+    def _srm_linked_record_fields(self):
+        # the community, its representatives and the consultation: records the writer reads
+        return [*super()._srm_linked_record_fields(), "partner_id", "representative_ids", "consultation_id"]
+
+    @api.constrains("consultation_id", "project_id")
+    def _check_consultation_project(self):
+        for record in self:
+            if record.consultation_id and record.consultation_id.project_id != record.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "The consent record “%(name)s” and its consultation “%(consultation)s” must "
+                        "belong to the same project.",
+                        name=record.name,
+                        consultation=record.consultation_id.name,
+                    )
+                )
+
     @api.onchange("consultation_id")
     def _onchange_consultation_id(self):
         if self.consultation_id:

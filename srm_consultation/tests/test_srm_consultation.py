@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .test_srm_consultation_common import SrmConsultationCase
 
@@ -291,6 +292,30 @@ class TestSrmConsultationInterview(SrmConsultationCase):
         with self.assertRaises(AccessError):
             self.consultation.with_user(self.restricted).action_send_reminders()
 
+    def test_interview_writes_only_its_own_answer(self):
+        # Ana answered in confidence; Ben is interviewed by a user without Confidential access
+        secret = self.interview(self.ana, self.yes, (self.c_water,), "Pay me and I sign.", is_confidential=True)
+        self.assertTrue(secret.srm_is_confidential)
+        other = self.env["srm.consultation"].create(
+            {"name": "Other campaign", "project_id": self.project.id, "survey_id": self.survey.id}
+        )
+        other_line = other.segment_ids.create({"consultation_id": other.id, "segment_id": self.seg_water.id})
+        Wizard = self.env["srm.consultation.interview.wizard"].with_user(self.user)
+        base = {"consultation_id": self.consultation.id, "partner_id": self.ben.id}
+        for forged in ({"user_input_id": secret.id}, {"segment_line_id": other_line.id}):
+            with self.subTest(forged=forged):
+                wizard = Wizard.create(dict(base, **forged))
+                for line in wizard.line_ids.filtered(lambda line: line.question_id == self.q_worried):
+                    line.suggested_answer_id = self.no
+                with self.assertRaisesRegex(UserError, "are not those of Ben Water"):
+                    wizard.action_save()
+        self.assertTrue(secret.srm_is_confidential)
+        self.assertEqual(secret.partner_id, self.ana)
+        # an answer once confidential stays so when its interview is recorded again
+        answers, _skipped = self.consultation._srm_invite(self.eva)
+        answers.srm_is_confidential = True
+        self.assertTrue(self.interview(self.eva, self.no).srm_is_confidential)
+
     def test_auditor_reads_but_does_not_interview(self):
         self.interview(self.ana, self.yes)
         consultation = self.consultation.with_user(self.auditor)
@@ -463,6 +488,25 @@ class TestSrmConsentRecord(SrmConsultationCase):
         )
         with self.assertRaisesRegex(ValidationError, "must be informed"):
             other.step_ids = [Command.create({"step_type": "decision", "date": "2026-01-01", "name": "Vote"})]
+
+    def test_consent_record_of_a_readable_community_and_campaign(self):
+        other_consultation = self.env["srm.consultation"].create(
+            {"name": "Road campaign", "project_id": self.other_project.id, "survey_id": self.survey.id}
+        )
+        Record = self.env["srm.consent.record"].with_user(self.restricted)
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            Record.create(
+                {
+                    "name": "Forged FPIC",
+                    "partner_id": self.nation.id,
+                    "project_id": self.project.id,
+                    "consultation_id": other_consultation.id,
+                }
+            )
+        with self.assertRaises(ValidationError) as refused:
+            self.record.consultation_id = other_consultation
+        self.assertIn("same project", str(refused.exception))
+        self.assertEqual(other_consultation.consent_record_count, 0)
 
     def test_restricted_and_confidential_access(self):
         self.assertEqual(

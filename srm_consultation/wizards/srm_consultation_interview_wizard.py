@@ -119,6 +119,22 @@ class SrmConsultationInterviewWizard(models.TransientModel):
         consultation.check_access("write")
         consultation._srm_check_open()
         self.partner_id._srm_check_contactable()
+        # the invitation, segment and questions are the consultation's own, for this
+        # stakeholder: the answer is written as superuser, and a client may send any ids
+        answer = self.user_input_id.sudo()
+        if (
+            (answer and (answer not in consultation.sudo().user_input_ids or answer.partner_id != self.partner_id))
+            or (self.segment_line_id and self.segment_line_id.consultation_id != consultation)
+            or self.line_ids.question_id - consultation.survey_id.sudo().question_ids
+        ):
+            raise UserError(
+                self.env._(
+                    "The invitation, segment or questions given are not those of %(name)s in the "
+                    "consultation “%(consultation)s”.",
+                    name=self.partner_id.display_name,
+                    consultation=consultation.name,
+                )
+            )
         done = consultation.sudo().user_input_ids.filtered(
             lambda a: a.partner_id == self.partner_id and a.state == "done" and not a.test_entry
         )
@@ -179,7 +195,10 @@ class SrmConsultationInterviewWizard(models.TransientModel):
             {
                 "srm_channel": self.channel,
                 "srm_consultation_segment_id": self.segment_line_id.id,
-                "srm_is_confidential": self.is_confidential or consultation.is_confidential,
+                # an answer once confidential stays so
+                "srm_is_confidential": answer.srm_is_confidential
+                or self.is_confidential
+                or consultation.is_confidential,
                 "srm_answer_date": self.date,
                 "srm_interviewer_id": self.interviewer_id.id,
                 "deadline": False,

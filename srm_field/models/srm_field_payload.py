@@ -35,6 +35,9 @@ def parse_datetime(value):
         return None
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    # a phone's clock, or a forged payload, far off any real capture: not a date
+    if not 2000 <= moment.year <= 2100:
+        return None
     return moment.replace(microsecond=0)
 
 

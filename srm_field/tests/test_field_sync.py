@@ -221,6 +221,15 @@ class TestFieldSync(FieldCase):
         engagement = self.env["srm.engagement"].browse(result["id"])
         self.assertAlmostEqual(engagement.date, now - timedelta(minutes=30), delta=timedelta(minutes=1))
 
+    def test_dates_far_off_any_real_capture(self):
+        """A phone whose clock says year 1 or 9999 (or a forged payload) does not fail the
+        sync: the other records are saved, and the date is taken as unknown."""
+        good = self._engagement()
+        odd = dict(self._engagement(), captured_at="9999-12-31T00:00:00Z")
+        results = self._sync(self.officer, [good, odd], sent_at="0001-01-01T00:00:00Z")
+        self.assertEqual(results[0]["status"], "created", results)
+        self.assertEqual(len(results), 2)
+
     def test_photos_and_new_people(self):
         """Photos are attached with the officer's rights; a person met in the field becomes
         a stakeholder of the project."""

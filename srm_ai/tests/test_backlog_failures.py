@@ -88,6 +88,16 @@ class TestBacklogFailures(SrmAiCase):
         )
         return records.browse(sorted(row[0] for row in self.env.cr.fetchall()))
 
+    def _scored_message(self):
+        """The score of a farmer's email on a record scored as it should be."""
+        message = self.good[0].message_post(
+            body="Merci pour la visite, tout va bien.",
+            author_id=self.farmer.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return self.env["srm.ai.message.score"].search([("message_id", "=", message.id)])
+
     def _settings_text(self):
         return self.env["res.config.settings"].create({}).srm_ai_engine_mode
 
@@ -308,13 +318,7 @@ class TestBacklogFailures(SrmAiCase):
             return analyse(text, *args, vector=vector, **kwargs)
 
         Score = self.env["srm.ai.message.score"]
-        message = self.good[0].message_post(
-            body="Merci pour la visite, tout va bien.",
-            author_id=self.farmer.id,
-            message_type="email",
-            subtype_xmlid="mail.mt_comment",
-        )
-        score = Score.search([("message_id", "=", message.id)])
+        score = self._scored_message()
         with patch.object(engine.sentiment, "analyse", side_effect=fail_with_vector):
             # a batch of one text (the newest), then of all of them
             for limit in (1, len(self.engagements)):
@@ -333,13 +337,7 @@ class TestBacklogFailures(SrmAiCase):
             self.skipTest("multilingual embeddings not installed")
         self.company.srm_ai_use_embeddings = True
         Score = self.env["srm.ai.message.score"]
-        message = self.good[0].message_post(
-            body="Merci pour la visite, tout va bien.",
-            author_id=self.farmer.id,
-            message_type="email",
-            subtype_xmlid="mail.mt_comment",
-        )
-        score = Score.search([("message_id", "=", message.id)])
+        score = self._scored_message()
         score.flush_recordset()
         self.env.cr.execute("UPDATE srm_ai_message_score SET analysis_failed = NULL WHERE id = %s", [score.id])
         self.env.invalidate_all()

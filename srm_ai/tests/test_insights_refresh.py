@@ -11,8 +11,19 @@ from .common import SrmAiCase
 NOW = "2026-12-07 12:00:00"
 
 
+class RefreshQueries:
+    def _refresh_queries(self, partners):
+        """The queries a refresh of the insights of ``partners`` makes, from a cold cache."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        partners._srm_ai_refresh_sentiment()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+
 @tagged("post_install", "-at_install")
-class TestInsightsRefresh(SrmAiCase):
+class TestInsightsRefresh(RefreshQueries, SrmAiCase):
     """Refreshing the insights of many stakeholders at once (the monthly job, a scoring
     batch) writes them in batches, and gives each the figures it shows on its form:
     sentiment, trend, forecast, health and its reasons, monthly figures and alerts."""
@@ -178,17 +189,12 @@ class TestInsightsRefresh(SrmAiCase):
             )
             for partner in partners[: size // 3]:
                 self._engagement("Thank you, excellent meeting.", partners=partner, days_ago=size)
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.cr.sql_log_count
-            partners._srm_ai_refresh_sentiment()
-            self.env.flush_all()
-            counts.append(self.cr.sql_log_count - before)
+            counts.append(self._refresh_queries(partners))
         self.assertEqual(counts[0], counts[1])
 
 
 @tagged("post_install", "-at_install")
-class TestInsightsOfTextsGone(SrmAiCase):
+class TestInsightsOfTextsGone(RefreshQueries, SrmAiCase):
     """A month whose texts are gone from the stakeholder (deleted, made confidential,
     moved to another stakeholder) no longer shows their sentiment once the insights are
     refreshed."""
@@ -352,12 +358,7 @@ class TestInsightsOfTextsGone(SrmAiCase):
                     engagements |= older if index % 2 else recent
                 partners._srm_ai_refresh_sentiment()
                 engagements.unlink()
-                self.env.flush_all()
-                self.env.invalidate_all()
-                before = self.cr.sql_log_count
-                partners._srm_ai_refresh_sentiment()
-                self.env.flush_all()
-                counts.append(self.cr.sql_log_count - before)
+                counts.append(self._refresh_queries(partners))
             self.assertEqual(
                 [len(partner.srm_ai_snapshot_ids.filtered("has_sentiment")) for partner in partners], [1] * size
             )

@@ -65,20 +65,7 @@ class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
         return self.env["mail.notification"].search([("res_partner_id", "=", user.partner_id.id)]).mail_message_id
 
     def test_user_told_once(self):
-        wizard = (
-            self.env["base_import.import"]
-            .with_user(self.user)
-            .with_context(default_is_stakeholder=True)
-            .create({"res_model": "res.partner", "file": b"Name,Email\nRosa Mamani,rosa@example.org\n",
-                     "file_type": "text/csv", "file_name": "stakeholders.csv"})
-        )  # fmt: skip
-        preview = wizard.parse_preview(dict(OPTIONS))
-        fields = ["/".join(preview["matches"].get(index, [])) or False for index in range(len(preview["headers"]))]
-        with trap_jobs() as trap:
-            wizard.execute_import(fields, preview["headers"], dict(OPTIONS))
-            trap.perform_enqueued_jobs()
-            parts = list(trap.enqueued_jobs)
-        (part,) = self._store(parts)
+        part = self._import_part()
         self._found_dead(part)
         self._run_woken_cron()
         message = self._notified(self.user)
@@ -136,6 +123,9 @@ class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
         self._found_dead(part)
         path = f"{get_module_path('srm_queue_job')}/migrations/18.0.1.2.0/post-migrate.py"
         load_script(path, "srm_queue_job_post_migrate").migrate(self.env.cr, "18.0.1.1.0")
+        self._assert_taken_as_told(part)
+
+    def _assert_taken_as_told(self, part):
         self.env.invalidate_all()
         self.assertTrue(part.srm_found_dead_notified)
         self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
@@ -149,10 +139,7 @@ class TestImportPartFoundDead(FoundDeadMixin, SrmCase):
         self.env.cr.execute("UPDATE queue_job SET srm_found_dead_notified = NULL WHERE id = %s", [part.id])
         manifest = get_manifest("srm_queue_job")
         getattr(sys.modules["odoo.addons.srm_queue_job"], manifest["post_init_hook"])(self.env)
-        self.env.invalidate_all()
-        self.assertTrue(part.srm_found_dead_notified)
-        self.env.ref("srm_queue_job.ir_cron_srm_jobs_found_dead").method_direct_trigger()
-        self.assertFalse(self._notified(self.user))
+        self._assert_taken_as_told(part)
 
 
 @tagged("post_install", "-at_install")

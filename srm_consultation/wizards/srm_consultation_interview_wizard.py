@@ -121,6 +121,7 @@ class SrmConsultationInterviewWizard(models.TransientModel):
         self.partner_id._srm_check_contactable()
         # the invitation, segment and questions are the consultation's own, for this
         # stakeholder: the answer is written as superuser, and a client may send any ids
+        # sudo: the invitation is compared with the campaign's (write access checked above)
         answer = self.user_input_id.sudo()
         if (
             (answer and (answer not in consultation.sudo().user_input_ids or answer.partner_id != self.partner_id))

@@ -177,6 +177,7 @@ class SrmIssue(models.Model):
         follows it so. A confidential issue opens to its readers only, as the portal's
         record rule says."""
         self.ensure_one()
+        # sudo: asked before anyone's rights are known (a link opens the issue in sudo)
         return not self.sudo().is_confidential
 
     def _srm_end_links(self):
@@ -212,6 +213,7 @@ class SrmIssue(models.Model):
         """A link (token, signed partner) opens only an issue its complainant follows
         by link; for the others, the user's own rights decide."""
         if not self.env.su and (kwargs.get("token") or kwargs.get("hash") or kwargs.get("pid")):
+            # sudo: only whether the issue opens by link is read, nothing is returned
             issue = self.browse(thread_id).sudo().exists()
             # Odoo signs a partner's link with the issue's token only: without a token, a
             # signature made for any issue without one would fit

@@ -388,7 +388,9 @@ EOF
 srm_odoo_ok() {
     # sets SRM_ODOO_VERSION (used by install.sh) when an Odoo 18.0 is importable
     # shellcheck disable=SC2034
-    SRM_ODOO_VERSION=$(srm_py -c "import odoo, odoo.release; assert odoo.release.version_info[:2] == (18, 0); print(odoo.release.version)" 2>/dev/null)
+    # "from odoo import SUPERUSER_ID" runs odoo/__init__.py: a bare "import odoo" also succeeds when
+    # only the namespace folder site-packages/odoo/addons of OCA's wheels is found
+    SRM_ODOO_VERSION=$(srm_py -c "from odoo import SUPERUSER_ID, release; assert release.version_info[:2] == (18, 0); print(release.version)" 2>/dev/null)
 }
 
 srm_pip() {
@@ -408,7 +410,7 @@ srm_odoo_help() {
 [srm] Install it into the Python that runs these scripts ($(command -v "$SRM_PYTHON" || echo "$SRM_PYTHON")), e.g.:
 [srm]     git clone --depth 1 --branch $SRM_ODOO_BRANCH $SRM_ODOO_GIT_URL $SRM_ODOO_DIR
 [srm]     $SRM_PYTHON -m pip install -r $SRM_ODOO_DIR/requirements.txt
-[srm]     $SRM_PYTHON -m pip install -e $SRM_ODOO_DIR
+[srm]     $SRM_PYTHON -m pip install --config-settings editable_mode=compat -e $SRM_ODOO_DIR
 [srm] (Debian build dependencies: build-essential python3-dev libpq-dev libldap2-dev libsasl2-dev
 [srm]  libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev.)  Or set SRM_ODOO_DIR to an existing
 [srm] Odoo 18.0 source tree and run this script again.
@@ -434,7 +436,11 @@ srm_ensure_odoo() {
     # headers needed to build Odoo's pinned requirements (python-ldap, psycopg2, lxml)
     srm_apt_install build-essential python3-dev libpq-dev libldap2-dev libsasl2-dev \
         libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev >/dev/null 2>&1 || true
-    if ! srm_pip -r "$SRM_ODOO_DIR/requirements.txt" || ! srm_pip -e "$SRM_ODOO_DIR"; then
+    # editable_mode=compat puts the source tree itself on sys.path (a .pth line): setuptools'
+    # default editable finder comes after the namespace folder site-packages/odoo that OCA's
+    # addon wheels create, and "import odoo" would then find that folder instead of Odoo
+    if ! srm_pip -r "$SRM_ODOO_DIR/requirements.txt" ||
+        ! srm_pip --config-settings editable_mode=compat -e "$SRM_ODOO_DIR"; then
         srm_odoo_help
         srm_die "pip could not install Odoo from $SRM_ODOO_DIR"
     fi

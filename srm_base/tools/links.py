@@ -7,9 +7,15 @@ that links it, read as superuser: a link written over RPC to a record the user m
 read (a confidential engagement, a stakeholder of another project, an activity of a
 confidential record) would tell them its name. What the suite writes as superuser is
 not checked.
+
+A reference field (a record of one of several models, such as what follows a consultation
+theme up) is checked the same way, when named: it links only a record of the models of
+its selection, which exists and which the user may read.
 """
 
 from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.models import BaseModel
 
 # not worth a check: Odoo's company checks cover them, and their names are no secret
 UNCHECKED_MODELS = ("res.users", "res.company", "res.currency")
@@ -32,6 +38,63 @@ def linked_ids(field, value):
     return ids
 
 
+def linked_reference(value):
+    """(model name, id) of the record ``value`` (``"model,id"``, or a record) links
+    through a reference field, read as Odoo reads it; None when it links nothing, or is
+    no value Odoo accepts (Odoo refuses it)."""
+    if isinstance(value, BaseModel):
+        return (value._name, value.id) if len(value) == 1 else None
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        model_name, res_id = value.split(",")
+        return model_name, int(res_id)
+    except ValueError:
+        return None
+
+
+def _links(field, value):
+    """(model name, ids) of the records ``value`` links through ``field`` (a many2one, a
+    many2many or a reference)."""
+    if field.type == "reference":
+        reference = linked_reference(value)
+        return (reference[0], [reference[1]]) if reference else (None, [])
+    return field.comodel_name, linked_ids(field, value)
+
+
+def _model_description(env, model_name):
+    return env["ir.model"]._get(model_name).name or model_name
+
+
+def _check_readable_references(model, references):
+    """Refuse the links of ``references`` ({(field name, model name): ids}) of ``model``'s
+    reference fields to models outside their selection (UserError), and to records that
+    do not exist or that the current user may not read (AccessError: one answer for both,
+    which tells nothing of the records the user may not read)."""
+    env = model.env
+    for (fname, model_name), ids in references.items():
+        field = model._fields[fname]
+        label = field._description_string(env)
+        if model_name not in field.get_values(env):
+            raise UserError(
+                env._(
+                    "“%(field)s” cannot link a record of this kind: %(kind)s.",
+                    field=label,
+                    kind=_model_description(env, model_name),
+                )
+            )
+        records = env[model_name].with_context(active_test=False).browse(ids)
+        if set(ids) - set(records.exists()._filtered_access("read").ids):
+            raise AccessError(
+                env._(
+                    "“%(field)s” can only link a record you may read: this record (%(kind)s) does "
+                    "not exist, or you may not read it.",
+                    field=label,
+                    kind=_model_description(env, model_name),
+                )
+            )
+
+
 def checked_fields(model, fnames=None):
     """The link fields of ``model`` to check: ``fnames``, or by default every stored
     many2one and many2many but to users, companies and currencies."""
@@ -51,7 +114,8 @@ def check_readable_links(model, vals_list, fnames=None, create=False):
     """Refuse (AccessError) the values ``vals_list`` of ``model`` that link, through the
     fields ``fnames`` (see ``checked_fields``), records the current user may not read.
     ``create``: the links create() would add as defaults (from the context, or the
-    user's own defaults) are checked too."""
+    user's own defaults) are checked too. The reference fields among ``fnames`` also
+    refuse a record that does not exist, or of a model outside their selection."""
     if model.env.su:
         return
     fnames = checked_fields(model, fnames)
@@ -62,14 +126,20 @@ def check_readable_links(model, vals_list, fnames=None, create=False):
         defaults = model.default_get(fnames)
         vals_list = [{**defaults, **vals} for vals in vals_list]
     wanted = {}
+    references = {}
     for vals in vals_list:
         for fname in fnames:
             if fname in vals:
                 field = model._fields[fname]
+                if field.type == "reference":
+                    if reference := linked_reference(vals[fname]):
+                        references.setdefault((fname, reference[0]), set()).add(reference[1])
+                    continue
                 wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
     for model_name, ids in wanted.items():
         if ids:
             model.env[model_name].browse(ids).exists().check_access("read")
+    _check_readable_references(model, references)
 
 
 def drop_unreadable_links(model, vals_list, fnames, default=None):
@@ -86,24 +156,25 @@ def drop_unreadable_links(model, vals_list, fnames, default=None):
         # None: a record Odoo already copied in this copy
         for fname in fnames if vals else ():
             if vals.get(fname):
-                field = model._fields[fname]
-                wanted.setdefault(field.comodel_name, set()).update(linked_ids(field, vals[fname]))
+                model_name, ids = _links(model._fields[fname], vals[fname])
+                wanted.setdefault(model_name, set()).update(ids)
     hidden = {}
     for model_name, ids in wanted.items():
-        records = model.env[model_name].with_context(active_test=False).browse(ids).exists()
-        hidden[model_name] = set(ids) - set(records._filtered_access("read").ids)
+        if ids and model_name in model.env:
+            records = model.env[model_name].with_context(active_test=False).browse(ids).exists()
+            hidden[model_name] = set(ids) - set(records._filtered_access("read").ids)
     if not any(hidden.values()):
         return
     for vals in vals_list:
         for fname in fnames if vals else ():
-            field = model._fields[fname]
-            unreadable = hidden.get(field.comodel_name)
-            if not unreadable or not vals.get(fname):
+            if not vals.get(fname):
                 continue
-            if field.type == "many2one":
-                if vals[fname] in unreadable:
-                    vals[fname] = False
+            field = model._fields[fname]
+            model_name, ids = _links(field, vals[fname])
+            unreadable = hidden.get(model_name)
+            if not unreadable or not unreadable.intersection(ids):
+                continue
+            if field.type in ("many2one", "reference"):
+                vals[fname] = False
             else:
-                ids = linked_ids(field, vals[fname])
-                if unreadable.intersection(ids):
-                    vals[fname] = [Command.set([rid for rid in ids if rid not in unreadable])]
+                vals[fname] = [Command.set([rid for rid in ids if rid not in unreadable])]

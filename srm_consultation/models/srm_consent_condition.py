@@ -8,8 +8,12 @@ class SrmConsentCondition(models.Model):
     """A condition attached to consent; tracked as a commitment when srm_commitments is installed."""
 
     _name = "srm.consent.condition"
+    _inherit = ["srm.link.check.mixin"]
     _description = "Consent Condition"
     _order = "record_id, sequence, id"
+    # the commitment tracking the condition: a record its writer may read (else the
+    # condition reads as tracked by a record they know nothing of, and tells it exists)
+    _srm_link_fields = ("linked_record",)
 
     record_id = fields.Many2one("srm.consent.record", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)

@@ -14,8 +14,11 @@ class SrmConsultationTheme(models.Model):
 
     _name = "srm.consultation.theme"
     _description = "Consultation Theme"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "srm.link.check.mixin"]
     _order = "consultation_id, count desc, sequence, id"
+    # what follows the theme up: a record its writer may read (else the theme reads as
+    # followed by a record they know nothing of, and tells it exists)
+    _srm_link_fields = ("linked_record",)
 
     name = fields.Char(required=True, translate=False, tracking=True)
     sequence = fields.Integer(default=10)

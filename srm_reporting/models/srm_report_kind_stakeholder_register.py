@@ -35,6 +35,9 @@ class SrmReportKindStakeholderRegister(models.AbstractModel):
             "title": _("Stakeholder register"),
             "note": _("Stakeholders of the projects today; engagements are counted over the period."),
             "record_count": count,
+            # the engagements counted (in the period, per stakeholder) include the confidential
+            # ones the author may read, unless left out
+            "confidential_count": self._confidential_count("srm.engagement", eng_domain),
             "sections": [
                 self._section(
                     "stakeholders",

@@ -58,6 +58,16 @@ class TestAccessErrorInDebugMode(HttpCase):
         message = self._refusal("srm_debug_user", "write", [self.secret.ids, {"summary": "x"}])
         self.assertNotIn("Quispe", message)
 
+    def test_refusal_in_the_users_language(self):
+        """The refusal, and the word for what was refused, are in the user's language."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        new_test_user(
+            self.env, login="srm_debug_user_fr", groups="base.group_user,srm_base.group_srm_user", lang="fr_FR"
+        )
+        message = self._refusal("srm_debug_user_fr")
+        self.assertIn("Vous ne pouvez pas lire ces enregistrements", message)
+        self.assertNotIn("Quispe", message)
+
     def test_administrators_still_see_them(self):
         self.secret.message_unsubscribe(partner_ids=self.env.ref("base.partner_admin").ids)
         # the administrator lacks the confidential group: refused, and told which record

@@ -25,12 +25,16 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
         items = self._monthly_items(filters, domain, count) + self._monthly_extra_items(filters)
         by_type = Engagement._read_group(domain, ["engagement_type_id"], ["__count"])
         topics = Engagement._read_group(domain, ["topic_ids"], ["__count"])
+        follow_ups = self._monthly_follow_ups(filters)
         extra = self._monthly_extra_sections(filters)
         return {
             "title": _("Monthly summary"),
             "record_count": count,
+            # the engagements of the period, the follow-ups listed, and the commitments and
+            # grievances the key figures count
             "confidential_count": self._confidential_count("srm.engagement", domain)
-            + self._sections_confidential_count(extra),
+            + self._sections_confidential_count([follow_ups, *extra])
+            + self._monthly_figures_confidential_count(filters),
             "sections": [
                 self._fields_section("key_figures", _("Key figures"), items),
                 self._section(
@@ -48,7 +52,7 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
                     self._count_columns(column("topic", _("Topic"), "char", 25), _("Times raised"), share=False),
                     [[topic.name, n] for topic, n in sorted(topics, key=lambda g: -g[1]) if topic],
                 ),
-                self._monthly_follow_ups(filters),
+                follow_ups,
                 *extra,
             ],
             "highlights": [{"label": label, "value": value, "type": ctype} for label, value, ctype in items],
@@ -79,18 +83,23 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
         ]
 
     @api.model
-    def _monthly_follow_ups(self, filters):
+    def _monthly_follow_up_domain(self, filters):
         """Engagements whose follow-up is due by the end of the period."""
-        _ = self.env._
         due = [
             ("follow_up_needed", "=", True),
             ("follow_up_date", "!=", False),
             ("follow_up_date", "<=", filters["date_to"]),
         ]
+        return expression.AND([self._secured_domain(filters), due])
+
+    @api.model
+    def _monthly_follow_ups(self, filters):
+        """Engagements whose follow-up is due by the end of the period (the first 200)."""
+        _ = self.env._
         follow_ups = self.env["srm.engagement"].search(
-            expression.AND([self._secured_domain(filters), due]), order="follow_up_date, id", limit=200
+            self._monthly_follow_up_domain(filters), order="follow_up_date, id", limit=200
         )
-        return self._section(
+        return self._records_section(
             "follow_ups",
             _("Follow-ups due"),
             self._columns(
@@ -99,16 +108,38 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
                 subject={"label": _("Engagement"), "width": 30},
                 stakeholders={"width": 30},
             ),
-            [
-                [
-                    eng.follow_up_date,
-                    eng.name,
-                    ", ".join(eng.partner_ids.mapped("display_name")),
-                    eng.user_id.name or "",
-                ]
-                for eng in follow_ups
+            follow_ups,
+            lambda eng: [
+                eng.follow_up_date,
+                eng.name,
+                ", ".join(eng.partner_ids.mapped("display_name")),
+                eng.user_id.name or "",
             ],
         )
+
+    @api.model
+    def _monthly_figure_domains(self, filters):
+        """{model: {figure: domain}} of the commitment and grievance figures: the commitments
+        due and fulfilled in the period and overdue today, the grievances received in the
+        period and open today."""
+        project_domain = self._secured_domain(dict(filters, partner_ids=[]))
+        period = [filters["date_from"], filters["date_to"]]
+        fulfilled = [
+            ("state", "=", "fulfilled"),
+            ("date_fulfilled", ">=", period[0]),
+            ("date_fulfilled", "<=", period[1]),
+        ]
+        return {
+            "srm.commitment": {
+                "due": expression.AND([project_domain, [("date_due", ">=", period[0]), ("date_due", "<=", period[1])]]),
+                "fulfilled": expression.AND([project_domain, fulfilled]),
+                "overdue": expression.AND([project_domain, [("is_overdue", "=", True)]]),
+            },
+            "srm.issue": {
+                "received": self._issue_domain(filters),
+                "open": expression.AND([project_domain, [("is_closed", "=", False)]]),
+            },
+        }
 
     @api.model
     def _monthly_extra_items(self, filters):
@@ -116,34 +147,31 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
         _ = self.env._
         Issue = self.env["srm.issue"]
         Commitment = self.env["srm.commitment"]
-        [sla] = self._sla_rows(self._issue_domain(filters)) or [NO_SLA]
-        project_domain = self._secured_domain(dict(filters, partner_ids=[]))
-        open_domain = expression.AND([project_domain, [("is_closed", "=", False)]])
-        period = [filters["date_from"], filters["date_to"]]
-        due = [("date_due", ">=", period[0]), ("date_due", "<=", period[1])]
-        fulfilled = [
-            ("state", "=", "fulfilled"),
-            ("date_fulfilled", ">=", period[0]),
-            ("date_fulfilled", "<=", period[1]),
-        ]
-
-        def count_commitments(extra):
-            return Commitment.search_count(expression.AND([project_domain, extra]))
-
+        figures = self._monthly_figure_domains(filters)
+        commitments, issues = figures["srm.commitment"], figures["srm.issue"]
+        [sla] = self._sla_rows(issues["received"]) or [NO_SLA]
         return [
-            (_("Commitments due in the period"), count_commitments(due), "integer"),
-            (_("Commitments fulfilled in the period"), count_commitments(fulfilled), "integer"),
-            (_("Commitments overdue today"), count_commitments([("is_overdue", "=", True)]), "integer"),
+            (_("Commitments due in the period"), Commitment.search_count(commitments["due"]), "integer"),
+            (_("Commitments fulfilled in the period"), Commitment.search_count(commitments["fulfilled"]), "integer"),
+            (_("Commitments overdue today"), Commitment.search_count(commitments["overdue"]), "integer"),
             (_("Grievances received"), sla[1], "integer"),
             (_("Acknowledged on time"), sla[4], "percent"),
             (_("Resolved on time"), sla[7], "percent"),
-            (_("Grievances open today"), Issue.search_count(open_domain), "integer"),
+            (_("Grievances open today"), Issue.search_count(issues["open"]), "integer"),
             (
                 _("Open grievances past a deadline"),
-                Issue.search_count(expression.AND([open_domain, [("is_sla_breached", "=", True)]])),
+                Issue.search_count(expression.AND([issues["open"], [("is_sla_breached", "=", True)]])),
                 "integer",
             ),
         ]
+
+    @api.model
+    def _monthly_figures_confidential_count(self, filters):
+        """Confidential commitments and grievances the key figures count."""
+        return sum(
+            self._confidential_count(model, expression.OR(list(domains.values())))
+            for model, domains in self._monthly_figure_domains(filters).items()
+        )
 
     @api.model
     def _monthly_extra_sections(self, filters):

@@ -93,3 +93,107 @@ class TestStakeholderRegisterConfidentiality(SrmReportScopeCommon):
         self.assertEqual(self.engagements_per_stakeholder(book)["Carol Green"], 0)
         self.assertEqual(self.cover(book)["Engagements in period"], 3)
         self.assertFiledShared(log)
+
+
+@tagged("post_install", "-at_install")
+class TestMonthlySummaryConfidentiality(SrmReportScopeCommon):
+    """A project of its own whose January 2026 holds one engagement, not confidential;
+    each test adds one confidential record that only a part of the summary shows or
+    counts: a follow-up listed, a commitment or a grievance counted in the key figures."""
+
+    JANUARY = {"date_from": "2026-01-01", "date_to": "2026-01-31"}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.quiet = cls.env["srm.project"].create({"name": "Quiet Hill", "code": "QH", "user_id": cls.manager.id})
+        cls.env["srm.engagement"].create(
+            {
+                "name": "Open day at the quarry",
+                "engagement_type_id": cls.env.ref("srm_base.srm_engagement_type_meeting").id,
+                "date": "2026-01-10 10:00:00",
+                "partner_ids": [(6, 0, cls.alice.ids)],
+                "project_id": cls.quiet.id,
+            }
+        )
+
+    def summary(self, exclude=False):
+        return self.produce("monthly_summary", exclude=exclude, project_ids=[(6, 0, self.quiet.ids)], **self.JANUARY)
+
+    def figures(self, log):
+        return {row[0]: row[1] for row in self.sheet_rows(self.book(log), "Key figures")[1:]}
+
+    def test_summary_without_confidential_record_is_shared(self):
+        log = self.summary()
+        self.assertEqual(self.figures(log)["Engagements"], 1)
+        self.assertFiledShared(log)
+
+    def test_confidential_follow_up_listed(self):
+        self.env["srm.engagement"].create(
+            {
+                "name": "SECRET talks with the union",
+                "engagement_type_id": self.env.ref("srm_base.srm_engagement_type_meeting").id,
+                "date": "2025-10-01 10:00:00",
+                "partner_ids": [(6, 0, self.bob.ids)],
+                "project_id": self.quiet.id,
+                "is_confidential": True,
+                "follow_up_needed": True,
+                "follow_up_date": "2026-01-20",
+            }
+        )
+        log = self.summary()
+        follow_ups = [row[1] for row in self.sheet_rows(self.book(log), "Follow-ups due")[1:]]
+        self.assertEqual(follow_ups, ["SECRET talks with the union"])
+        self.assertFiledConfidential(log)
+        self.assertFiledShared(self.summary(exclude=True))
+
+    def test_confidential_commitment_counted(self):
+        commitment = (
+            self.env["srm.commitment"]
+            .with_context(import_file=True, srm_commitment_no_assign_activity=True)
+            .create(
+                {
+                    "name": "SECRET resettlement allowance",
+                    "date_due": "2026-01-25",
+                    "partner_ids": [(6, 0, self.carol.ids)],
+                    "project_id": self.quiet.id,
+                    "user_id": self.manager.id,
+                    "visibility": "confidential",
+                    "state": "open",
+                    "evidence_note": "<p>Receipt signed by the family.</p>",
+                }
+            )
+        )
+        commitment.write({"state": "fulfilled", "date_fulfilled": "2026-01-24", "progress": 100})
+        log = self.summary()
+        figures = self.figures(log)
+        self.assertEqual(figures["Commitments due in the period"], 1)
+        self.assertEqual(figures["Commitments overdue today"], 0)
+        self.assertFiledConfidential(log)
+        self.assertFiledShared(self.summary(exclude=True))
+
+    def test_confidential_grievance_counted(self):
+        issue = (
+            self.env["srm.issue"]
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                {
+                    "name": "SECRET claim about the burial ground",
+                    "category_id": self.env.ref("srm_issues.srm_issue_category_land").id,
+                    "severity": "2",
+                    "date_received": "2026-01-12 08:00:00",
+                    "partner_ids": [(6, 0, self.carol.ids)],
+                    "project_id": self.quiet.id,
+                    "channel": "in_person",
+                    "is_confidential": True,
+                }
+            )
+        )
+        issue.write({"date_acknowledged": "2026-01-12 10:00:00", "date_resolved": "2026-01-20 08:00:00"})
+        issue.write({"stage_id": self.env.ref("srm_issues.srm_issue_stage_closed").id, "outcome": "resolved_accepted"})
+        log = self.summary()
+        figures = self.figures(log)
+        self.assertEqual(figures["Grievances received"], 1)
+        self.assertEqual(figures["Grievances open today"], 0)
+        self.assertFiledConfidential(log)
+        self.assertFiledShared(self.summary(exclude=True))

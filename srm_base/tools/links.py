@@ -53,6 +53,20 @@ def linked_reference(value):
         return None
 
 
+def name_for_reader(record):
+    """The name of ``record`` (a linked record, such as the value of a reference field) as
+    the current user may know it: its name when they may read it, "Restricted" when they
+    may not (as ``srm.link.mask.mixin`` names such links: nothing of the record, not even
+    its id), "" when it is no record or no longer exists."""
+    record = record.exists() if record else record
+    if not record:
+        return ""
+    record.ensure_one()
+    if not record.env.su and not record._filtered_access("read"):
+        return record.env._("Restricted")
+    return record.display_name
+
+
 def _links(field, value):
     """(model name, ids) of the records ``value`` links through ``field`` (a many2one, a
     many2many or a reference)."""

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from odoo.addons.srm_base.models.srm_engagement import IAP2_LEVELS
+from odoo.addons.srm_base.tools.links import name_for_reader
 from odoo.addons.srm_base.tools.text import ALL_STOPWORDS, normalize, words
 
 CHANNELS = [
@@ -819,7 +820,8 @@ class SrmConsultation(models.Model):
                     "state": theme_states.get(theme.state, ""),
                     "response": theme.response or "",
                     "response_text": html2plaintext(theme.response or "").strip(),
-                    "action": theme.linked_record.display_name if theme.linked_record else "",
+                    # what follows the theme up, "Restricted" if the reader may not read it
+                    "action": name_for_reader(theme.linked_record),
                 }
                 for theme in self.theme_ids._srm_reportable()
             ],

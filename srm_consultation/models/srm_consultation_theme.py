@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from odoo.addons.srm_base.tools.links import name_for_reader
+
 
 class SrmConsultationTheme(models.Model):
     """What respondents talked about, with the organisation's response."""
@@ -149,8 +151,11 @@ class SrmConsultationTheme(models.Model):
         self.consultation_id.check_access("write")
         if self.linked_record:
             raise UserError(
-                self.env._("The theme “%(theme)s” is already followed by %(record)s.",
-                           theme=self.name, record=self.linked_record.display_name)
+                self.env._(
+                    "The theme “%(theme)s” is already followed by %(record)s.",
+                    theme=self.name,
+                    record=name_for_reader(self.linked_record),
+                )
             )
 
     def _srm_link_follow_up(self, record):

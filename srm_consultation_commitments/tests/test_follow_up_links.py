@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import html
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -159,3 +161,55 @@ class TestFollowUpLinks(SrmConsultationCase):
         theme = self.theme.with_user(self.restricted).with_context(lang="fr_FR")
         message = self.assertRefused(theme, {"linked_record": self.ref(self.secret)})
         self.assertIn("vous pouvez lire", message)
+
+    def what_we_heard(self, user, lang=None):
+        """The theme's row of the "What we heard" report ``user`` prints, and the whole page."""
+        report = self.env["ir.actions.report"].with_user(user).with_context(lang=lang or "en_US")
+        content, _kind = report._render_qweb_html(
+            "srm_consultation.srm_consultation_what_we_heard_report", self.consultation.ids
+        )
+        page = html.fromstring(content)
+        rows = [
+            row
+            for row in page.xpath("//tr[contains(@class, 'o_srm_theme_row')]")
+            if self.theme.name in row.text_content()
+        ]
+        self.assertEqual(len(rows), 1)
+        return " ".join(rows[0].text_content().split()), page.text_content()
+
+    def test_follow_up_the_reader_may_no_longer_read(self):
+        """A theme followed up by a commitment that later became confidential, or that is
+        of a project the reader is not a member of: the report and the theme keep
+        working, the commitment reads "Restricted" and nothing of it shows."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.theme.write({"response": "<p>The road is watered twice a day.</p>", "state": "actioned"})
+        self.theme.linked_record = self.shared
+        self.shared.is_confidential = True
+        for user, commitment in ((self.user, self.shared), (self.restricted, self.elsewhere)):
+            with self.subTest(user=user.login):
+                self.theme.linked_record = commitment
+                # as in a new request: nothing the superuser read stays in memory
+                self.env.invalidate_all()
+                consultation = self.consultation.with_user(user)
+                themes = {theme["name"]: theme for theme in consultation._srm_what_we_heard_data()["themes"]}
+                self.assertEqual(themes[self.theme.name]["action"], "Restricted")
+                row, page = self.what_we_heard(user)
+                self.assertIn("Followed up as Restricted.", row)
+                self.assertNotIn(str(commitment.id), row)
+                self.assertNotIn(commitment.name, page)
+                row, page = self.what_we_heard(user, "fr_FR")
+                self.assertIn("Restreint", row)
+                self.assertNotIn(commitment.name, page)
+                # the theme refuses a second follow-up without naming the first
+                with self.assertRaises(UserError) as cm:
+                    self.theme.with_user(user).action_create_commitment()
+                self.assertIn("Restricted", str(cm.exception))
+                self.assertNotIn(commitment.name, str(cm.exception))
+        # whoever may read the commitment reads its name
+        self.theme.linked_record = self.shared
+        row, _page = self.what_we_heard(self.confidential_user)
+        self.assertIn(f"Followed up as {self.shared.display_name}.", row)
+        # a follow-up that no longer exists is left out
+        self.shared.unlink()
+        row, _page = self.what_we_heard(self.user)
+        self.assertNotIn("Followed up", row)

@@ -166,7 +166,8 @@ class SrmReportBuilder(models.AbstractModel):
     def _build_report(self, filters):
         """The report of this kind for normalized ``filters``: a dict with title,
         sections, highlights, record_count and optionally note, subtitle,
-        confidential_count, protected_count (see ``_build``)."""
+        confidential_count, protected_count (see ``_build``); list the records it reads
+        in ``_report_base_domains``."""
         raise NotImplementedError(f"{self._name} does not build a report")
 
     @api.model
@@ -849,6 +850,34 @@ class SrmReportBuilder(models.AbstractModel):
         return self.env[model].search_count(expression.AND([domain, [("is_confidential", "=", True)]]))
 
     @api.model
+    def _report_base_domains(self, filters):
+        """[(model, domain)] of the records the report of ``filters`` reads: those its rows
+        list or name, and those its figures and breakdowns count. When its author may read
+        confidential records and did not leave them out, the report is filed for Confidential
+        access as soon as one of these domains holds a confidential record, whatever its
+        sections counted (see ``_build``).
+
+        Each kind lists its own. A kind that does not is taken to read every record of its
+        projects, of every model that has confidential records."""
+        project = [("project_id", "in", filters["project_ids"])] if filters.get("project_ids") else []
+        Secured = self.env.registry["srm.secured.mixin"]
+        return [
+            (name, project)
+            for name, model in self.env.registry.items()
+            if issubclass(model, Secured) and not model._abstract and not model._transient
+        ]
+
+    @api.model
+    def _report_reads_confidential(self, filters):
+        """Whether a base domain of the report (``_report_base_domains``) holds a confidential
+        record its author may read."""
+        confidential = [("is_confidential", "=", True)]
+        return any(
+            self.env[model].search_count(expression.AND([domain, confidential]), limit=1)
+            for model, domain in self._report_base_domains(filters)
+        )
+
+    @api.model
     def _sections_confidential_count(self, sections):
         """Confidential records listed by ``sections`` (see ``_records_section``)."""
         return sum(section.get("confidential_count", 0) for section in sections)
@@ -906,6 +935,18 @@ class SrmReportBuilder(models.AbstractModel):
         report.setdefault("confidential_count", 0)
         # identities of protected complainants the report names (it is then confidential too)
         report.setdefault("protected_count", 0)
+        # a report showing confidential records or protected identities is confidential, whatever
+        # its options; and unless they were left out, so is one that read confidential records
+        # for its figures or its rows, whatever its sections counted
+        report["contains_confidential"] = bool(
+            report["confidential_count"]
+            or report["protected_count"]
+            or (
+                not filters["exclude_confidential"]
+                and self._user_sees_confidential()
+                and kind_model._report_reads_confidential(filters)
+            )
+        )
         report.setdefault("project_ids", self._readable("srm.project", filters.get("project_ids")).ids)
         report.update(
             kind=filters["kind"],

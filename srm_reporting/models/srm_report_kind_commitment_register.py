@@ -24,6 +24,12 @@ class SrmReportKindCommitmentRegister(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The commitments, and the engagements their rows name (where each was made)."""
+        domain = self._commitment_domain(filters)
+        return [("srm.commitment", domain), ("srm.engagement", [("commitment_ids", "any", domain)])]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         domain = self._commitment_domain(filters)

@@ -16,6 +16,11 @@ class SrmReportKindConsultationSummary(models.AbstractModel):
     _report_kind = "consultation_summary"
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The engagements of the period, and the grievances received in it."""
+        return [("srm.engagement", self._engagement_domain(filters)), ("srm.issue", self._issue_domain(filters))]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Engagement = self.env["srm.engagement"]

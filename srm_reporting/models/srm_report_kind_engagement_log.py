@@ -15,6 +15,10 @@ class SrmReportKindEngagementLog(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        return [("srm.engagement", self._engagement_domain(filters))]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Engagement = self.env["srm.engagement"]

@@ -30,6 +30,10 @@ class SrmReportKindGrievanceLog(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        return [("srm.issue", self._issue_domain(filters))]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Issue = self.env["srm.issue"]

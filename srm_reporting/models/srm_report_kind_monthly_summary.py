@@ -17,6 +17,19 @@ class SrmReportKindMonthlySummary(models.AbstractModel):
     _report_kind = "monthly_summary"
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The engagements of the period and the follow-ups due, the commitments and
+        grievances of the key figures (and of the lists of overdue commitments and open
+        grievances, which they include)."""
+        return [
+            ("srm.engagement", self._engagement_domain(filters)),
+            ("srm.engagement", self._monthly_follow_up_domain(filters)),
+        ] + [
+            (model, expression.OR(list(domains.values())))
+            for model, domains in self._monthly_figure_domains(filters).items()
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Engagement = self.env["srm.engagement"]

@@ -27,6 +27,17 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
             raise UserError(self.env._("A stakeholder profile is produced for exactly one stakeholder: select one."))
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The stakeholder's engagements, commitments and issues."""
+        partner = self._readable("res.partner", filters["partner_ids"])
+        eng_filters = dict(filters, partner_ids=partner.ids, stakeholder_type_ids=[], segment_ids=[])
+        return [
+            ("srm.engagement", self._engagement_domain(eng_filters)),
+            ("srm.commitment", self._profile_commitment_domain(partner, filters)),
+            ("srm.issue", self._profile_issue_domain(partner, filters)),
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         partner = self._readable("res.partner", filters["partner_ids"])

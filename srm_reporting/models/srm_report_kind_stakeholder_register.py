@@ -23,6 +23,12 @@ class SrmReportKindStakeholderRegister(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The engagements counted per stakeholder and in all (the stakeholders have no
+        confidentiality of their own)."""
+        return [("srm.engagement", self._engagement_domain(filters, with_partner_filters=False))]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Partner = self.env["res.partner"]

@@ -217,9 +217,9 @@ class SrmReportLog(models.Model):
             "filters_json": json.dumps(filters, sort_keys=True, indent=1),
             "filter_summary": "\n".join(f"{p['label']}: {p['value']}" for p in report["parameters"]),
             "record_count": report["record_count"],
-            # whatever the options, a file with confidential records or the identity of a
-            # protected complainant is filed for Confidential access only
-            "contains_confidential": bool(report["confidential_count"] or report["protected_count"]),
+            # a file with confidential records or the identity of a protected complainant, or
+            # figures counting confidential records, is filed for Confidential access only
+            "contains_confidential": report["contains_confidential"],
             "template_name": py3o_template.name if py3o_template else False,
         }
         vals.update(extra_vals or {})

@@ -197,3 +197,77 @@ class TestMonthlySummaryConfidentiality(SrmReportScopeCommon):
         self.assertEqual(figures["Grievances open today"], 0)
         self.assertFiledConfidential(log)
         self.assertFiledShared(self.summary(exclude=True))
+
+
+@tagged("post_install", "-at_install")
+class TestReportBaseDomains(SrmReportScopeCommon):
+    """Whatever its sections counted, a report that read confidential records (for its
+    figures, or for the records its rows name) is filed for Confidential access, unless its
+    author left them out."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.quiet = cls.env["srm.project"].create({"name": "Quiet Hill", "code": "QH", "user_id": cls.manager.id})
+        cls.secret_meeting = cls.env["srm.engagement"].create(
+            {
+                "name": "SECRET meeting with the landowners",
+                "engagement_type_id": cls.env.ref("srm_base.srm_engagement_type_meeting").id,
+                "date": "2025-12-01 10:00:00",
+                "partner_ids": [(6, 0, cls.carol.ids)],
+                "project_id": cls.quiet.id,
+                "is_confidential": True,
+            }
+        )
+        cls.promise = (
+            cls.env["srm.commitment"]
+            .with_context(import_file=True, srm_commitment_no_assign_activity=True)
+            .create(
+                {
+                    "name": "Fence along the access road",
+                    "date_due": "2026-02-10",
+                    "partner_ids": [(6, 0, cls.carol.ids)],
+                    "project_id": cls.quiet.id,
+                    "user_id": cls.manager.id,
+                    "engagement_id": cls.secret_meeting.id,
+                    "state": "open",
+                }
+            )
+        )
+
+    def test_commitment_made_at_a_confidential_meeting(self):
+        """The register names the meeting each commitment was made at: a commitment that is
+        not confidential, made at a confidential meeting, makes the register confidential."""
+        log = self.produce("commitment_register", project_ids=[(6, 0, self.quiet.ids)])
+        header, *rows = self.sheet_rows(self.book(log), "Commitments")
+        self.assertEqual(
+            [(row[header.index("Commitment")], row[header.index("Made during")]) for row in rows[:-1]],
+            [("Fence along the access road", "SECRET meeting with the landowners")],
+        )
+        self.assertFiledConfidential(log)
+        # the same register, once the meeting is no longer confidential, is shared
+        self.secret_meeting.is_confidential = False
+        self.assertFiledShared(self.produce("commitment_register", project_ids=[(6, 0, self.quiet.ids)]))
+
+    def test_each_kind_lists_the_records_it_reads(self):
+        """Every installed report kind says which records it reads: the framework's default
+        (every record of the report's projects with a confidentiality) is only a safety net."""
+        Builder = self.env["srm.report.builder"]
+        default = type(Builder)._report_base_domains
+        kinds = [name for name in self.env.registry if name.startswith("srm.report.kind.")]
+        self.assertGreaterEqual(len(kinds), 7)
+        for name in kinds:
+            with self.subTest(kind=name):
+                self.assertIsNot(type(self.env[name])._report_base_domains, default)
+
+    def test_default_base_domains_cover_every_confidential_model(self):
+        """A kind that does not list what it reads is confidential as soon as its projects
+        hold any confidential record."""
+        domains = dict(self.env["srm.report.builder"]._report_base_domains({"project_ids": self.quiet.ids}))
+        for model in ("srm.engagement", "srm.commitment", "srm.issue"):
+            self.assertEqual(domains[model], [("project_id", "in", self.quiet.ids)])
+        Builder = self.env["srm.report.builder"].with_user(self.confidential_user)
+        self.assertTrue(Builder._report_reads_confidential({"project_ids": self.quiet.ids}))
+        self.assertFalse(Builder._report_reads_confidential({"project_ids": self.project_other.ids}))
+        # nor for a user who may not read confidential records
+        self.assertFalse(Builder.with_user(self.srm_user)._report_reads_confidential({"project_ids": self.quiet.ids}))

@@ -15,6 +15,12 @@ class SrmReportKindConsultationSummary(models.AbstractModel):
         return super()._consultation_extra_sections(filters) + self._consultation_campaign_sections(filters)
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The campaigns too (their themes are read with them)."""
+        campaigns = self._consultation_campaign_domain(filters)
+        return [*super()._report_base_domains(filters), ("srm.consultation", campaigns)]
+
+    @api.model
     def _consultation_campaign_domain(self, filters):
         """Campaigns of the projects asked for that overlap the period."""
         domain = []

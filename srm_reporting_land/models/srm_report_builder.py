@@ -619,6 +619,16 @@ class SrmReportBuilder(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
+    def _land_grievance_base_domains(self, filters, parcel_domain):
+        """The grievances about the parcels of ``parcel_domain`` received in the period, and
+        those parcels (see ``_report_base_domains``)."""
+        issue_domain = self._land_issue_domain(filters)
+        return [
+            ("srm.issue", expression.AND([issue_domain, [("land_parcel_ids", "any", parcel_domain)]])),
+            ("srm.land.parcel", expression.AND([parcel_domain, [("issue_ids", "any", issue_domain)]])),
+        ]
+
+    @api.model
     def _land_grievance_sections(self, filters, parcel_domain, detailed=True):
         """Grievances of the period about the parcels of the report, per parcel. Returns
         (sections, grievance count, confidential grievances)."""

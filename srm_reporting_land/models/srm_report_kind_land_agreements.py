@@ -25,6 +25,16 @@ class SrmReportKindLandAgreements(models.AbstractModel):
         return domain
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The agreements, and the parcels and households they name."""
+        domain = self._land_agreements_domain(filters)
+        return [
+            ("srm.land.agreement", domain),
+            ("srm.land.parcel", [("agreement_ids", "any", domain)]),
+            ("srm.land.household", [("agreement_ids", "any", domain)]),
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         domain = self._land_agreements_domain(filters)

@@ -16,12 +16,27 @@ class SrmReportKindLandCompensation(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The agreements of the payments and deliveries, and the households they name."""
+        agreements = self._land_compensation_agreement_domain(filters)
+        return [
+            ("srm.land.agreement", agreements),
+            ("srm.land.household", [("agreement_ids", "any", agreements)]),
+        ]
+
+    @api.model
+    def _land_compensation_agreement_domain(self, filters):
+        return expression.AND(
+            [self._land_agreement_domain(filters), [("line_ids", "any", self._land_line_domain(filters))]]
+        )
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         line_domain = self._land_line_domain(filters)
         lines = self.env["srm.land.agreement.line"].search(line_domain)
         figures = self._land_payment_figures(lines)
-        agreement_domain = expression.AND([self._land_agreement_domain(filters), [("line_ids", "any", line_domain)]])
+        agreement_domain = self._land_compensation_agreement_domain(filters)
         return {
             "title": _("Compensation paid and due"),
             "note": _(

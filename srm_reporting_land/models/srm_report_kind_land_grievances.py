@@ -14,6 +14,10 @@ class SrmReportKindLandGrievances(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        return self._land_grievance_base_domains(filters, self._land_parcel_domain(filters))
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         parcel_domain = self._land_parcel_domain(filters)

@@ -14,6 +14,16 @@ class SrmReportKindLandHouseholds(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The households, the agreements their steps come from and the parcels they name."""
+        domain = self._land_household_domain(filters)
+        return [
+            ("srm.land.household", domain),
+            ("srm.land.agreement", [("household_id", "any", domain)]),
+            ("srm.land.parcel", [("household_ids", "any", domain)]),
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         domain = self._land_household_domain(filters)

@@ -16,6 +16,20 @@ class SrmReportKindLandResettlementProgress(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The parcels, households (and the agreements their steps come from), agreements
+        (and their payments and deliveries) and the grievances about the parcels."""
+        parcel_domain = self._land_parcel_domain(filters)
+        household_domain = self._land_household_domain(filters)
+        return [
+            ("srm.land.parcel", parcel_domain),
+            ("srm.land.household", household_domain),
+            ("srm.land.agreement", self._land_agreement_domain(filters)),
+            ("srm.land.agreement", [("household_id", "any", household_domain)]),
+            *self._land_grievance_base_domains(filters, parcel_domain),
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         parcel_domain = self._land_parcel_domain(filters)

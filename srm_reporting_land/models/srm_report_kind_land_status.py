@@ -14,6 +14,17 @@ class SrmReportKindLandStatus(models.AbstractModel):
     _report_landscape = True
 
     @api.model
+    def _report_base_domains(self, filters):
+        """The parcels, the households counted on them and the agreements whose amounts
+        they add up."""
+        domain = self._land_parcel_domain(filters)
+        return [
+            ("srm.land.parcel", domain),
+            ("srm.land.household", [("parcel_ids", "any", domain)]),
+            ("srm.land.agreement", [("parcel_ids", "any", domain)]),
+        ]
+
+    @api.model
     def _build_report(self, filters):
         _ = self.env._
         Parcel = self.env["srm.land.parcel"]

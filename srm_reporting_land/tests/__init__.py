@@ -2,3 +2,4 @@ from . import test_land_reports
 from . import test_land_report_access
 from . import test_land_report_formats
 from . import test_land_report_print
+from . import test_land_report_confidential_scope

@@ -39,7 +39,8 @@ class SrmReportLog(models.Model):
         """Produce a report asked for in the report wizard (a job on ``root.srm``), file it
         in the report archive and tell its author where it is.
 
-        The job runs as the user who asked for the report, with their companies, language
+        The job runs as the user who asked for the report, in the company that was current
+        then (alone: the report holds that company's records only), with their language
         and time zone, exactly as the synchronous path: record rules decide what the file
         holds and who may open it. Run twice, it files the report once.
         """

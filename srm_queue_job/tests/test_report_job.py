@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.srm_reporting.tests.common import PERIOD, SrmReportingCommon
+from odoo.addons.srm_reporting.tests.test_report_company import SrmReportCompanyCommon
 
 from .common import trap_jobs
 
@@ -187,3 +188,37 @@ class TestReportJob(SrmReportingCommon):
         message = self.inbox(self.manager)
         self.assertEqual(len(message), 1)
         self.assertIn("could not be produced", message.body)
+
+
+@tagged("post_install", "-at_install")
+class TestReportJobCompany(SrmReportCompanyCommon):
+    """A large report asked for by a user of two companies is produced by a job in the
+    company current when it was asked for, alone, as it is at once: the file holds that
+    company's records only, and is filed under it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.config_parameter"].sudo().set_param("srm_queue_job.report_row_threshold", "5")
+
+    def test_job_builds_the_report_in_its_company_alone(self):
+        wizard = self.in_companies("srm.report.wizard", self.two_companies, self.company | self.company_b).create(
+            {
+                "report_kind": "engagement_log",
+                "output_format": "xlsx",
+                "date_from": PERIOD["date_from"],
+                "date_to": PERIOD["date_to"],
+            }
+        )
+        with trap_jobs() as trap:
+            action = wizard.action_generate()
+            self.assertEqual(action["tag"], "display_notification")
+            trap.assert_jobs_count(1)
+            self.assertEqual(trap.enqueued_jobs[0].recordset.env.context["allowed_company_ids"], self.company.ids)
+            trap.perform_enqueued_jobs()
+        log = self.env["srm.report.log"].sudo().search([("user_id", "=", self.two_companies.id)])
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.company_id, self.company)
+        content = self.content(log)
+        self.assertMentions(content, "Village meeting on dust")
+        self.assertMentions(content, "Northern Pit", mentioned=False)

@@ -38,7 +38,8 @@ class SrmReportWizard(models.TransientModel):
         template = self._srm_report_template()
         if template:
             template._srm_check_usable()
-        builder = self.env["srm.report.builder"]
+        # counted as the job builds it: in the company the report is filed under alone
+        builder = self.env["srm.report.log"]._in_report_company().env["srm.report.builder"]
         report = builder._build(filters)
         if self.output_format != XLSX:
             builder._check_document_size(report)
@@ -51,14 +52,16 @@ class SrmReportWizard(models.TransientModel):
         return rows
 
     def _srm_enqueue_report(self, rows):
-        """Hand the report to a job on root.srm, run as this user (never sudo)."""
+        """Hand the report to a job on root.srm, run as this user (never sudo), in the
+        company the report is filed under alone (the current one), as the report is
+        produced at once."""
         self.ensure_one()
         filters = self._get_filters()
         template = self._srm_report_template()
         request = json.dumps(
             [self.env.uid, self.env.company.id, filters, self.output_format, template.id], sort_keys=True
         )
-        Log = self.env["srm.report.log"]
+        Log = self.env["srm.report.log"]._in_report_company()
         description = self.env._(
             "Report %(kind)s for %(user)s",
             kind=dict(self._fields["report_kind"]._description_selection(self.env))[self.report_kind],

@@ -186,17 +186,26 @@ class SrmReportLog(models.Model):
             )
 
     @api.model
+    def _in_report_company(self):
+        """This model with the current company alone allowed: the company a report is filed
+        under, whose users read it in the archive. A report holds the records of that company
+        only, whatever other companies its author works in."""
+        return self.with_context(allowed_company_ids=self.env.company.ids)
+
+    @api.model
     def _generate(self, filters, output_format, py3o_template=None, extra_vals=None):
         """Produce a report, store its file and log it; return the log.
 
-        The report data is read as the current user (record rules apply); only
-        the log and its attachment are written with elevated rights, since
-        nobody may write the audit trail directly.
+        The report data is read as the current user (record rules apply), in the
+        current company alone (the log's, see ``_in_report_company``); only the log
+        and its attachment are written with elevated rights, since nobody may write
+        the audit trail directly.
         """
         # who may open the report wizard may produce reports; nobody else gets the
         # elevated writes below
         self.env["srm.report.wizard"].check_access("create")
-        builder = self.env["srm.report.builder"]
+        Log = self._in_report_company()
+        builder = Log.env["srm.report.builder"]
         filters = builder._normalize_filters(filters)
         self._check_output_available(output_format)
         if output_format not in TEMPLATE_FORMATS:
@@ -210,7 +219,7 @@ class SrmReportLog(models.Model):
             "report_kind": filters["kind"],
             "output_format": output_format,
             "user_id": self.env.uid,
-            "company_id": self.env.company.id,
+            "company_id": Log.env.company.id,
             "project_ids": [Command.set(report["project_ids"])],
             "date_from": filters.get("date_from") or False,
             "date_to": filters.get("date_to") or False,
@@ -225,7 +234,7 @@ class SrmReportLog(models.Model):
         vals.update(extra_vals or {})
         # sudo: the audit trail is written by the system only (nobody has write access
         # to it); the content was read as the user above and is rendered as the user below
-        log = self.sudo().create(vals).sudo(False)
+        log = Log.sudo().create(vals).sudo(False)
         content, extension = log._render_content(filters, output_format, py3o_template=py3o_template, report=report)
         file_name = log._make_file_name(filters, extension)
         # sudo: the archived file is attached to its log (res_model/res_id): whoever may

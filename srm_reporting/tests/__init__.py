@@ -16,3 +16,4 @@ from . import test_report_print_pages
 from . import test_report_print_languages
 from . import test_report_project_restriction
 from . import test_report_confidential_scope
+from . import test_report_company

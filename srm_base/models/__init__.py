@@ -1,4 +1,5 @@
 from . import srm_link_mask_mixin
+from . import srm_link_search_mixin
 from . import srm_secured_mixin
 from . import srm_link_check_mixin
 from . import srm_cron_batch

@@ -13,6 +13,7 @@ from odoo.tools import SQL, email_normalize
 from odoo.addons.base.models.res_partner import Partner as OdooPartner
 
 from .srm_engagement import date_local_update_sql
+from .srm_read_rules import ReadRulesChecked
 
 # {registry class of res.partner: {naming method: whether it is Odoo's own}}
 _NAMES_AS_ODOO = weakref.WeakKeyDictionary()
@@ -434,7 +435,9 @@ class ResPartner(models.Model):
 
     def web_read(self, specification):
         # the smart buttons' counts of the form, and what its lookups show of the records
-        # they link to, are read with its lists (``_fetch_query``)
+        # they link to, are read with its lists (``_fetch_query``); the lines of its lists,
+        # selected under the user's rules, are noted as such (``ReadRulesChecked``)
+        self = ReadRulesChecked.with_checked(self)
         counted = [fname for fname in self._srm_count_queries(()) if fname in specification]
         if counted and self.ids:
             self = self.with_context(
@@ -584,6 +587,7 @@ class ResPartner(models.Model):
                 values[index][line_id] = data
         for field, by_owner in zip(fields, lines, strict=False):
             self.env.cache.insert_missing(self, field, [tuple(by_owner[id_]) for id_ in self._ids])
+            ReadRulesChecked.add(self.env[field.comodel_name].browse({id_ for ids in by_owner.values() for id_ in ids}))
         for index, field in counts.items():
             counted = [(lines[index].get(id_) or [0])[0] for id_ in count_ids]
             self.env.cache.update(self.browse(count_ids), field, counted)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import functools
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 from .srm_read_rules import ReadRulesChecked
@@ -11,7 +11,8 @@ from .srm_read_rules import ReadRulesChecked
 # the access check of partners, a concern of its own, kept apart from their SRM fields
 # pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "srm.link.search.mixin"]
 
     # from this many partners on, their record rules are checked as below
     _srm_access_batch_min = 16
@@ -28,7 +29,11 @@ class ResPartner(models.Model):
         the others are evaluated by ``filtered_domain`` as Odoo does: the same
         partners are refused, with the same error, and no more queries are made than
         Odoo's check makes (one query reads the links that the partners' projects
-        would have been read for)."""
+        would have been read for).
+
+        The projects of fewer partners are checked so too: Odoo's check reads them as
+        superuser, and would leave in memory, for the read that follows, the projects the
+        user may not read (a stakeholder shared with another project would show it)."""
         if (
             operation == "read"
             and ReadRulesChecked.covers(self)
@@ -39,7 +44,7 @@ class ResPartner(models.Model):
         ids = self._ids
         if (
             self.env.su
-            or len(ids) < self._srm_access_batch_min
+            or not ids
             or not all(isinstance(id_, int) for id_ in ids)
             or not self.env["ir.model.access"].check(self._name, operation, raise_exception=False)
         ):
@@ -48,6 +53,8 @@ class ResPartner(models.Model):
         domain = Rule._compute_domain(self._name, operation)
         if not domain:
             return None
+        if len(ids) < self._srm_access_batch_min and not self._srm_rule_reads_projects(domain):
+            return super()._check_access(operation)
         # sudo: the rules' terms are evaluated on the partners themselves, as Odoo's own
         # check does (``self.sudo().filtered_domain``): the rules are the condition here,
         # they are not applied to this read; the model access was checked above
@@ -57,6 +64,25 @@ class ResPartner(models.Model):
         if forbidden:
             return forbidden, functools.partial(Rule._make_access_error, operation, forbidden)
         return None
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # a stakeholder's projects, engagements and relationships, which a project-restricted
+        # user reads only within their projects
+        return (
+            *super()._srm_searched_link_fields(),
+            "srm_project_ids",
+            "srm_engagement_ids",
+            "srm_relationship_ids",
+            "srm_relationship_inverse_ids",
+        )
+
+    def _srm_rule_reads_projects(self, domain):
+        """Whether Odoo's check of the rules ``domain`` would read the projects of some
+        of the partners ``self`` (not in memory yet)."""
+        return any(
+            isinstance(term, (list, tuple)) and len(term) == 3 and term[0] == "srm_project_ids" for term in domain
+        ) and any(self.env.cache.get_missing_ids(self, self._fields["srm_project_ids"]))
 
     def _srm_rule_term_batched(self, term):
         """``term`` of the record rules of the partners ``self`` (as superuser), or a

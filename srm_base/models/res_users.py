@@ -11,7 +11,8 @@ _SRM_COMPANY_WIDE_GROUPS = (
 
 
 class ResUsers(models.Model):
-    _inherit = "res.users"
+    _name = "res.users"
+    _inherit = ["res.users", "srm.link.search.mixin"]
 
     srm_project_ids = fields.Many2many(
         "srm.project",
@@ -29,21 +30,26 @@ class ResUsers(models.Model):
         "members of, whatever other group they are given (Confidential access, for example).",
     )
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # every employee reads users: a project-restricted user, the projects they may read
+        # (the conditions on the fields of the user's contact are bound by res.partner's)
+        return (*super()._srm_searched_link_fields(), "srm_project_ids")
+
     @api.depends("groups_id", "share")
     def _compute_srm_project_restricted(self):
         # Read by the global record rules of every project-scoped model ("user" in their
         # domains): the project restriction is stated here once, so that the group rules
         # of another group (OR-ed with the restricted ones) cannot widen it.
-        restricted = self.env.ref("srm_base.group_srm_restricted", raise_if_not_found=False)
-        wide_ids = {
-            group.id
-            for group in (self.env.ref(xmlid, raise_if_not_found=False) for xmlid in _SRM_COMPANY_WIDE_GROUPS)
-            if group
-        }
+        # Searches and reads of linked records ask it too (srm.link.search.mixin): the groups'
+        # ids are taken from Odoo's cached definitions of the groups, without a query
+        definitions = self.env["res.groups"]._get_group_definitions()
+        restricted_id = definitions.get_id("srm_base.group_srm_restricted")
+        wide_ids = {definitions.get_id(xmlid) for xmlid in _SRM_COMPANY_WIDE_GROUPS} - {None}
         for user in self:
             group_ids = set(user._get_group_ids() if user.id else user.groups_id._origin._ids)
             user.srm_project_restricted = bool(
-                restricted and not user.share and restricted.id in group_ids and not wide_ids & group_ids
+                restricted_id and not user.share and restricted_id in group_ids and not wide_ids & group_ids
             )
 
     @api.model_create_multi

@@ -139,6 +139,11 @@ class SrmEngagement(models.Model):
     stakeholder_count = fields.Integer(compute="_compute_stakeholder_count")
 
     @api.model
+    def _srm_searched_link_fields(self):
+        # its stakeholders: one taken off the project since is not the project team's
+        return (*super()._srm_searched_link_fields(), "partner_ids")
+
+    @api.model
     def _default_engagement_type(self):
         return self.env["srm.engagement.type"].search([], limit=1)
 

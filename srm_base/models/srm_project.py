@@ -9,7 +9,7 @@ class SrmProject(models.Model):
 
     _name = "srm.project"
     _description = "SRM Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "srm.link.search.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
     _rec_names_search = ["name", "code"]
@@ -76,6 +76,12 @@ class SrmProject(models.Model):
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "The project code must be unique per company."),
     ]
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # a project-restricted user reads the project they manage, and the stakeholders of
+        # the projects they are a member of only
+        return (*super()._srm_searched_link_fields(), "stakeholder_ids")
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -5,7 +5,8 @@ from collections import defaultdict
 
 class ReadRulesChecked:
     """The records that queries applying the read rules of one user selected during one
-    read of a list (``srm.engagement.web_search_read``).
+    read of a list (``srm.engagement.web_search_read``) or of a stakeholder's form
+    (``res.partner.web_read``: the lines of its lists).
 
     The ORM checks the access of the records it reads a second time, in Python
     (``_check_access``), whenever their fields are already in memory: the engagements
@@ -13,7 +14,8 @@ class ReadRulesChecked:
     they name, selected under the stakeholders' rules with the page's links. Those
     second checks cost a page more than the queries that selected the records. The
     records those queries returned are noted here, and ``_check_access`` does not check
-    them again for reading (the access rights of the model still are).
+    them again for reading (the access rights of the model still are), nor does
+    ``srm.link.search.mixin._srm_refetch_unreadable_links`` before showing links to them.
 
     Read restrictions of the suite belong in record rules (``ir.rule``): a ``_check_access``
     of a model inherited further down than these shortcuts would not run for the records

@@ -22,7 +22,7 @@ class SrmSecuredMixin(models.AbstractModel):
     """
 
     _name = "srm.secured.mixin"
-    _inherit = ["srm.link.mask.mixin"]
+    _inherit = ["srm.link.mask.mixin", "srm.link.search.mixin"]
     _description = "SRM company, project and confidentiality"
     _check_company_auto = True
 

@@ -7,6 +7,7 @@ class SrmSegment(models.Model):
     """A group of stakeholders sharing an interest, a need or a problem."""
 
     _name = "srm.segment"
+    _inherit = ["srm.link.search.mixin"]
     _description = "Stakeholder Segment"
     _order = "priority desc, sequence, name"
 
@@ -34,6 +35,12 @@ class SrmSegment(models.Model):
         string="Stakeholders",
     )
     partner_count = fields.Integer(compute="_compute_partner_count", string="Stakeholder count")
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # every employee reads segments, a project-restricted user the stakeholders of
+        # their projects only
+        return (*super()._srm_searched_link_fields(), "partner_ids")
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_partner_count(self):

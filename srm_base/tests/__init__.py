@@ -16,3 +16,4 @@ from . import test_access_error
 from . import test_engagement_list_read
 from . import test_calendar_event
 from . import test_translations
+from . import test_link_search

@@ -43,16 +43,20 @@ class MailActivity(models.Model):
 
     @api.constrains("user_id", "res_model", "res_id")
     def _check_srm_confidential_assignee(self):
-        """An activity on a confidential record goes to someone who may read it.
+        """An activity on an SRM record goes to someone who may read the record: with
+        Confidential access on a confidential record, and of its project and company.
 
-        Its assignee would otherwise see its summary and note, and follow the record.
+        Its assignee would otherwise read its summary, note and the record's name, and
+        follow the record.
         """
         mixin = self.env.registry["srm.secured.mixin"]
         group = self.env.ref("srm_base.group_srm_confidential")
         for model, activities in self.filtered(lambda a: a.user_id and a.res_id).grouped("res_model").items():
             if model not in self.env or not isinstance(self.env[model], mixin):
                 continue
-            confidential = self.env[model].sudo().browse(activities.mapped("res_id")).filtered("is_confidential")
+            # sudo: the records are checked as each assignee below; only their confidentiality is read here
+            records = self.env[model].sudo().browse(activities.mapped("res_id")).exists()
+            confidential = records.filtered("is_confidential")
             for activity in activities.filtered(lambda a, confidential=confidential: a.res_id in confidential.ids):
                 if group not in activity.user_id.groups_id:
                     raise ValidationError(
@@ -61,5 +65,16 @@ class MailActivity(models.Model):
                             "“%(record)s”: they have no confidential access.",
                             user=activity.user_id.name,
                             record=activity.res_name,
+                        )
+                    )
+            for user, assigned in activities.grouped("user_id").items():
+                targets = records & records.browse(assigned.mapped("res_id"))
+                refused = set(targets.ids) - set(targets._srm_readable_by(user).ids)
+                if refused:
+                    raise ValidationError(
+                        self.env._(
+                            "%(user)s cannot be assigned an activity on “%(record)s”: they may not read it.",
+                            user=user.name,
+                            record=assigned.filtered(lambda a, refused=refused: a.res_id in refused)[:1].res_name,
                         )
                     )

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import threading
+from collections import defaultdict
 
 from odoo import api, fields, models, modules
 from odoo.tools import SQL
@@ -87,13 +88,17 @@ class SrmCronBatch(models.AbstractModel):
         of an internal user) and has the activity counter of their menu refreshed.
         Not for interactive use: the caller has chosen assignees who may read the
         records (internal users) and tells them of their activities, e.g. with one
-        digest per person.
+        digest per person; an activity whose assignee may not read its SRM record
+        (another project or company) is left out, as create would refuse it.
         """
         todo = [activity for activity in todo if activity[1]]
         if not todo:
             return 0
         # scheduled jobs run as the superuser; anybody else must be allowed to create activities
         self.env["mail.activity"].check_access("create")
+        todo = self._srm_activities_readable(model_name, todo)
+        if not todo:
+            return 0
         self.env.flush_all()
         cr = self.env.cr
         subtype_ids = self.env["mail.message.subtype"]._default_subtypes(model_name)[0]
@@ -151,6 +156,20 @@ class SrmCronBatch(models.AbstractModel):
         for user in {user for _record, user, *_values in todo}:
             user._bus_send("mail.activity/updated", {"activity_created": True})
         return len(todo)
+
+    @api.model
+    def _srm_activities_readable(self, model_name, todo):
+        """The activities of ``todo`` whose assignee may read the record, as mail.activity's
+        create demands of an SRM record (``_check_srm_confidential_assignee``): one check
+        per assignee, however many records."""
+        Model = self.env[model_name]
+        if not isinstance(Model, self.env.registry["srm.secured.mixin"]):
+            return todo
+        record_ids = defaultdict(set)
+        for record, user, *_values in todo:
+            record_ids[user].add(record.id)
+        readable = {user: set(Model.browse(ids)._srm_readable_by(user).ids) for user, ids in record_ids.items()}
+        return [activity for activity in todo if activity[0].id in readable[activity[1]]]
 
     @api.model
     def _srm_log_notes(self, records, bodies):

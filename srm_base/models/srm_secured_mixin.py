@@ -1,5 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError
 
@@ -131,26 +133,76 @@ class SrmSecuredMixin(models.AbstractModel):
     def _srm_confidential_group(self):
         return self.env.ref("srm_base.group_srm_confidential")
 
+    def _srm_readable_by(self, user):
+        """The records of ``self`` that ``user`` may read (access rights, record rules: their
+        projects, companies and groups), checked as them in any of their companies."""
+        if not self or not user:
+            return self.browse()
+        # sudo: only the companies of the user, whose records they may read in any of them
+        companies = user.sudo().company_ids
+        as_user = self.with_user(user).with_context(active_test=False, allowed_company_ids=companies.ids)
+        return self.browse(as_user._filtered_access("read")._ids)
+
+    def _srm_internal_readers(self, partner_ids, users=None):
+        """``{partner id: ids of the records of self that they may read}`` for the partners of
+        ``partner_ids`` who are internal users (one check per user, whatever the number of
+        records); the other partners (stakeholders, portal users) are not in it. ``users``:
+        those internal users, when the caller knows them already."""
+        if users is None:
+            partner_ids = {pid for pid in partner_ids or () if isinstance(pid, int)}
+            if not partner_ids or not self:
+                return {}
+            # sudo: only which of these partners are internal users, to check the records as them
+            users = (
+                self.env["res.users"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "in", list(partner_ids)), ("share", "=", False)])
+            )
+        readers = {}
+        for user in users:
+            readers.setdefault(user.partner_id.id, set()).update(self._srm_readable_by(user)._ids)
+        return readers
+
     def _srm_filter_confidential_recipients(self, recipients_data):
-        """Keep, for a confidential record, only internal users allowed to read it."""
+        """Keep, of the people a message of these records is sent to, the internal users who
+        may read the records (being told of a message opens it to its reader), and for a
+        confidential record those with Confidential access only: nobody from outside."""
+        # sudo: the users Odoo found for these recipients, to check the records as them
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .browse({rdata["uid"] for rdata in recipients_data if not rdata.get("share") and rdata.get("uid")})
+        )
+        readers = self._srm_internal_readers(None, users=users)
+        ids = set(self._ids)
+        recipients_data = [
+            rdata for rdata in recipients_data if rdata.get("share") or ids <= readers.get(rdata["id"], set())
+        ]
         if not any(self.mapped("is_confidential")):
             return recipients_data
         group_id = self._srm_confidential_group().id
         return [
-            rdata
-            for rdata in recipients_data
-            if not rdata.get("share") and group_id in (rdata.get("groups") or [])
+            rdata for rdata in recipients_data if not rdata.get("share") and group_id in (rdata.get("groups") or [])
         ]
 
     def _srm_filter_confidential_partner_ids(self, partner_ids):
-        """Explicit recipients of a message on a confidential record.
+        """Explicit recipients of a message on these records.
 
-        Partners who may not read the record are dropped: being a recipient of
-        a message would otherwise give them read access to it.
+        Partners who may not read the records are dropped: being a recipient of
+        a message would otherwise give them read access to it. That is internal
+        users whose projects, companies or groups do not open the records to them,
+        and, on a confidential record, everybody without Confidential access
+        (stakeholders and portal users included).
         """
-        if not partner_ids or not any(self.mapped("is_confidential")):
+        if not partner_ids:
             return partner_ids
         partner_ids = list(partner_ids)
+        readers = self._srm_internal_readers(partner_ids)
+        ids = set(self._ids)
+        partner_ids = [pid for pid in partner_ids if pid not in readers or ids <= readers[pid]]
+        if not partner_ids or not any(self.mapped("is_confidential")):
+            return partner_ids
         allowed = set(
             self.env["res.users"]
             .sudo()
@@ -227,6 +279,24 @@ class SrmSecuredMixin(models.AbstractModel):
         if partner_ids:
             self._srm_check_not_read_only(self._name, self.ids)
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """An internal user follows only the records they may read (a follower is told of
+        the record's messages), whoever subscribes them: a colleague, an activity, the
+        mail gateway, a responsible set on the record."""
+        readers = self._srm_internal_readers(partner_ids)
+        if not readers:
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+        by_partners = defaultdict(list)
+        for record in self:
+            kept = tuple(pid for pid in partner_ids if pid not in readers or record.id in readers[pid])
+            by_partners[kept].append(record.id)
+        for kept, record_ids in by_partners.items():
+            if kept:
+                super(SrmSecuredMixin, self.browse(record_ids))._message_subscribe(
+                    list(kept), subtype_ids, customer_ids=customer_ids
+                )
+        return True
 
     def message_unsubscribe(self, partner_ids=None):
         if partner_ids:

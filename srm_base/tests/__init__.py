@@ -17,3 +17,4 @@ from . import test_engagement_list_read
 from . import test_calendar_event
 from . import test_translations
 from . import test_link_search
+from . import test_mail_readers

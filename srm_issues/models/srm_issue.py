@@ -1394,15 +1394,23 @@ class SrmIssue(models.Model):
 
     def _srm_escalation_assignees(self):
         """{issue: user} an escalation of each issue goes to: the team leader, else the
-        project manager, else the officer (an empty user when there is nobody); for a
-        confidential issue, the first of them with Confidential access."""
+        project manager, else the officer (an empty user when there is nobody), the first
+        of them who may read the issue (of its project and company; for a confidential
+        issue, with Confidential access)."""
         group = self.env.ref("srm_base.group_srm_confidential")
+        candidates = {
+            issue: [user for user in (issue.team_id.user_id, issue.project_id.user_id, issue.user_id) if user]
+            for issue in self
+        }
+        # one check per person, whatever the number of issues
+        people = {user for users in candidates.values() for user in users}
+        readable = {user: set(self._srm_readable_by(user).ids) for user in people}
         assignees = {}
         for issue in self:
-            candidates = [user for user in (issue.team_id.user_id, issue.project_id.user_id, issue.user_id) if user]
+            users = [user for user in candidates[issue] if issue.id in readable[user]]
             if issue.is_confidential:
-                candidates = [user for user in candidates if group in user.groups_id]
-            assignees[issue] = candidates[0] if candidates else self.env["res.users"]
+                users = [user for user in users if group in user.groups_id]
+            assignees[issue] = users[0] if users else self.env["res.users"]
         return assignees
 
     def _srm_schedule_activity(self, user, summary, note=None):
@@ -1444,11 +1452,15 @@ class SrmIssue(models.Model):
     def _srm_create_activities(self, todo):
         """Create the activities ``[(issue, assignee, summary, note)]`` with one
         ``mail.activity`` create: the values ``activity_schedule`` gives (automated, due
-        today), issues without an assignee skipped. Each assignee is notified as usual."""
+        today), issues without an assignee, or whose assignee may not read them, skipped.
+        Each assignee is notified as usual."""
         # sudo: the system schedules these to-dos (mail gateway, scheduled job), for whoever it
         # chose; nobody calls this on a user's behalf
         Activity = self.env["mail.activity"].sudo()
         todo = [(issue, assignee, summary, note) for issue, assignee, summary, note in todo if assignee]
+        # nor those whose assignee may not read the issue (another project or company), whom
+        # mail.activity refuses
+        todo = self.env["srm.cron.batch"]._srm_activities_readable(self._name, todo)
         if not todo or self.env.context.get("mail_activity_automation_skip"):
             return Activity
         activity_type = self._srm_activity_type()

@@ -108,6 +108,8 @@ class TestSrmIssueMailGateway(MailCommon):
         self.assertEqual(replies.author_id, self.known)
 
     def test_reply_on_closed_issue_tells_the_officer(self):
+        # an officer who may read the issue (one who may not is given no activity on it)
+        self.user_employee.groups_id += self.env.ref("srm_base.group_srm_user")
         issue = self.env["srm.issue"].create(
             {
                 "name": "Fence on the path",

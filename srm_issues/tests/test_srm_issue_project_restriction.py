@@ -1,7 +1,7 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -72,3 +72,27 @@ class TestSrmIssueProjectRestriction(SrmIssueCase):
         self.assertEqual(
             self.env["srm.issue"].with_user(self.user_portal).search([("id", "in", self.issues.ids)]), self.i_own
         )
+
+    def test_no_message_follower_or_activity_of_another_project(self):
+        """Confidential access does not make the contractor a recipient, follower or
+        assignee of a confidential grievance of South Port, which they may not read."""
+        secret = self.i_b_conf.with_user(self.user_confidential)
+        message = secret.message_post(
+            body="The port agreed to pay",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=(self.contractor | self.user_manager).partner_id.ids,
+        )
+        self.assertEqual(message.sudo().partner_ids, self.user_manager.partner_id)
+        self.assertNotIn(self.contractor.partner_id, message.sudo().notification_ids.res_partner_id)
+        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+            message.with_user(self.contractor).read(["body", "record_name"])
+        secret.message_subscribe(partner_ids=self.contractor.partner_id.ids)
+        self.assertNotIn(self.contractor.partner_id, self.i_b_conf.message_partner_ids)
+        with self.assertRaises(ValidationError):
+            secret.activity_schedule("mail.mail_activity_data_todo", summary="Pay", user_id=self.contractor.id)
+        # their own project's confidential grievance: all three
+        self.i_a_conf.with_user(self.user_confidential).activity_schedule(
+            "mail.mail_activity_data_todo", summary="Visit", user_id=self.contractor.id
+        )
+        self.assertIn(self.contractor.partner_id, self.i_a_conf.message_partner_ids)

@@ -125,13 +125,17 @@ class TestSrmIssueSlaDigest(SrmIssueCase):
 
     def test_digest_lists_only_what_the_person_may_read(self):
         # the team leader works on North Pit only: an issue of the team moved to South Port
-        # is escalated to them, but their digest does not show it
+        # is escalated to South Port's manager instead (the leader may not read it, nor its
+        # activities), and their digest does not show it
         self.team.user_id = self.user_restricted
         elsewhere = self.issues[0]
         elsewhere.project_id = self.project_b
         with freeze_time("2026-03-05 10:00:00"):
             self.env["srm.issue"]._cron_srm_sla_check()
-        self.assertIn(self.user_restricted, self._escalations().filtered(lambda a: a.res_id == elsewhere.id).user_id)
+        escalated_to = self._escalations().filtered(lambda a: a.res_id == elsewhere.id).user_id
+        self.assertEqual(escalated_to, self.user_confidential)
+        self.assertNotIn(self.user_restricted.partner_id, elsewhere.message_partner_ids)
+        self.assertIn(elsewhere.reference, self._digests(self.user_confidential).body)
         digest = self._digests(self.user_restricted)
         self.assertEqual(len(digest), 1)
         self.assertNotIn(elsewhere.reference, digest.body)

@@ -29,6 +29,13 @@ class Py3oReport(models.TransientModel):
         # the bytes rendered are the ones checked
         return template._srm_approved_file()
 
+    def create_report(self, res_ids, data):
+        """An SRM report is rendered for the log it is being filed in only (see
+        srm.report.log._srm_report_being_filed), refused before any template is read."""
+        if self.ir_actions_report_id.model == "srm.report.log":
+            self.env["srm.report.log"].browse(res_ids)._srm_report_being_filed()
+        return super().create_report(res_ids, data)
+
     def _create_single_report(self, model_instance, data):
         if not self.env.context.get("srm_report"):
             return super()._create_single_report(model_instance, data)

@@ -29,6 +29,23 @@ def keep_archived_reports(logs):
     logs.with_context(srm_report_log_finalize=True).write({"report_kind": REMOVED_KIND})
 
 
+# the context key under which a log being produced hands its report to the renderers
+RENDERING_KEY = "srm_report_rendering"
+
+
+class ReportRendering:
+    """The report a log is being produced from (see ``srm.report.log._render_content``),
+    handed to the renderers in the context of that call only. No request can put such an
+    object in a context (the context, data and options of a report route are JSON): the
+    renderers print the report being filed, never one of a request's making."""
+
+    __slots__ = ("log_id", "report")
+
+    def __init__(self, log_id, report):
+        self.log_id = log_id
+        self.report = report
+
+
 # fields fixed once the report file is stored: they are the audit trail
 FROZEN_FIELDS = {
     "name",
@@ -268,28 +285,48 @@ class SrmReportLog(models.Model):
         return log
 
     def _render_content(self, filters, output_format, py3o_template=None, report=None):
-        """Bytes and extension of the report file for this log; ``report``, the report
-        built from ``filters`` for the log, spares the renderers building it again."""
+        """Bytes and extension of the report file for this log, being produced from
+        ``report`` (built from ``filters`` when not given): the renderers print that
+        report, which they are handed for this call only (see ``_srm_report_being_filed``)."""
         self.ensure_one()
         kind = filters["kind"]
-        Report = self.env["ir.actions.report"].with_context(srm_built_report=report)
-        data = {"filters": filters}
+        builder = self.env["srm.report.builder"]
+        if report is None:
+            report = builder._build(filters)
+        Report = self.env["ir.actions.report"].with_context(**{RENDERING_KEY: ReportRendering(self.id, report)})
         if output_format == "pdf":
-            action = self.env["srm.report.builder"]._report_action(kind, "pdf")
-            content, extension = Report._render_qweb_pdf(action, self.ids, data=data)
+            action = builder._report_action(kind, "pdf")
+            content, extension = Report._render_qweb_pdf(action, self.ids)
             return content, extension
         if output_format == "xlsx":
             action = self.env.ref("srm_reporting.srm_report_xlsx")
-            return Report._render_xlsx(action, self.ids, data=data)
-        action = self.env["srm.report.builder"]._report_action(kind, "odt")
+            return Report._render_xlsx(action, self.ids, None)
+        action = builder._report_action(kind, "odt")
         content, extension = Report.with_context(
             srm_report=True, srm_py3o_template_id=py3o_template.id if py3o_template else False
-        )._render_py3o(action, self.ids, data=data)
+        )._render_py3o(action, self.ids)
         if output_format in LIBREOFFICE_FORMATS:
             target = LIBREOFFICE_FORMATS[output_format]
             content = self._convert_with_libreoffice(content, extension, target)
             extension = target
         return content, extension
+
+    def _srm_report_being_filed(self):
+        """The report the renderers print for this log: the one it is being produced from
+        (``_render_content``). Anything else is refused: a report route asked for a log
+        (filed already: its file is in the archive, with its digest), for no log or for
+        filters of the request's choosing never renders a report the archive did not file,
+        and never a log its user may not read."""
+        self.check_access("read")
+        rendering = self.env.context.get(RENDERING_KEY)
+        if not isinstance(rendering, ReportRendering) or self.ids != [rendering.log_id]:
+            raise UserError(
+                self.env._(
+                    "Stakeholder reports are produced with the report wizard, which files them in the "
+                    "report audit trail: download the file of a report from there."
+                )
+            )
+        return rendering.report
 
     @api.model
     def _convert_with_libreoffice(self, content, source_ext, target_ext):

@@ -1,6 +1,5 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import json
 import re
 
 from odoo import models
@@ -10,7 +9,9 @@ SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 class ReportSrmXlsx(models.AbstractModel):
-    """The SRM reports as Excel workbooks (OCA report_xlsx).
+    """The SRM reports as Excel workbooks (OCA report_xlsx): the workbook of the report
+    an ``srm.report.log`` is being produced from, by the archive
+    (``srm.report.log._render_content``).
 
     One sheet for the report parameters and key figures, then one sheet per
     section: a header row, typed cells (dates, numbers, booleans), frozen
@@ -33,12 +34,11 @@ class ReportSrmXlsx(models.AbstractModel):
         }
 
     def generate_xlsx_report(self, workbook, data, objs):
-        filters = (data or {}).get("filters") or json.loads(objs[:1].filters_json or "{}")
         builder = self.env["srm.report.builder"]
-        built = self.env.context.get("srm_built_report")
-        # the report its log was made from, when the log is being produced (not a copy of it:
-        # a context holds it within this call only); built again from the filters otherwise
-        report = built if built and built.get("filters") == filters else builder._build(filters)
+        # the report the log is being produced from, by the archive; a report route asked
+        # for anything else is refused (see srm.report.log._srm_report_being_filed)
+        logs = objs if objs._name == "srm.report.log" else self.env["srm.report.log"]
+        report = logs._srm_report_being_filed()
         styles = self._srm_styles(workbook)
         self._srm_write_cover(workbook, report, styles)
         for section in report["sections"]:

@@ -17,3 +17,4 @@ from . import test_report_print_languages
 from . import test_report_project_restriction
 from . import test_report_confidential_scope
 from . import test_report_company
+from . import test_report_routes

@@ -166,16 +166,18 @@ class TestReportTemplateSecurity(SrmReportingCommon):
             self.wizard(self.manager, template).action_generate()
         log = self.generate("engagement_log", "xlsx", user=self.manager)
         Report = self.env["ir.actions.report"].with_user(self.manager)
-        with self.assertRaisesRegex(UserError, "not approved by an administrator"):
+        # the renderer prints no report but the one a log is being filed with
+        with self.assertRaisesRegex(UserError, "report audit trail"):
             Report.with_context(srm_report=True, srm_py3o_template_id=template.id)._render_py3o(
                 "srm_reporting.srm_report_engagement_log_odt", log.ids, data={"filters": self.log_filters(log)}
             )
+        # and the file of a log being filed is never rendered with it
+        with self.assertRaisesRegex(UserError, "not approved by an administrator"):
+            log.with_user(self.manager)._render_content(self.log_filters(log), "odt", py3o_template=template)
         self.assertCodeDidNotRun()
 
     def test_administrator_template_is_used(self):
-        data = rezip_odt(
-            standard_template("engagement_log"), with_paragraph(b"Regulator key figure")
-        )
+        data = rezip_odt(standard_template("engagement_log"), with_paragraph(b"Regulator key figure"))
         template = self.admin_template(data)
         # managers pick among the templates they may use
         Wizard = self.env["srm.report.wizard"]

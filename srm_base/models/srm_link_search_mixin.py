@@ -13,7 +13,7 @@ def _auto_joined(field):
     """Whether Odoo evaluates the conditions on the records ``field`` links to without
     searching their model (``auto_join``: a many2one's are joined to the query, a
     one2many's selected without the linked model's rules)."""
-    return field.auto_join and field.store and field.type in ("many2one", "one2many")
+    return getattr(field, "auto_join", False) and field.store and field.type in ("many2one", "one2many")
 
 
 class SrmLinkSearchMixin(models.AbstractModel):
@@ -124,10 +124,14 @@ class SrmLinkSearchMixin(models.AbstractModel):
         - ``= False`` / ``!= False``: none / one of the linked records the user may read
           (archived ones as Odoo's own condition: included for a many2many, as the
           context says for a one2many).
+
+        A many2one of ``_srm_searched_link_fields`` (one whose reads say "Restricted",
+        ``srm.link.mask.mixin``) is bound by id only: a link to a record the user may not
+        read reads as a link, and ``= False`` finds the records linking none.
         """
         comodel = self.env[field.comodel_name].with_context(**field.context)
         if value is False or value is None:
-            if operator not in ("=", "!=", "<>"):
+            if operator not in ("=", "!=", "<>") or field.type == "many2one":
                 return None
             if field.type == "many2many":
                 comodel = comodel.with_context(active_test=False)
@@ -141,6 +145,10 @@ class SrmLinkSearchMixin(models.AbstractModel):
         if not ids:
             return None
         readable = self._srm_readable_query(comodel.with_context(active_test=False), [("id", "in", ids)])
+        if field.type == "many2one":
+            # the ids themselves, so that Odoo matches the records linking none as it would
+            readable = set(readable.get_result_ids())
+            return (left, _BY_ID[operator], [v for v in values if not v or v in readable])
         return (left, _BY_ID[operator], readable)
 
     @api.model

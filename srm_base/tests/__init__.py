@@ -18,3 +18,4 @@ from . import test_calendar_event
 from . import test_translations
 from . import test_link_search
 from . import test_mail_readers
+from . import test_main_project_mask

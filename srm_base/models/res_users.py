@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .ir_rule import WITHOUT_CONFIDENTIAL_ACCESS
+
 # The groups that read beyond the projects a user is a member of
 _SRM_COMPANY_WIDE_GROUPS = (
     "srm_base.group_srm_user",
@@ -29,6 +31,17 @@ class ResUsers(models.Model):
         "User, Auditor or Manager groups: they see only the records of the projects they are "
         "members of, whatever other group they are given (Confidential access, for example).",
     )
+
+    def has_group(self, group_ext_id):
+        # read as a user without Confidential access (see ir.rule._compute_domain): the
+        # current user does not hold it, for the rules and for the code that asks
+        if (
+            group_ext_id == "srm_base.group_srm_confidential"
+            and self.env.context.get(WITHOUT_CONFIDENTIAL_ACCESS)
+            and self.id == self.env.uid
+        ):
+            return False
+        return super().has_group(group_ext_id)
 
     @api.model
     def _srm_searched_link_fields(self):

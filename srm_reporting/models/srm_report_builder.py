@@ -26,6 +26,7 @@ from odoo.osv import expression
 from odoo.tools import SQL, html2plaintext
 from odoo.tools.misc import format_date, formatLang
 
+from odoo.addons.srm_base.models.ir_rule import WITHOUT_CONFIDENTIAL_ACCESS
 from odoo.addons.srm_commitments.models.srm_commitment import ACTIVE_STATES as ACTIVE_COMMITMENT_STATES
 
 _logger = logging.getLogger(__name__)
@@ -344,6 +345,24 @@ class SrmReportBuilder(models.AbstractModel):
         return self.env[model].search([("id", "in", list(ids))])
 
     @api.model
+    def _link_names(self, records):
+        """{id: name} of linked ``records`` (those a report's rows name: the engagement a
+        commitment was made at, an agreement's household) as the report's author reads them:
+        "Restricted" for those they may not read, as srm_base's link mask names them."""
+        records = records.with_context(active_test=False).exists()
+        readable = records._filtered_access("read")
+        restricted = self.env._("Restricted")
+        return {record.id: record.display_name if record in readable else restricted for record in records}
+
+    @api.model
+    def _link_name(self, record, names=None):
+        """The name of one linked ``record`` (see ``_link_names``), from ``names`` when given."""
+        if not record:
+            return ""
+        names = names if names is not None else self._link_names(record)
+        return names.get(record.id) or ""
+
+    @api.model
     def _filter_parameters(self, filters):
         """Human-readable list of the filters, printed at the top of every report."""
         _ = self.env._
@@ -389,6 +408,8 @@ class SrmReportBuilder(models.AbstractModel):
 
     @api.model
     def _user_sees_confidential(self):
+        """Whether the report's author reads confidential records: not for a report that
+        leaves them out (see ``_build``)."""
         return self.env.user.has_group("srm_base.group_srm_confidential")
 
     @api.model
@@ -925,7 +946,15 @@ class SrmReportBuilder(models.AbstractModel):
         """Return the report described by ``filters`` (see module docstring)."""
         filters = self._normalize_filters(filters)
         # worker grievances never enter a report (see srm.issue._search)
-        builder = self.with_context(tz=self._tz().zone, srm_report_community_only=True)
+        context = {"tz": self._tz().zone, "srm_report_community_only": True}
+        if filters["exclude_confidential"]:
+            # a report that leaves confidential records out is read as its author would read
+            # it without Confidential access (srm_base's record rules): no confidential record
+            # is listed, named, counted or added up, linked ones included (they read
+            # "Restricted"); nothing read before with that access is taken from memory
+            context[WITHOUT_CONFIDENTIAL_ACCESS] = True
+            self.env.invalidate_all()
+        builder = self.with_context(**context)
         kind_model = builder._report_kind_model(filters["kind"])
         if kind_model is None:
             raise UserError(self.env._("Choose which report to produce."))
@@ -947,19 +976,19 @@ class SrmReportBuilder(models.AbstractModel):
                 and kind_model._report_reads_confidential(filters)
             )
         )
-        report.setdefault("project_ids", self._readable("srm.project", filters.get("project_ids")).ids)
+        report.setdefault("project_ids", builder._readable("srm.project", filters.get("project_ids")).ids)
         report.update(
             kind=filters["kind"],
             filters=filters,
             kind_label=self._kind_label(filters["kind"]),
             landscape=kind_model._report_landscape,
-            parameters=self._filter_parameters(filters),
+            parameters=builder._filter_parameters(filters),
             company=self.env.company,
             generated_by=self.env.user.name,
             generated_on=self._to_local(fields.Datetime.now()),
         )
         if not report.get("subtitle"):
-            report["subtitle"] = self._subtitle(filters)
+            report["subtitle"] = builder._subtitle(filters)
         report["section"] = {section["key"]: section for section in report["sections"]}
         return report
 

@@ -85,6 +85,8 @@ class SrmReportKindCommitmentRegister(models.AbstractModel):
 
         def rows():
             for commitments in self._iter_keyset("srm.commitment", domain, COMMITMENT_FIELDS, "date_due"):
+                # the meeting a commitment was made at may be one its reader may not read
+                engagements = self._link_names(commitments.engagement_id)
                 for commitment in commitments:
                     fulfilled = commitment.state == "fulfilled"
                     row = [
@@ -94,7 +96,7 @@ class SrmReportKindCommitmentRegister(models.AbstractModel):
                         commitment.project_id.display_name or "",
                         commitment.category_id.name or "",
                         sources.get(commitment.source, ""),
-                        commitment.engagement_id.display_name or "",
+                        self._link_name(commitment.engagement_id, engagements),
                         commitment.user_id.name or "",
                         priorities.get(commitment.priority, ""),
                         commitment.date_due,

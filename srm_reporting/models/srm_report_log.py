@@ -253,6 +253,10 @@ class SrmReportLog(models.Model):
         # to it); the content was read as the user above and is rendered as the user below
         log = Log.sudo().create(vals).sudo(False)
         content, extension = log._render_content(filters, output_format, py3o_template=py3o_template, report=report)
+        if filters["exclude_confidential"]:
+            # what the report read as its author without Confidential access (see the
+            # builder's _build) is not what they read otherwise: not kept in memory
+            self.env.invalidate_all()
         file_name = log._make_file_name(filters, extension)
         # sudo: the archived file is attached to its log (res_model/res_id): whoever may
         # read the log, and only they, may read the file

@@ -25,10 +25,10 @@ class SrmReportScopeCommon(SrmReportingCommon):
             name="Srm Rep Scope Conf",
         )
 
-    def produce(self, kind, exclude=False, **extra):
+    def produce(self, kind, exclude=False, user=None, **extra):
         wizard = (
             self.env["srm.report.wizard"]
-            .with_user(self.confidential_user)
+            .with_user(user or self.confidential_user)
             .create(
                 {
                     "report_kind": kind,
@@ -248,6 +248,36 @@ class TestReportBaseDomains(SrmReportScopeCommon):
         # the same register, once the meeting is no longer confidential, is shared
         self.secret_meeting.is_confidential = False
         self.assertFiledShared(self.produce("commitment_register", project_ids=[(6, 0, self.quiet.ids)]))
+
+    def test_commitment_made_at_a_confidential_meeting_left_out(self):
+        """Leaving confidential records out, the register names the confidential meeting as
+        "Restricted", as it does for a user without Confidential access: it is shared, and
+        says in every format what that user's register says."""
+        quiet = [(6, 0, self.quiet.ids)]
+        log = self.produce("commitment_register", exclude=True, project_ids=quiet)
+        self.assertFiledShared(log)
+        book = self.book(log)
+        header, *rows = self.sheet_rows(book, "Commitments")
+        self.assertEqual(
+            [(row[header.index("Commitment")], row[header.index("Made during")]) for row in rows[:-1]],
+            [("Fence along the access road", "Restricted")],
+        )
+        cells = [cell for sheet in book.sheetnames for row in self.sheet_rows(book, sheet) for cell in row]
+        self.assertFalse([cell for cell in cells if isinstance(cell, str) and "SECRET" in cell])
+        plain = self.book(self.produce("commitment_register", user=self.srm_user, project_ids=quiet))
+        for sheet in book.sheetnames[1:]:
+            with self.subTest(sheet=sheet):
+                self.assertEqual(self.sheet_rows(book, sheet), self.sheet_rows(plain, sheet))
+        for output in ("pdf", "odt"):
+            with self.subTest(output=output):
+                document = self.produce("commitment_register", exclude=True, project_ids=quiet, output_format=output)
+                content = self.content(document)
+                text = " ".join(
+                    self.html_tree(content).text_content().split() if output == "pdf" else self.odt_text(content)
+                )
+                self.assertIn("Fence along the access road", text)
+                self.assertNotIn("SECRET", text)
+                self.assertFiledShared(document)
 
     def test_each_kind_lists_the_records_it_reads(self):
         """Every installed report kind says which records it reads: the framework's default

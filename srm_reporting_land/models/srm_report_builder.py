@@ -217,14 +217,17 @@ class SrmReportBuilder(models.AbstractModel):
             groups = defaultdict(lambda: self.env["srm.land.agreement.line"])
             for line in lines:
                 groups[group_of(line)] |= line
+            # a holder or household its reader may not read is named "Restricted"
+            linked = [group for group in groups if group]
+            names = self._link_names(linked[0].union(*linked)) if linked else {}
             rows = []
             for group, group_lines in sorted(
-                groups.items(), key=lambda item: (not item[0], item[0].display_name if item[0] else "")
+                groups.items(), key=lambda item: (not item[0], self._link_name(item[0], names))
             ):
                 figures = self._land_payment_figures(group_lines)
                 rows.append(
                     [
-                        group.display_name if group else none_label,
+                        self._link_name(group, names) if group else none_label,
                         len(group_lines.agreement_id),
                         *(figures[k] for k in keys),
                     ]
@@ -282,12 +285,14 @@ class SrmReportBuilder(models.AbstractModel):
         if with_confidential:
             columns.append(column("confidential", _("Confidential"), "boolean", 10))
         rows = []
+        holders = self._link_names(lines.agreement_id.partner_id)
+        households = self._link_names(lines.agreement_id.household_id)
         for line in lines.sorted(lambda line: (line.date_due, line.agreement_id.reference or "", line.id)):
             agreement = line.agreement_id
             row = [
                 agreement.reference,
-                agreement.partner_id.display_name or "",
-                agreement.household_id.display_name or "",
+                self._link_name(agreement.partner_id, holders),
+                self._link_name(agreement.household_id, households),
                 line.name,
                 kinds.get(line.kind, ""),
                 line.date_due,
@@ -405,8 +410,8 @@ class SrmReportBuilder(models.AbstractModel):
                 agreement.reference,
                 agreement.name,
                 types.get(agreement.agreement_type, ""),
-                agreement.partner_id.display_name or "",
-                agreement.household_id.display_name or "",
+                self._link_name(agreement.partner_id, holders),
+                self._link_name(agreement.household_id, households),
                 ", ".join(agreement.parcel_ids.mapped("name")),
                 states.get(agreement.state, ""),
                 agreement.date_signed or None,
@@ -422,6 +427,9 @@ class SrmReportBuilder(models.AbstractModel):
                 values.append(agreement.is_confidential)
             return values
 
+        # a holder or household its reader may not read is named "Restricted"
+        holders = self._link_names(agreements.partner_id)
+        households = self._link_names(agreements.household_id)
         ordered = agreements.sorted(lambda agreement: (agreement.reference or "", agreement.id))
         promises = ordered.line_ids.filtered(lambda line: line.kind == "in_kind" and line.state != "cancelled")
         return [
@@ -454,7 +462,7 @@ class SrmReportBuilder(models.AbstractModel):
                 [
                     [
                         line.agreement_id.reference,
-                        line.agreement_id.partner_id.display_name or "",
+                        self._link_name(line.agreement_id.partner_id, holders),
                         line.name,
                         line.amount,
                         line.date_due,
@@ -564,10 +572,12 @@ class SrmReportBuilder(models.AbstractModel):
             if with_confidential:
                 columns.append(column("confidential", _("Confidential"), "boolean", 10))
 
+            heads = self._link_names(households.head_partner_id)
+
             def row(household):
                 values = [
                     household.name,
-                    household.head_partner_id.display_name or "",
+                    self._link_name(household.head_partner_id, heads),
                     household.project_id.display_name,
                     household.size,
                     displacements.get(household.displacement, ""),

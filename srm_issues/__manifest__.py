@@ -4,7 +4,7 @@
     "name": "Stakeholder Issues and Grievances",
     "summary": "Grievance mechanism: intake by email, public form and portal, "
     "service levels, escalation, appeals and audit figures",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Stakeholder Relationship Management",
     "website": "https://github.com/srm-suite/srm",
     "author": "SRM Suite Contributors",

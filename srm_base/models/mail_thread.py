@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from ..tools.mail_auth import authenticated_sender
+
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
@@ -27,3 +29,29 @@ class MailThread(models.AbstractModel):
             strip_attachments=strip_attachments,
             thread_id=thread_id,
         )
+
+    @api.model
+    def _message_route_process(self, message, message_dict, routes):
+        """Hand the Authentication-Results headers of an incoming email to the record it
+        creates or updates (see ``_srm_mail_authenticated``): the ``From:`` of an email
+        proves nothing, the results of the receiving mail server do."""
+        headers = [str(value) for value in message.get_all("Authentication-Results") or []]
+        self = self.with_context(srm_authentication_results=headers)
+        return super()._message_route_process(message, message_dict, routes)
+
+    @api.model
+    def _srm_mail_authenticated(self, email):
+        """Whether the receiving mail server authenticated the domain of ``email``, the
+        sender of the email being processed: DKIM, SPF or DMARC ``pass`` in an
+        Authentication-Results header written by one of the servers listed in the system
+        parameter ``srm_base.mail_trusted_authserv_ids``. ``From:`` alone proves nothing:
+        anybody can write any address there.
+
+        Only the mail gateway, which processes emails as superuser, hands these headers
+        over; a call from anybody else finds the sender unauthenticated."""
+        if not self.env.su:
+            return False
+        param = self.env["ir.config_parameter"].sudo().get_param("srm_base.mail_trusted_authserv_ids") or ""
+        trusted = {name.strip().lower() for name in param.split(",") if name.strip()}
+        headers = self.env.context.get("srm_authentication_results") or []
+        return bool(trusted) and authenticated_sender(headers, trusted, email)

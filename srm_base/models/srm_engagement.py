@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 import pytz
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
@@ -137,6 +138,15 @@ class SrmEngagement(models.Model):
         "calendar.event", string="Calendar Meeting", index="btree_not_null", copy=False
     )
     stakeholder_count = fields.Integer(compute="_compute_stakeholder_count")
+    sender_unverified = fields.Boolean(
+        string="Sender to Verify",
+        copy=False,
+        tracking=True,
+        help="Created from an email whose address belongs to an existing contact or colleague, "
+        "but which the receiving mail server did not authenticate: anybody may have written it. "
+        "It is attributed to nobody and names no stakeholder. Check with the sender, add the "
+        "stakeholders, then untick.",
+    )
 
     @api.model
     def _srm_searched_link_fields(self):
@@ -336,10 +346,11 @@ class SrmEngagement(models.Model):
         for engagement in self:
             engagement.stakeholder_count = len(engagement.partner_ids)
 
-    @api.constrains("partner_ids")
+    @api.constrains("partner_ids", "sender_unverified")
     def _check_partner_ids(self):
+        # an email whose sender is to be verified names nobody until the team checked it
         for engagement in self:
-            if not engagement.partner_ids:
+            if not engagement.partner_ids and not engagement.sender_unverified:
                 raise ValidationError(
                     self.env._("The engagement “%s” must involve at least one stakeholder.", engagement.name)
                 )
@@ -477,14 +488,27 @@ class SrmEngagement(models.Model):
         Unknown senders become stakeholders. When a colleague forwards or copies
         an email, the stakeholders are the known stakeholders among its
         recipients and the colleague is responsible for the engagement.
+
+        ``From:`` proves nothing: an email with the address of an existing contact
+        or colleague is theirs only when the receiving mail server authenticated it
+        (``mail.thread._srm_mail_authenticated``). Otherwise the engagement keeps the
+        email but is attributed to nobody: no author, follower or responsible, no
+        stakeholder taken from its sender or recipients; it is marked "Sender to
+        Verify" with a note saying why.
         """
         custom_values = dict(custom_values or {})
         Partner = self.env["res.partner"]
+        name, email = tools.parse_contact_from_email(msg_dict.get("email_from") or msg_dict.get("from") or "")
+        email = tools.email_normalize(email) or email
         author = Partner.browse(msg_dict.get("author_id")).exists()
-        if not author:
-            email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
-            if email:
-                author = Partner.search([("email_normalized", "=", email)], limit=1)
+        if not author and email:
+            author = Partner.search([("email_normalized", "=", email)], limit=1)
+        if author and not self._srm_mail_authenticated(email):
+            defaults = self._srm_message_new_unverified_values(msg_dict, name or email)
+            defaults.update(custom_values)
+            engagement = super().message_new(msg_dict, custom_values=defaults)
+            engagement._srm_note_unverified_sender(msg_dict.get("email_from") or msg_dict.get("from") or "")
+            return engagement
         responsible = self.env["res.users"]
         if author and author.user_ids.filtered(lambda u: not u.share):
             responsible = author.user_ids.filtered(lambda u: not u.share)[:1]
@@ -500,30 +524,64 @@ class SrmEngagement(models.Model):
             if author.commercial_partner_id.is_stakeholder:
                 stakeholders |= author.commercial_partner_id
         else:
-            name, email = tools.parse_contact_from_email(msg_dict.get("from") or "")
             stakeholders = Partner.create(
                 {"name": name or email, "email": email, "is_stakeholder": True}
             )
             # the message posted next is then authored by the new stakeholder
             msg_dict["author_id"] = stakeholders.id
         main = stakeholders[:1]
-        email_type = self.env.ref("srm_base.srm_engagement_type_email", raise_if_not_found=False)
-        defaults = {
-            "name": msg_dict.get("subject") or self.env._("Email from %s", main.display_name),
-            "partner_ids": [Command.set(stakeholders.ids)],
-            "direction": "inbound",
-            "summary": tools.html2plaintext(msg_dict.get("body") or ""),
-            "user_id": responsible.id or main.user_id.id or False,
-        }
-        if msg_dict.get("date"):
-            defaults["date"] = msg_dict["date"]
-        if email_type:
-            defaults["engagement_type_id"] = email_type.id
+        defaults = self._srm_message_new_values(msg_dict, main.display_name)
+        defaults.update(
+            {
+                "partner_ids": [Command.set(stakeholders.ids)],
+                "user_id": responsible.id or main.user_id.id or False,
+            }
+        )
         if main.srm_main_project_id:
             defaults["project_id"] = main.srm_main_project_id.id
             defaults["company_id"] = main.srm_main_project_id.company_id.id
         defaults.update(custom_values)
         return super().message_new(msg_dict, custom_values=defaults)
+
+    @api.model
+    def _srm_message_new_values(self, msg_dict, sender):
+        """What an email to the alias says of the engagement, whoever sent it."""
+        values = {
+            "name": msg_dict.get("subject") or self.env._("Email from %s", sender),
+            "direction": "inbound",
+            "summary": tools.html2plaintext(msg_dict.get("body") or ""),
+        }
+        if msg_dict.get("date"):
+            values["date"] = msg_dict["date"]
+        email_type = self.env.ref("srm_base.srm_engagement_type_email", raise_if_not_found=False)
+        if email_type:
+            values["engagement_type_id"] = email_type.id
+        return values
+
+    @api.model
+    def _srm_message_new_unverified_values(self, msg_dict, sender):
+        """The engagement of an email sent with the address of an existing contact or
+        colleague that the mail server did not authenticate (anybody can write any
+        address in ``From:``): the email is kept, in nobody's name."""
+        values = self._srm_message_new_values(msg_dict, sender)
+        values.update({"partner_ids": [Command.clear()], "user_id": False, "sender_unverified": True})
+        # not attributed to the contact: it would make them its author and a follower
+        msg_dict["author_id"] = False
+        return values
+
+    def _srm_note_unverified_sender(self, email_from):
+        """Tell the team why the engagement names nobody."""
+        self._message_log(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "The sender's address, %(email)s, belongs to an existing contact or colleague, but "
+                "the receiving mail server did not authenticate this email: anybody may have "
+                "written it. It is attributed to nobody, and neither its sender nor its "
+                "recipients were taken as stakeholders. Check with the sender, add the "
+                "stakeholders, then untick “Sender to Verify”.",
+                email=email_from,
+            ),
+        )
 
     def _message_get_suggested_recipients(self):
         recipients = super()._message_get_suggested_recipients()

@@ -1,2 +1,3 @@
 from . import text
 from . import links
+from . import mail_auth

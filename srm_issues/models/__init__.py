@@ -10,7 +10,6 @@ from . import srm_project
 from . import res_partner
 from . import srm_issue_privacy
 from . import mail_message
-from . import mail_thread
 from . import mail_notification
 from . import mail_followers
 from . import mail_activity

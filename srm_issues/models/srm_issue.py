@@ -20,7 +20,6 @@ from odoo.tools import LazyTranslate, get_lang
 
 from odoo.addons.srm_base.tools.links import check_readable_links
 
-from .srm_issue_flood import authenticated_sender
 from .srm_issue_sla import SEVERITIES
 
 _logger = logging.getLogger(__name__)
@@ -1004,17 +1003,6 @@ class SrmIssue(models.Model):
     # ------------------------------------------------------------------
     # Mail gateway: an email to the alias becomes an issue
     # ------------------------------------------------------------------
-
-    @api.model
-    def _srm_mail_authenticated(self, email):
-        """Whether the receiving mail server authenticated the sender's domain (DKIM, SPF
-        or DMARC ``pass`` in an Authentication-Results header written by one of the
-        servers of ``srm_issues.mail_trusted_authserv_ids``). ``From:`` alone proves
-        nothing: anybody can write any address there."""
-        param = self.env["ir.config_parameter"].sudo().get_param("srm_issues.mail_trusted_authserv_ids") or ""
-        trusted = {name.strip().lower() for name in param.split(",") if name.strip()}
-        headers = self.env.context.get("srm_authentication_results") or []
-        return bool(trusted) and authenticated_sender(headers, trusted, email)
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):

@@ -38,7 +38,7 @@ class TestSrmIssueMailGateway(MailCommon):
         cls.known = cls.env["res.partner"].create(
             {"name": "Ama Boateng", "email": "ama.boateng@example.com", "is_stakeholder": True, "lang": "en_US"}
         )
-        cls.env["ir.config_parameter"].sudo().set_param("srm_issues.mail_trusted_authserv_ids", "mx.srm.test")
+        cls.env["ir.config_parameter"].sudo().set_param("srm_base.mail_trusted_authserv_ids", "mx.srm.test")
 
     def _process(self, email_from, subject, body, **kwargs):
         kwargs.setdefault("extra", AUTHENTICATED)

@@ -17,8 +17,8 @@ from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, Opener
 from odoo.tools import hash_sign, mute_logger
 
 from odoo.addons.mail.tests.common import MailCommon
+from odoo.addons.srm_base.tools.mail_auth import authenticated_sender
 from odoo.addons.srm_issues.models.srm_issue import k_anonymous_cells
-from odoo.addons.srm_issues.models.srm_issue_flood import authenticated_sender
 
 from .common import SrmIssueCase, SrmIssueCommon
 
@@ -251,7 +251,7 @@ class TestSrmIssueMailIdentity(MailCommon):
         cls.known = cls.env["res.partner"].create(
             {"name": "Ama Boateng", "email": "ama.boateng@example.com", "is_stakeholder": True, "phone": "+233 1"}
         )
-        cls.env["ir.config_parameter"].sudo().set_param("srm_issues.mail_trusted_authserv_ids", "mx.srm.test")
+        cls.env["ir.config_parameter"].sudo().set_param("srm_base.mail_trusted_authserv_ids", "mx.srm.test")
 
     def _receive(self, subject, headers="", sender='"Ama Boateng" <ama.boateng@example.com>'):
         email = sender.split("<")[-1].rstrip(">")

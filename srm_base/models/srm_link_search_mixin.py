@@ -17,30 +17,34 @@ def _auto_joined(field):
 
 
 class SrmLinkSearchMixin(models.AbstractModel):
-    """Searches of a project-restricted user through links to records they may not read.
+    """Searches through links to records their user may not read.
 
     Odoo matches a condition naming the linked records of a one2many or many2many by id
     (``('srm_project_ids', 'in', [id])``, ``'='``, ``'not in'``...), or asking whether
     there is any (``= False``, ``!= False``), on the relation table or the linked model
-    alone, without the linked model's record rules: a project-restricted user would
-    count which of their stakeholders are also stakeholders of another project, or
-    attended an engagement they may not read, in a search, a count, a grouping or a
-    name search. For such a user, those conditions on the fields of
-    ``_srm_searched_link_fields`` match only through the linked records they may read,
-    as if the others did not exist, which is what reading the field shows them. So do
-    the conditions Odoo evaluates on this model from another one without searching it
-    (an inherited field of ``res.users``, a path through an ``auto_join`` link: a user's
-    contact, a contact's users).
+    alone, without the linked model's record rules: a user would learn which of the
+    stakeholders they read attended a confidential engagement, or are also stakeholders
+    of another project or of a company they may not work in, in a search, a count, a
+    grouping or a name search. For every user but the superuser, those conditions on the
+    fields of ``_srm_searched_link_fields`` match only through the linked records the
+    user may read, as if the others did not exist, which is what reading the field shows
+    them, whenever some records of the linked model are hidden from the user (record
+    rules apply to them, or they may not read the model at all): a subquery of the same
+    query (a many2one, by the ids among those named that the user may read: one query
+    more). So do the conditions Odoo evaluates on this model from another one
+    without searching it (an inherited field of ``res.users``, a path through an
+    ``auto_join`` link: a user's contact, a contact's users).
 
     The other conditions already search the linked model under its rules: by name or by
     a path (``srm_project_ids.name``, ``srm_project_ids.id``), ``any``, ``child_of``;
     and grouping by a many2many counts only the linked records the user may read.
-    Users who are not project-restricted search as Odoo does.
+    Users to whom no record rule of the linked model applies search as Odoo does.
 
-    Reading those fields shows such a user the linked records they may read only, as
-    Odoo's read of a one2many or many2many selects them, also when a check made as
-    superuser in the same transaction (the record rules of another model, evaluated on
-    these fields) left all of them in memory (``_srm_refetch_unreadable_links``).
+    Reading those fields shows a project-restricted user the linked records they may
+    read only, as Odoo's read of a one2many or many2many selects them, also when a check
+    made as superuser in the same transaction (the record rules of another model,
+    evaluated on these fields) left all of them in memory
+    (``_srm_refetch_unreadable_links``).
     """
 
     _name = "srm.link.search.mixin"
@@ -49,8 +53,7 @@ class SrmLinkSearchMixin(models.AbstractModel):
     @api.model
     def _srm_searched_link_fields(self):
         """The one2many and many2many fields whose conditions by id, or on whether there is
-        any, a project-restricted user's searches match through the linked records they
-        may read only. Modules add theirs."""
+        any, match through the linked records the user may read only. Modules add theirs."""
         return ()
 
     @api.model
@@ -63,8 +66,7 @@ class SrmLinkSearchMixin(models.AbstractModel):
     def _srm_bind_link_terms(self, domain):
         """``domain`` with the conditions of ``_srm_searched_link_fields`` bound to the linked
         records the user may read (``_srm_bound_link_term``), ``domain`` itself when there
-        is none, or when the user is not project-restricted."""
-        restricted = None
+        is none, or when the user may read every record those conditions name."""
         result = []
         for term in domain:
             bound = None
@@ -82,11 +84,12 @@ class SrmLinkSearchMixin(models.AbstractModel):
                         if isinstance(comodel, SrmLinkSearchMixin):
                             sub = comodel._srm_bind_link_terms(value)
                             bound = (left, operator, sub) if sub is not value else None
-                elif isinstance(model, SrmLinkSearchMixin) and field.name in model._srm_searched_link_fields():
-                    if restricted is None:
-                        restricted = self.env.user.srm_project_restricted
-                    if restricted:
-                        bound = model._srm_bound_link_term(field, left, operator, value)
+                elif (
+                    isinstance(model, SrmLinkSearchMixin)
+                    and field.name in model._srm_searched_link_fields()
+                    and self._srm_hides_records(field.comodel_name)
+                ):
+                    bound = model._srm_bound_link_term(field, left, operator, value)
             result.append(term if bound is None else bound)
         return result if any(new is not old for new, old in zip(result, domain, strict=True)) else domain
 
@@ -150,6 +153,15 @@ class SrmLinkSearchMixin(models.AbstractModel):
             readable = set(readable.get_result_ids())
             return (left, _BY_ID[operator], [v for v in values if not v or v in readable])
         return (left, _BY_ID[operator], readable)
+
+    @api.model
+    def _srm_hides_records(self, model_name):
+        """Whether some records of ``model_name`` are hidden from the user: they may not
+        read the model, or its record rules (a confidential record, another project's or
+        another company's, their parent model's) apply to them. Both answers are cached
+        by Odoo per user and companies: no query once known."""
+        model = self.env[model_name]
+        return not model.has_access("read") or bool(self.env["ir.rule"]._compute_domain(model_name, "read"))
 
     @api.model
     def _srm_readable_query(self, comodel, domain):

@@ -313,3 +313,88 @@ class TestLinkSearch(SrmCase):
         Partner.search_count(domain)
         with self.assertQueryCount(1):
             Partner.search_count(domain)
+
+
+@tagged("post_install", "-at_install")
+class TestLinkSearchEveryUser(SrmCase):
+    """Users of the whole company search through links by the linked records they may
+    read too: a user without Confidential access does not learn who attended a
+    confidential engagement, nor a user of one company which stakeholders belong to the
+    projects of another."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.secret = cls._engagement(cls.stakeholder, name="LSE secret", is_confidential=True)
+        cls.meeting = cls._engagement(cls.community, name="LSE meeting")
+        cls.other_company = cls.env["res.company"].create({"name": "LSE Other Company"})
+        cls.foreign_project = cls.env["srm.project"].create(
+            {"name": "LSE Foreign", "code": "LSE-FOR", "company_id": cls.other_company.id}
+        )
+        # a contact of no company, known to both
+        cls.foreign = cls.env["res.partner"].create(
+            {
+                "name": "LSE Foreign Supplier",
+                "company_id": False,
+                "srm_project_ids": [Command.set(cls.foreign_project.ids)],
+            }
+        )
+        cls.partners = cls.stakeholder | cls.community | cls.foreign
+        cls.officer = cls._new_user("srm_lse_officer", "srm_base.group_srm_user")
+        cls.confidential = cls._new_user(
+            "srm_lse_confidential", "srm_base.group_srm_user,srm_base.group_srm_confidential"
+        )
+
+    def _found(self, user, domain):
+        Partner = self.env["res.partner"].with_user(user)
+        full = [*domain, ("id", "in", self.partners.ids)]
+        found = Partner.search(full)
+        self.assertEqual(Partner.search_count(full), len(found), domain)
+        self.assertEqual({id_ for id_, _name in Partner.name_search("", full, limit=None)}, set(found.ids), domain)
+        return found
+
+    def test_confidential_engagement_without_confidential_access(self):
+        Partner = self.env["res.partner"]
+        self.assertFalse(self.env["srm.engagement"].with_user(self.officer).search([("id", "=", self.secret.id)]))
+        for domain, expected in (
+            ([("srm_engagement_ids", "in", self.secret.ids)], Partner),
+            ([("srm_engagement_ids", "=", self.secret.id)], Partner),
+            (["!", ("srm_engagement_ids", "not in", self.secret.ids)], Partner),
+            ([("srm_engagement_ids", "!=", False)], self.community),
+            ([("srm_engagement_ids", "=", False)], self.stakeholder | self.foreign),
+            ([("srm_engagement_ids", "in", self.meeting.ids)], self.community),
+        ):
+            with self.subTest(domain=domain):
+                self.assertEqual(self._found(self.officer, domain), expected)
+        # with Confidential access, as Odoo finds
+        self.assertEqual(
+            self._found(self.confidential, [("srm_engagement_ids", "in", self.secret.ids)]), self.stakeholder
+        )
+        self.assertEqual(
+            self._found(self.confidential, [("srm_engagement_ids", "!=", False)]), self.stakeholder | self.community
+        )
+
+    def test_projects_of_another_company(self):
+        self.assertEqual(self._found(self.officer, []), self.partners)
+        for domain in (
+            [("srm_project_ids", "in", self.foreign_project.ids)],
+            [("srm_project_ids", "!=", False), ("id", "=", self.foreign.id)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(self._found(self.officer, domain))
+        # a user of both companies, working in both
+        self.officer.company_ids = [Command.link(self.other_company.id)]
+        Partner = (
+            self.env["res.partner"]
+            .with_user(self.officer)
+            .with_context(allowed_company_ids=[self.company.id, self.other_company.id])
+        )
+        self.assertEqual(Partner.search([("srm_project_ids", "in", self.foreign_project.ids)]), self.foreign)
+
+    def test_one_query_whatever_the_user(self):
+        domain = [("srm_project_ids", "in", [self.project.id]), ("srm_engagement_ids", "!=", False)]
+        for user in (self.officer, self.confidential):
+            Partner = self.env["res.partner"].with_user(user)
+            Partner.search_count(domain)
+            with self.subTest(user=user.login), self.assertQueryCount(1):
+                Partner.search_count(domain)

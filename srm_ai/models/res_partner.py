@@ -90,6 +90,11 @@ class ResPartner(models.Model):
         groups=SRM_GROUPS,
     )
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its AI outputs, read by their rules only (another project's, a confidential one)
+        return (*super()._srm_searched_link_fields(), "srm_ai_snapshot_ids", "srm_ai_recommendation_ids")
+
     # ------------------------------------------------------------------
     # Sentiment
     # ------------------------------------------------------------------

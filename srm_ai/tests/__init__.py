@@ -19,3 +19,4 @@ from . import test_stakeholder_form
 from . import test_ui
 from . import test_insights_refresh
 from . import test_message_model_batch
+from . import test_link_search

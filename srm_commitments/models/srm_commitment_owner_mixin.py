@@ -60,6 +60,12 @@ class SrmCommitmentOwnerMixin(models.AbstractModel):
         help="The owner gets a reminder activity this many days before the due date.",
     )
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # the stakeholders of a commitment or of a recurrence (``partner_ids``): another
+        # project's are not every reader's
+        return (*super()._srm_searched_link_fields(), "partner_ids")
+
     @api.depends("is_confidential")
     def _compute_visibility(self):
         for record in self:

@@ -117,6 +117,11 @@ class SrmCommitmentRecurrence(models.Model):
     commitment_ids = fields.One2many("srm.commitment", "recurrence_id", string="Occurrences")
     commitment_count = fields.Integer(compute="_compute_commitment_count")
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its occurrences, each read by its own rules
+        return (*super()._srm_searched_link_fields(), "commitment_ids")
+
     # the rule
     repeat_unit = fields.Selection(UNITS, string="Repeat", default="month", required=True, tracking=True)
     repeat_interval = fields.Integer(string="Repeat Every", default=1, required=True, tracking=True)

@@ -11,6 +11,12 @@ class SrmEngagement(models.Model):
     commitment_ids = fields.One2many("srm.commitment", "engagement_id", string="Commitments")
     commitment_count = fields.Integer(compute="_compute_commitment_count")
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its commitments: a confidential one, or one kept from its team, is not every
+        # reader's
+        return (*super()._srm_searched_link_fields(), "commitment_ids")
+
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_commitment_count(self):
         counts = dict(

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_ui
 from . import test_project_restriction
 from . import test_list_queries
+from . import test_link_search

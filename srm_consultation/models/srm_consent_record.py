@@ -140,6 +140,11 @@ class SrmConsentRecord(models.Model):
         # the community, its representatives and the consultation: records the writer reads
         return [*super()._srm_linked_record_fields(), "partner_id", "representative_ids", "consultation_id"]
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its representatives: another project's stakeholders are not every reader's
+        return (*super()._srm_searched_link_fields(), "representative_ids")
+
     @api.constrains("consultation_id", "project_id")
     def _check_consultation_project(self):
         for record in self:

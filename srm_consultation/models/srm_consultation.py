@@ -151,6 +151,11 @@ class SrmConsultation(models.Model):
     analysis_html = fields.Html(string="Answers by Segment", compute="_compute_analysis_html")
 
     @api.model
+    def _srm_searched_link_fields(self):
+        # its engagements and consent records: a confidential one is not every reader's
+        return (*super()._srm_searched_link_fields(), "engagement_ids", "consent_record_ids")
+
+    @api.model
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
 

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields, models, tools
+from odoo import Command, api, fields, models, tools
 
 from .srm_issue import ENGAGEMENT_CHANNELS
 
@@ -17,6 +17,12 @@ class SrmEngagement(models.Model):
         copy=False,
     )
     issue_count = fields.Integer(compute="_compute_issue_count")
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its issues: a worker grievance, a confidential issue or another project's are
+        # not every reader's
+        return (*super()._srm_searched_link_fields(), "issue_ids")
 
     def _srm_linked_record_fields(self):
         return [*super()._srm_linked_record_fields(), "issue_ids"]

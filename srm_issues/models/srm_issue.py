@@ -563,6 +563,12 @@ class SrmIssue(models.Model):
         return [*super()._srm_linked_record_fields(), "engagement_ids"]
 
     @api.model
+    def _srm_searched_link_fields(self):
+        # its engagements and stakeholders: a confidential engagement, or another
+        # project's, and another project's stakeholders are not every reader's
+        return (*super()._srm_searched_link_fields(), "engagement_ids", "partner_ids")
+
+    @api.model
     def _srm_masked_link_field(self, fname):
         # who raised an issue is part of the issue: whoever may read it (and, on a sensitive
         # one, has Confidential access) reads the complainant's name, even of a contact they

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import Command, fields, models, tools
+from odoo import Command, api, fields, models, tools
 
 
 class SrmIssue(models.Model):
@@ -10,6 +10,12 @@ class SrmIssue(models.Model):
 
     commitment_ids = fields.One2many("srm.commitment", "issue_id", string="Commitments")
     commitment_count = fields.Integer(compute="_compute_commitment_count")
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its commitments: a confidential one, or one kept from its team, is not every
+        # reader's
+        return (*super()._srm_searched_link_fields(), "commitment_ids")
 
     def _compute_commitment_count(self):
         counts = dict(

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SrmEngagement(models.Model):
@@ -24,6 +24,11 @@ class SrmEngagement(models.Model):
         check_company=True,
         help="The census households this engagement was about.",
     )
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its parcels and households: a confidential one is not every reader's
+        return (*super()._srm_searched_link_fields(), "land_parcel_ids", "land_household_ids")
 
     def _srm_linked_record_fields(self):
         return [*super()._srm_linked_record_fields(), "land_parcel_ids", "land_household_ids"]

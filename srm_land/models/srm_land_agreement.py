@@ -133,6 +133,12 @@ class SrmLandAgreement(models.Model):
     commitment_ids = fields.One2many("srm.commitment", "land_agreement_id", string="Commitments")
     commitment_count = fields.Integer(compute="_compute_commitment_count")
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its parcels, witnesses and commitments: a confidential parcel or commitment, and
+        # another project's stakeholders, are not every reader's
+        return (*super()._srm_searched_link_fields(), "parcel_ids", "witness_ids", "commitment_ids")
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------

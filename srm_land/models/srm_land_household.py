@@ -109,6 +109,11 @@ class SrmLandHousehold(models.Model):
     engagement_count = fields.Integer(compute="_compute_engagement_count")
     note = fields.Html(string="Notes")
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its parcels, agreements and engagements: a confidential one is not every reader's
+        return (*super()._srm_searched_link_fields(), "parcel_ids", "agreement_ids", "engagement_ids")
+
     @api.depends("member_ids")
     def _compute_size(self):
         for household in self:

@@ -157,6 +157,12 @@ class SrmLandParcel(models.Model):
         ),
     ]
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its households, agreements and engagements: a confidential one is not every
+        # reader's
+        return (*super()._srm_searched_link_fields(), "household_ids", "agreement_ids", "engagement_ids")
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # staff groups only: complainants reading their issue on the portal never see land records
 SRM_GROUPS = "srm_base.group_srm_restricted,srm_base.group_srm_auditor,srm_base.group_srm_confidential"
@@ -32,3 +32,8 @@ class SrmIssue(models.Model):
 
     def _srm_linked_record_fields(self):
         return [*super()._srm_linked_record_fields(), "land_parcel_ids", "land_household_ids"]
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its parcels and households: a confidential one is not every reader's
+        return (*super()._srm_searched_link_fields(), "land_parcel_ids", "land_household_ids")

@@ -17,6 +17,11 @@ class SrmLandParcel(models.Model):
     )
     issue_count = fields.Integer(compute="_compute_issue_count")
 
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its grievances: a confidential one, or another project's, is not every reader's
+        return (*super()._srm_searched_link_fields(), "issue_ids")
+
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_issue_count(self):
         counts = dict(

@@ -1,0 +1,46 @@
+# Copyright 2026 SRM Suite Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user, tagged
+
+from .common import SrmAiCase
+
+
+@tagged("post_install", "-at_install")
+class TestAiLinkSearch(SrmAiCase):
+    """Searching stakeholders by the id of a recommendation, or by whether they have any,
+    finds nothing through a confidential recommendation for a user without Confidential
+    access: they do not learn whom it is about."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        rule = cls.env.ref("srm_ai.srm_ai_recommendation_rule_no_contact")
+        cls.secret_rec = cls.env["srm.ai.recommendation"].create(
+            {"rule_id": rule.id, "partner_id": cls.village.id, "reason": "LS secret", "is_confidential": True}
+        )
+        cls.officer = new_test_user(cls.env, login="srm_ai_ls_officer", groups="srm_base.group_srm_user")
+        cls.lawyer = new_test_user(
+            cls.env, login="srm_ai_ls_lawyer", groups="srm_base.group_srm_user,srm_base.group_srm_confidential"
+        )
+
+    def _found(self, user, domain):
+        Partner = self.env["res.partner"].with_user(user)
+        full = [*domain, ("id", "=", self.village.id)]
+        found = Partner.search(full)
+        self.assertEqual(Partner.search_count(full), len(found), domain)
+        return found
+
+    def test_stakeholders_by_confidential_recommendation(self):
+        self.assertFalse(
+            self.env["srm.ai.recommendation"].with_user(self.officer).search([("id", "=", self.secret_rec.id)])
+        )
+        self.assertEqual(self._found(self.officer, []), self.village)
+        for domain in (
+            [("srm_ai_recommendation_ids", "in", self.secret_rec.ids)],
+            [("srm_ai_recommendation_ids", "=", self.secret_rec.id)],
+            [("srm_ai_recommendation_ids", "!=", False)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(self._found(self.officer, domain))
+                self.assertEqual(self._found(self.lawyer, domain), self.village)
+        self.assertEqual(self._found(self.officer, [("srm_ai_recommendation_ids", "=", False)]), self.village)

@@ -20,6 +20,10 @@ DECAY_DAYS = 60.0  # weight of a text halves roughly every 42 days
 WINDOW_DAYS = 365
 TREND_MONTHS = 6
 PARTNER_BATCH = 500
+SENTIMENT_FIELDS = ("srm_ai_sentiment", "srm_ai_sentiment_label", "srm_ai_sentiment_trend", "srm_ai_sentiment_forecast")
+HEALTH_FIELDS = ("srm_ai_health_score", "srm_ai_health_reasons")
+# the figures a stakeholder's readers read computed from what they may read (srm.scoped.figures.mixin)
+AI_FIELDS = SENTIMENT_FIELDS + HEALTH_FIELDS
 
 
 def write_grouped(model, updates):
@@ -105,32 +109,45 @@ class ResPartner(models.Model):
         the months before it that their trend looks at)."""
         return fields.Datetime.now() - timedelta(days=WINDOW_DAYS + 31 * TREND_MONTHS)
 
-    def _srm_ai_sentiment_items(self):
-        """(partner_id, date, score) of the scored texts of these stakeholders.
+    def _srm_ai_sentiment_items(self, readable=False, since=None):
+        """(partner_id, date, score) of the scored texts of these stakeholders since
+        ``since`` (the stakeholders' last year and the months before it that their trend
+        looks at, by default).
 
         The stakeholder's sentiment, trend and monthly figures are shown to every
         member of the team who may open the stakeholder: they are computed from what
         such users may read, never from confidential records, worker grievances or the
-        messages of protected complainants.
+        messages of protected complainants. With ``readable``, only the texts of the
+        records the current user may read (record rules: projects, companies) count:
+        the figures of a reader who may not read every record the stored ones come
+        from (``_srm_scoped_compute``).
         """
         if not self.ids:
             return []
         for model in ("srm.engagement", "srm.issue", "srm.ai.message.score"):
             self.env[model].flush_model()
-        since = self._srm_ai_sentiment_since()
+        since = since or self._srm_ai_sentiment_since()
+        ids = tuple(self.ids)
+        engagements = scores = issues = SQL("TRUE")
+        if readable:
+            engagements = self._srm_ai_readable_sql("srm.engagement", [("partner_ids", "in", ids)], "e.id")
+            scores = self._srm_ai_readable_sql("srm.ai.message.score", [("partner_id", "in", ids)], "s.id")
+            issues = self._srm_ai_readable_sql(
+                "srm.issue", ["|", ("partner_ids", "in", ids), ("complainant_id", "in", ids)], "i.id"
+            )
         query = SQL(
             """
             SELECT rel.partner_id, e.date, e.ai_sentiment_score
               FROM srm_engagement e
               JOIN srm_engagement_partner_rel rel ON rel.engagement_id = e.id
              WHERE rel.partner_id IN %(ids)s AND e.ai_sentiment_label IS NOT NULL AND e.date >= %(since)s
-               AND NOT COALESCE(e.is_confidential, FALSE)
+               AND NOT COALESCE(e.is_confidential, FALSE) AND %(engagements)s
             UNION ALL
             SELECT s.partner_id, s.date, s.score
               FROM srm_ai_message_score s
              WHERE s.partner_id IN %(ids)s AND s.date >= %(since)s AND s.label IS NOT NULL
                AND NOT COALESCE(s.is_confidential, FALSE) AND NOT COALESCE(s.is_protected, FALSE)
-               AND NOT COALESCE(s.is_worker, FALSE)
+               AND NOT COALESCE(s.is_worker, FALSE) AND %(scores)s
             UNION ALL
             SELECT p.partner_id, i.date_received, i.ai_sentiment_score
               FROM srm_issue i
@@ -140,13 +157,57 @@ class ResPartner(models.Model):
                     SELECT id, complainant_id FROM srm_issue WHERE complainant_id IS NOT NULL
                    ) p ON p.issue_id = i.id
              WHERE p.partner_id IN %(ids)s AND i.ai_sentiment_label IS NOT NULL AND i.date_received >= %(since)s
-               AND NOT COALESCE(i.is_confidential, FALSE) AND i.grievance_scope = 'community'
+               AND NOT COALESCE(i.is_confidential, FALSE) AND i.grievance_scope = 'community' AND %(issues)s
             """,
-            ids=tuple(self.ids),
+            ids=ids,
             since=since,
+            engagements=engagements,
+            scores=scores,
+            issues=issues,
         )
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
+
+    @api.model
+    def _srm_ai_readable_sql(self, model, domain, column):
+        """SQL condition: ``column`` is the id of a record of ``model`` among ``domain`` that
+        the current user may read (record rules, archived records included)."""
+        Model = self.env[model].with_context(active_test=False)
+        if not Model.has_access("read"):
+            return SQL("FALSE")
+        return SQL("%s IN %s", SQL(column), Model._search(domain).subselect())
+
+    def _srm_ai_sentiment_figures(self, items, now):
+        """{partner id: (figures, {month: [scores]})}: the current sentiment, its label,
+        trend and forecast of each of these stakeholders, and the scores of each month,
+        from ``items`` ((partner id, date, score) of their texts)."""
+        by_partner = defaultdict(list)
+        for partner_id, date, score in items:
+            if date and score is not None:
+                by_partner[partner_id].append((date, score))
+        first_month = fields.Date.today().replace(day=1) - relativedelta(months=TREND_MONTHS - 1)
+        result = {}
+        for partner_id in self.ids:
+            weights = total = 0.0
+            months = defaultdict(list)
+            for date, score in by_partner.get(partner_id, []):
+                age = (now - date).days
+                if 0 <= age <= WINDOW_DAYS or age < 0:
+                    weight = math.exp(-max(age, 0) / DECAY_DAYS)
+                    weights += weight
+                    total += weight * score
+                months[date.date().replace(day=1)].append(score)
+            current = total / weights if weights else 0.0
+            series = [sum(months[m]) / len(months[m]) for m in sorted(months) if m >= first_month]
+            prediction = engine.forecast.forecast(series, window=TREND_MONTHS)
+            figures = {
+                "srm_ai_sentiment": round(current, 4),
+                "srm_ai_sentiment_label": engine.sentiment.label_of(current) if weights else False,
+                "srm_ai_sentiment_trend": prediction["direction"] if weights else False,
+                "srm_ai_sentiment_forecast": prediction["next"] if prediction["next"] is not None else 0.0,
+            }
+            result[partner_id] = (figures, months)
+        return result
 
     def _srm_ai_refresh_sentiment(self, alert=True):
         """Recompute current sentiment, monthly snapshots, trend and forecast."""
@@ -156,12 +217,8 @@ class ResPartner(models.Model):
         if not partners:
             return
         now = fields.Datetime.now()
-        by_partner = defaultdict(list)
-        for partner_id, date, score in partners._srm_ai_sentiment_items():
-            if date and score is not None:
-                by_partner[partner_id].append((date, score))
+        figures = partners._srm_ai_sentiment_figures(partners._srm_ai_sentiment_items(), now)
         this_month = fields.Date.today().replace(day=1)
-        first_month = this_month - relativedelta(months=TREND_MONTHS - 1)
         # the first month all of whose texts were read: the figures of an earlier one are
         # kept, those of a later one without texts any more are reset
         first_read_month = (partners._srm_ai_sentiment_since() + relativedelta(months=1)).date().replace(day=1)
@@ -172,27 +229,8 @@ class ResPartner(models.Model):
         partner_updates, snapshot_updates = [], []
         months_with_texts = set()
         for partner in partners:
-            items = by_partner.get(partner.id, [])
-            weights = total = 0.0
-            months = defaultdict(list)
-            for date, score in items:
-                age = (now - date).days
-                if 0 <= age <= WINDOW_DAYS or age < 0:
-                    weight = math.exp(-max(age, 0) / DECAY_DAYS)
-                    weights += weight
-                    total += weight * score
-                months[date.date().replace(day=1)].append(score)
-            current = total / weights if weights else 0.0
-            series = [sum(months[m]) / len(months[m]) for m in sorted(months) if m >= first_month]
-            prediction = engine.forecast.forecast(series, window=TREND_MONTHS)
-            vals = {
-                "srm_ai_sentiment": round(current, 4),
-                "srm_ai_sentiment_label": engine.sentiment.label_of(current) if weights else False,
-                "srm_ai_sentiment_trend": prediction["direction"] if weights else False,
-                "srm_ai_sentiment_forecast": prediction["next"] if prediction["next"] is not None else 0.0,
-                "srm_ai_updated_at": now,
-            }
-            partner_updates.append((partner, vals))
+            vals, months = figures[partner.id]
+            partner_updates.append((partner, dict(vals, srm_ai_updated_at=now)))
             months_with_texts.update((partner.id, month) for month in months)
             for month, scores in months.items():
                 average = round(sum(scores) / len(scores), 4)
@@ -273,12 +311,13 @@ class ResPartner(models.Model):
             partner.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=self.env._("Sentiment of %s is falling", partner.display_name),
+                # the stakeholder's chatter shows it to whoever reads the stakeholder, who
+                # may not read every record the sentiment comes from: no figures here, the
+                # Insights tab shows each reader theirs
                 note=self.env._(
-                    "Current sentiment %(current).2f, forecast for next month %(forecast).2f. "
-                    "Influence %(influence)s/5: consider getting in touch.",
-                    current=partner.srm_ai_sentiment,
-                    forecast=partner.srm_ai_sentiment_forecast,
-                    influence=partner.srm_influence,
+                    "Influence %s/5: consider getting in touch. The stakeholder's Insights tab shows "
+                    "the sentiment, its trend and forecast.",
+                    partner.srm_influence,
                 ),
                 user_id=user.id,
             )
@@ -293,31 +332,51 @@ class ResPartner(models.Model):
     # Relationship health
     # ------------------------------------------------------------------
 
-    def _srm_ai_open_issue_counts(self):
+    def _srm_ai_open_issue_counts(self, readable=False):
+        """{partner id: open issues}: the non-confidential community issues they raised or
+        are concerned by (each once), in one query; with ``readable``, those the current
+        user may read only."""
         if not self.ids:
             return {}
-        counts = defaultdict(int)
-        # sudo: counted for everybody; only the issues the stakeholder's readers may see
-        issues = (
-            self.env["srm.issue"]
-            .sudo()
-            .search(
-                [
-                    ("is_closed", "=", False),
-                    ("is_confidential", "=", False),
-                    ("grievance_scope", "=", "community"),
-                    "|",
-                    ("partner_ids", "in", self.ids),
-                    ("complainant_id", "in", self.ids),
-                ]
+        Issue = self.env["srm.issue"]
+        if readable:
+            if not Issue.has_access("read"):
+                return {}
+        else:
+            # sudo: counted for everybody; only the issues the stakeholder's readers may see
+            Issue = Issue.sudo()
+        ids = list(self.ids)
+        issues = Issue._search(
+            [
+                ("is_closed", "=", False),
+                ("is_confidential", "=", False),
+                ("grievance_scope", "=", "community"),
+                "|",
+                ("partner_ids", "in", ids),
+                ("complainant_id", "in", ids),
+            ]
+        )
+        Issue.flush_model(["partner_ids", "complainant_id"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT links.partner_id, COUNT(DISTINCT links.issue_id)
+                  FROM (
+                        SELECT rel.partner_id, rel.issue_id
+                          FROM srm_issue_partner_rel rel
+                         WHERE rel.issue_id IN %(issues)s AND rel.partner_id = ANY(%(ids)s)
+                         UNION ALL
+                        SELECT i.complainant_id, i.id
+                          FROM srm_issue i
+                         WHERE i.id IN %(issues)s AND i.complainant_id = ANY(%(ids)s)
+                       ) links
+                 GROUP BY links.partner_id
+                """,
+                issues=issues.subselect(),
+                ids=ids,
             )
         )
-        wanted = set(self.ids)
-        for issue in issues:
-            for pid in set(issue.partner_ids.ids) | set(issue.complainant_id.ids):
-                if pid in wanted:
-                    counts[pid] += 1
-        return counts
+        return dict(rows)
 
     @api.model
     def _srm_ai_commitment_spec(self):
@@ -352,26 +411,40 @@ class ResPartner(models.Model):
             domain.append(("is_confidential", "=", False))
         return self.env["srm.commitment"].search(domain)
 
-    def _srm_ai_overdue_commitment_counts(self, confidential=False):
-        """{partner id: overdue commitments}; without the confidential ones unless asked."""
+    def _srm_ai_overdue_commitment_counts(self, confidential=False, readable=False):
+        """{partner id: overdue commitments}; without the confidential ones unless asked;
+        with ``readable``, those the current user may read only."""
         spec = self._srm_ai_commitment_spec()
         if not spec or spec["overdue"] is None or not self.ids:
             return {}
-        counts = defaultdict(int)
+        if readable and not self.env["srm.commitment"].has_access("read"):
+            return {}
+        domain = [(spec["partner"], "in", self.ids)] + spec["open"] + spec["overdue"]
+        if not confidential:
+            domain.append(("is_confidential", "=", False))
+        # sudo: counted for everybody (health, recommendation rules), unless asked for
+        # what the current user may read
+        Commitment = self.env["srm.commitment"] if readable else self.env["srm.commitment"].sudo()
         wanted = set(self.ids)
-        # sudo: counted for everybody (health, recommendation rules)
-        for commitment in self.sudo()._srm_ai_commitments(overdue=True, confidential=confidential):
-            for pid in set(commitment[spec["partner"]].ids) & wanted:
-                counts[pid] += 1
-        return counts
+        return {
+            partner.id: count
+            for partner, count in Commitment._read_group(domain, [spec["partner"]], ["__count"])
+            if partner.id in wanted
+        }
 
     def _srm_ai_refresh_health(self):
         partners = self.sudo().exists()  # sudo: as in _srm_ai_refresh_sentiment
         if not partners:
             return
-        quadrant_labels = dict(self._fields["srm_quadrant"]._description_selection(self.env))
-        issues = partners._srm_ai_open_issue_counts()
-        commitments = partners._srm_ai_overdue_commitment_counts()
+        health = partners._srm_ai_health_values(
+            {partner.id: partner.srm_last_engagement_date for partner in partners},
+            {
+                partner.id: (partner.srm_ai_sentiment, partner.srm_ai_sentiment_label, partner.srm_ai_sentiment_trend)
+                for partner in partners
+            },
+            partners._srm_ai_open_issue_counts(),
+            partners._srm_ai_overdue_commitment_counts(),
+        )
         this_month = fields.Date.today().replace(day=1)
         snapshots = {
             s.partner_id.id: s
@@ -384,16 +457,37 @@ class ResPartner(models.Model):
         # written once per set of equal values
         partner_updates, snapshot_updates = [], []
         for partner in partners:
+            score, reasons = health[partner.id]
+            partner_updates.append((partner, {"srm_ai_health_score": score, "srm_ai_health_reasons": reasons}))
+            snapshot = snapshots.get(partner.id)
+            if snapshot:
+                if snapshot.health_score != score:
+                    snapshot_updates.append((snapshot, {"health_score": score}))
+            else:
+                to_create.append({"partner_id": partner.id, "month": this_month, "health_score": score})
+        write_grouped(partners.with_context(tracking_disable=True), partner_updates)
+        write_grouped(self.env["srm.ai.sentiment.snapshot"].sudo(), snapshot_updates)  # sudo: as above
+        if to_create:
+            self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)  # sudo: as above
+
+    def _srm_ai_health_values(self, last_dates, sentiments, issues, commitments):
+        """{partner id: (health score, reasons)} of these stakeholders, from their last
+        engagement ``last_dates`` ({id: datetime or None}), ``sentiments`` ({id: (value,
+        label, trend)}) and their open ``issues`` and overdue ``commitments`` ({id: count})."""
+        quadrant_labels = dict(self._fields["srm_quadrant"]._description_selection(self.env))
+        result = {}
+        for partner in self:
             company = partner.company_id or self.env.company
             expected = company._srm_ai_expected_contact_days().get(partner.srm_quadrant or "monitor", 120)
             quadrant = quadrant_labels.get(partner.srm_quadrant or "monitor", "")
             reasons = []
             # contact frequency (35 points)
-            if not partner.srm_last_engagement_date:
+            last_date = last_dates.get(partner.id)
+            if not last_date:
                 contact = 0.0
                 reasons.append(self.env._("No engagement recorded yet (-35)."))
             else:
-                days = (fields.Datetime.now() - partner.srm_last_engagement_date).days
+                days = (fields.Datetime.now() - last_date).days
                 if days > expected:
                     over = min(1.0, (days - expected) / float(expected))
                     contact = 35 * (1 - over)
@@ -419,8 +513,8 @@ class ResPartner(models.Model):
                     )
             # sentiment (25 points)
             sentiment_points = 25.0
-            if partner.srm_ai_sentiment_label:
-                value = partner.srm_ai_sentiment
+            value, label, trend = sentiments.get(partner.id, (0.0, False, False))
+            if label:
                 sentiment_points = 25 * min(1.0, 1 + value)
                 if value < 0:
                     reasons.append(
@@ -432,7 +526,7 @@ class ResPartner(models.Model):
                     )
                 else:
                     reasons.append(self.env._("Sentiment %(value).2f.", value=value))
-                if partner.srm_ai_sentiment_trend == "falling":
+                if trend == "falling":
                     sentiment_points = max(0.0, sentiment_points - 5)
                     reasons.append(self.env._("Sentiment is falling (-5)."))
             # open issues (20 points)
@@ -456,19 +550,74 @@ class ResPartner(models.Model):
                     )
                 )
             score = int(round(contact + sentiment_points + issue_points + commitment_points))
-            partner_updates.append(
-                (partner, {"srm_ai_health_score": score, "srm_ai_health_reasons": "\n".join(reasons)})
+            result[partner.id] = (score, "\n".join(reasons))
+        return result
+
+    # ------------------------------------------------------------------
+    # What each reader reads (srm.scoped.figures.mixin)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_scoped_fields(self):
+        return (*super()._srm_scoped_fields(), *AI_FIELDS)
+
+    @api.model
+    def _srm_scoped_sources(self, fnames):
+        sources = super()._srm_scoped_sources(fnames)
+        if set(fnames) & set(AI_FIELDS):
+            # what the stored figures count (``_srm_ai_sentiment_items``, the open issues and
+            # overdue commitments, the last engagement): no confidential record, worker
+            # grievance or message of a protected complainant
+            public = (("is_confidential", "=", False),)
+            community = (*public, ("grievance_scope", "=", "community"))
+            sources |= {
+                ("srm.engagement", "partner_ids", public),
+                ("srm.issue", "partner_ids", community),
+                ("srm.issue", "complainant_id", community),
+                (
+                    "srm.ai.message.score",
+                    "partner_id",
+                    (*public, ("is_protected", "=", False), ("is_worker", "=", False)),
+                ),
+            }
+            spec = self._srm_ai_commitment_spec()
+            if spec:
+                sources.add(("srm.commitment", spec["partner"], public))
+        return sources
+
+    def _srm_scoped_compute(self, fnames):
+        """The sentiment and relationship health of these stakeholders from the texts,
+        engagements, issues and commitments the current user may read, computed as the
+        stored ones are (the same definitions: never from confidential records, worker
+        grievances or the messages of protected complainants)."""
+        wanted = [fname for fname in fnames if fname in AI_FIELDS]
+        others = [fname for fname in fnames if fname not in AI_FIELDS]
+        with_health = bool(set(wanted) & set(HEALTH_FIELDS))
+        if with_health and "srm_last_engagement_date" not in others:
+            others.append("srm_last_engagement_date")
+        result = super()._srm_scoped_compute(others)
+        if not wanted:
+            return result
+        sentiments = self._srm_ai_sentiment_figures(self._srm_ai_sentiment_items(readable=True), fields.Datetime.now())
+        for fname in SENTIMENT_FIELDS:
+            result[fname] = {pid: sentiments[pid][0][fname] for pid in self.ids}
+        if with_health:
+            health = self._srm_ai_health_values(
+                result["srm_last_engagement_date"],
+                {
+                    pid: (
+                        figures["srm_ai_sentiment"],
+                        figures["srm_ai_sentiment_label"],
+                        figures["srm_ai_sentiment_trend"],
+                    )
+                    for pid, (figures, _months) in sentiments.items()
+                },
+                self._srm_ai_open_issue_counts(readable=True),
+                self._srm_ai_overdue_commitment_counts(readable=True),
             )
-            snapshot = snapshots.get(partner.id)
-            if snapshot:
-                if snapshot.health_score != score:
-                    snapshot_updates.append((snapshot, {"health_score": score}))
-            else:
-                to_create.append({"partner_id": partner.id, "month": this_month, "health_score": score})
-        write_grouped(partners.with_context(tracking_disable=True), partner_updates)
-        write_grouped(self.env["srm.ai.sentiment.snapshot"].sudo(), snapshot_updates)  # sudo: as above
-        if to_create:
-            self.env["srm.ai.sentiment.snapshot"].sudo().create(to_create)  # sudo: as above
+            result["srm_ai_health_score"] = {pid: health[pid][0] for pid in self.ids}
+            result["srm_ai_health_reasons"] = {pid: health[pid][1] for pid in self.ids}
+        return {fname: result[fname] for fname in fnames}
 
     @api.model
     def _cron_srm_ai_refresh_insights(self):

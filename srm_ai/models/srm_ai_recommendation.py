@@ -4,12 +4,18 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .res_partner import AI_FIELDS
+
 
 class SrmAiRecommendation(models.Model):
-    """What a rule proposes for a stakeholder, with the reason, and its activity."""
+    """What a rule proposes for a stakeholder, with the reason, and its activity.
+
+    Its reason counts records of every project and company (the stakeholder's last
+    engagement, sentiment, overdue commitments, grievances): a reader who may not read
+    every record of the stakeholder (see ``srm.scoped.figures.mixin``) does not see it."""
 
     _name = "srm.ai.recommendation"
-    _inherit = ["srm.link.check.mixin"]
+    _inherit = ["srm.link.check.mixin", "srm.scoped.figures.mixin"]
     _description = "Recommendation"
     _order = "create_date desc, id desc"
     _check_company_auto = True
@@ -36,14 +42,38 @@ class SrmAiRecommendation(models.Model):
     _srm_link_fields = ("rule_id", "partner_id", "activity_id")
 
     @api.model
+    def _srm_scoped_hides_rows(self):
+        return True
+
+    def _srm_scoped_partial(self, fnames, candidates=None):
+        """The recommendations about stakeholders whose figures the user reads computed."""
+        scope = [("id", "in", self.ids if candidates is None else candidates)]
+        # sudo: the stakeholders of recommendations the user may read (``candidates``, or read by them)
+        Recommendation = self.sudo()
+        partners = self.env["res.partner"].browse(
+            [partner.id for (partner,) in Recommendation._read_group(scope, ["partner_id"])]
+        )
+        partial = partners._srm_scoped_partial(AI_FIELDS)
+        if not partial:
+            return set()
+        return set(Recommendation._search(scope + [("partner_id", "in", sorted(partial))]).get_result_ids())
+
+    @api.model
+    def _srm_scoped_hidden(self, partial, values):
+        return set(partial)
+
+    @api.model
     def _srm_ai_create_for(self, rule, partner, reason, company, confidential=False):
         user = partner._srm_ai_owner()
         activity_type = rule.activity_type_id or self.env.ref("mail.mail_activity_data_todo")
+        # the activity is seen by everybody who opens the stakeholder, who may not read the
+        # records the reason counts (confidential ones, another project's or company's):
+        # no reason there, the recommendation follows the rules of those records
         if confidential:
-            # the activity is seen by everybody who opens the stakeholder: no reason there
             note = self.env._("Recommendation based on confidential records: see Insights > Recommendations.")
         else:
-            note = reason + ("\n" + rule.advice if rule.advice else "")
+            pointer = self.env._("Why: see the recommendation in the stakeholder's Insights tab.")
+            note = rule.advice + "\n" + pointer if rule.advice else pointer
         # sudo: the activity goes to the relationship owner, whoever runs the rules
         activity = partner.sudo().activity_schedule(
             activity_type_id=activity_type.id,

@@ -15,6 +15,7 @@ from . import test_access
 from . import test_confidentiality
 from . import test_links
 from . import test_project_restriction
+from . import test_scoped_figures
 from . import test_stakeholder_form
 from . import test_ui
 from . import test_insights_refresh

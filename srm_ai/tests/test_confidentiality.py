@@ -238,6 +238,15 @@ class TestAiDataRules(SrmAiAccessCase):
         both = [("id", "in", (mine_score | quarry_score).ids)]
         self.assertEqual(Score.with_user(self.insider).search(both), mine_score)
         self.assertEqual(Score.with_user(self.outsider).search(both), quarry_score)
+        # recommendations: those of the stakeholders of the user's projects
+        rule = self.env.ref("srm_ai.srm_ai_recommendation_rule_no_contact")
+        Recommendation = self.env["srm.ai.recommendation"]
+        recommendations = Recommendation.browse()
+        for partner in (self.village, self.quarry_village):
+            recommendations |= Recommendation._srm_ai_create_for(rule, partner, "No contact.", self.company)
+        self.assertEqual(
+            Recommendation.with_user(self.insider).search([("id", "in", recommendations.ids)]).partner_id, self.village
+        )
         # themes: their key terms come from the records they group
         no_project = self._engagement("Dust in the valley.", project_id=False, days_ago=1)
         mine = self._engagement("Dust on the road again.", days_ago=1)
@@ -255,15 +264,9 @@ class TestAiDataRules(SrmAiAccessCase):
         with self.assertRaises(AccessError):
             theme_quarry.with_user(self.insider).read(["key_terms"])
         self.assertEqual(Theme.with_user(self.user).search([("id", "in", themes.ids)]), themes)
-        # recommendations: those of the stakeholders of the user's projects
-        rule = self.env.ref("srm_ai.srm_ai_recommendation_rule_no_contact")
-        Recommendation = self.env["srm.ai.recommendation"]
-        recommendations = Recommendation.browse()
-        for partner in (self.village, self.quarry_village):
-            recommendations |= Recommendation._srm_ai_create_for(rule, partner, "No contact.", self.company)
-        self.assertEqual(
-            Recommendation.with_user(self.insider).search([("id", "in", recommendations.ids)]).partner_id, self.village
-        )
+        # the village now has an engagement of no project, which they may not read: its
+        # recommendations may count it, and are not theirs any more
+        self.assertFalse(Recommendation.with_user(self.insider).search([("id", "in", recommendations.ids)]))
 
     def test_stakeholder_figures_leave_out_confidential_records(self):
         self._engagement("We are furious, this is a disaster.", is_confidential=True, days_ago=2)

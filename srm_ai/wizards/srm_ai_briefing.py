@@ -88,7 +88,28 @@ class SrmAiBriefing(models.TransientModel):
                 }
             )
         all_dates = engagements.mapped("date")
-        snapshots = partner.srm_ai_snapshot_ids.filtered("has_sentiment").sorted("month")[-6:]
+        # the figures the user reads: computed from what they may read when some of the
+        # stakeholder's records are not theirs to read (srm.scoped.figures.mixin)
+        figures = partner._srm_scoped_read(
+            [
+                "srm_last_engagement_date",
+                "srm_days_since_contact",
+                "srm_ai_sentiment",
+                "srm_ai_sentiment_label",
+                "srm_ai_sentiment_trend",
+                "srm_ai_sentiment_forecast",
+                "srm_ai_health_score",
+                "srm_ai_health_reasons",
+            ]
+        )[partner.id]
+        snapshots = self.env["srm.ai.sentiment.snapshot"].search(
+            [("partner_id", "=", partner.id), ("has_sentiment", "=", True)], order="month desc", limit=6
+        )
+        months = snapshots._srm_scoped_read(["month", "sentiment"])
+        labels = {
+            fname: dict(partner._fields[fname]._description_selection(self.env)).get(figures[fname], "")
+            for fname in ("srm_ai_sentiment_label", "srm_ai_sentiment_trend")
+        }
         facts = {
             "partner": partner,
             "name": partner.display_name,
@@ -104,21 +125,24 @@ class SrmAiBriefing(models.TransientModel):
             "do_not_contact": partner.srm_do_not_contact,
             "engagement_count": len(engagements),
             "first_date": min(all_dates) if all_dates else False,
-            "last_date": partner.srm_last_engagement_date,
-            "days_since": partner.srm_days_since_contact,
+            "last_date": figures["srm_last_engagement_date"],
+            "days_since": figures["srm_days_since_contact"],
             "history": history,
             "issues": [
                 {"name": i.display_name, "date": i.date_received, "stage": i.stage_id.name or ""} for i in issues
             ],
             "commitments": commitment_rows,
-            "sentiment": partner.srm_ai_sentiment,
-            "sentiment_label": partner.srm_ai_sentiment_label and selection(partner, "srm_ai_sentiment_label"),
-            "trend": partner.srm_ai_sentiment_trend and selection(partner, "srm_ai_sentiment_trend"),
-            "trend_code": partner.srm_ai_sentiment_trend,
-            "forecast": partner.srm_ai_sentiment_forecast,
-            "series": [(s.month.strftime("%Y-%m"), s.sentiment) for s in snapshots],
-            "health": partner.srm_ai_health_score,
-            "health_reasons": (partner.srm_ai_health_reasons or "").splitlines(),
+            "sentiment": figures["srm_ai_sentiment"],
+            "sentiment_label": figures["srm_ai_sentiment_label"] and labels["srm_ai_sentiment_label"],
+            "trend": figures["srm_ai_sentiment_trend"] and labels["srm_ai_sentiment_trend"],
+            "trend_code": figures["srm_ai_sentiment_trend"],
+            "forecast": figures["srm_ai_sentiment_forecast"],
+            "series": [
+                (values["month"].strftime("%Y-%m"), values["sentiment"])
+                for values in sorted(months.values(), key=lambda values: values["month"])
+            ],
+            "health": figures["srm_ai_health_score"],
+            "health_reasons": (figures["srm_ai_health_reasons"] or "").splitlines(),
             "topics": [name for name, _count in topics.most_common(6)],
             "key_terms": engine.summary.key_terms(texts, top=8, lang=lang) if texts else [],
             # what the stakeholder said: the notes of the meetings, not their titles or outcomes

@@ -74,14 +74,19 @@ class SrmAiStrategy(models.TransientModel):
         """The offline suggestion, from these stakeholders and engagements only."""
         advice = self._quadrant_advice()
         quadrants = Counter(partners.mapped("srm_quadrant"))
+        # the figures the user reads: computed from what they may read when some of a
+        # stakeholder's records are not theirs to read (srm.scoped.figures.mixin)
+        figures = partners._srm_scoped_read(
+            ["srm_ai_sentiment", "srm_ai_sentiment_label", "srm_ai_sentiment_trend", "srm_ai_health_score"]
+        )
         lines = []
         for quadrant, count in quadrants.most_common():
             if quadrant:
                 prefix = "" if len(partners) == 1 else f"{count} × "
                 lines.append(prefix + advice[quadrant])
-        scored = partners.filtered("srm_ai_sentiment_label")
+        scored = partners.filtered(lambda p: figures[p.id]["srm_ai_sentiment_label"])
         if scored:
-            average = sum(scored.mapped("srm_ai_sentiment")) / len(scored)
+            average = sum(figures[p.id]["srm_ai_sentiment"] for p in scored) / len(scored)
             if average <= -0.05:
                 lines.append(
                     self.env._(
@@ -92,14 +97,16 @@ class SrmAiStrategy(models.TransientModel):
                 )
             elif average >= 0.05:
                 lines.append(self.env._("Sentiment is positive (%.2f): keep the rhythm and ask for feedback.", average))
-        falling = partners.filtered(lambda p: p.srm_ai_sentiment_trend == "falling")
+        falling = partners.filtered(lambda p: figures[p.id]["srm_ai_sentiment_trend"] == "falling")
         if falling:
             lines.append(
                 self.env._(
                     "Sentiment is falling for %s: plan a contact soon.", ", ".join(falling.mapped("display_name")[:5])
                 )
             )
-        at_risk = partners.filtered(lambda p: p.srm_ai_health_score and p.srm_ai_health_score < 50)
+        at_risk = partners.filtered(
+            lambda p: figures[p.id]["srm_ai_health_score"] and figures[p.id]["srm_ai_health_score"] < 50
+        )
         if at_risk:
             lines.append(
                 self.env._(

@@ -1,5 +1,6 @@
 from . import srm_link_mask_mixin
 from . import srm_link_search_mixin
+from . import srm_scoped_figures_mixin
 from . import srm_secured_mixin
 from . import srm_link_check_mixin
 from . import srm_cron_batch
@@ -15,6 +16,7 @@ from . import srm_engagement_participant
 from . import srm_engagement
 from . import res_partner
 from . import res_partner_access
+from . import res_partner_figures
 from . import res_users
 from . import calendar_event
 from . import mail_activity

@@ -458,6 +458,8 @@ class ResPartner(models.Model):
             and field.translate in (False, True)
             and not field.company_dependent
             and not field.groups
+            # a figure that a reader may read computed from what they may read, not as stored
+            and field.name not in getattr(self.env[field.model_name], "_srm_scoped_fields", tuple)()
         )
 
     @api.model

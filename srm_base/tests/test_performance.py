@@ -43,8 +43,9 @@ def view_specification(model, arch):
 # and what it shows of the records its lookups link to in one query, the pages of
 # relationships, engagements, issues and insights read when opened
 FORM_QUERIES = 16
-# a project-restricted user's: the rules of their projects are read too
-RESTRICTED_FORM_QUERIES = 18
+# a project-restricted user's: the rules of their projects are read too, and whether the
+# stakeholder's stored figures (last engagement...) count records they may not read
+RESTRICTED_FORM_QUERIES = 19
 
 
 @tagged("post_install", "-at_install")

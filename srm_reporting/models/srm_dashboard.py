@@ -381,7 +381,9 @@ class SrmDashboard(models.AbstractModel):
         """({quadrant: stakeholders}, {quadrant: those not contacted lately}) of ``domain``
         in one pass: the stakeholders are selected by the ORM (``_search``: record rules
         and companies apply), the two counts are taken together."""
-        Partner = self.env["res.partner"]
+        # the last engagement the user reads: from the engagements they may read
+        # (srm.scoped.figures.mixin)
+        Partner = self.env["res.partner"]._srm_scoped_for_domain(domain, ["srm_last_engagement_date"])
         query = Partner._search(domain)
         limit = fields.Datetime.now() - relativedelta(days=NOT_CONTACTED_DAYS)
         last = Partner._field_to_sql(query.table, "srm_last_engagement_date", query)

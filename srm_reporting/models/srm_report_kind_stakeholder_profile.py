@@ -51,7 +51,9 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
         extra = self._profile_extra_sections(partner, filters)
         rated = sum(total for total, _avg in sentiment.values())
         avg_all = sum(total * avg for total, avg in sentiment.values()) / rated if rated else None
-        last_engagement = self._to_local(partner.srm_last_engagement_date)
+        last_engagement = self._to_local(
+            partner._srm_scoped_read(["srm_last_engagement_date"])[partner.id]["srm_last_engagement_date"]
+        )
         return {
             "title": _("Stakeholder profile: %s", partner.display_name),
             "subtitle": self._period_label(filters)
@@ -93,6 +95,8 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
         channels = self._labels("res.partner", "srm_preferred_channel")
         bases = self._labels("res.partner", "srm_consent_basis")
         relations = partner.srm_relationship_ids | partner.srm_relationship_inverse_ids
+        # the date the user reads: from the engagements they may read (srm.scoped.figures.mixin)
+        last_engagement = partner._srm_scoped_read(["srm_last_engagement_date"])[partner.id]["srm_last_engagement_date"]
         return [
             (_("Name"), partner.display_name, "char"),
             (_("Reference"), partner.ref or "", "char"),
@@ -114,7 +118,7 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
             (_("Consents to contact"), partner.srm_consent, "boolean"),
             (_("Basis for contact"), bases.get(partner.srm_consent_basis, ""), "char"),
             (_("Do not contact"), partner.srm_do_not_contact, "boolean"),
-            (_("Last engagement"), self._to_local(partner.srm_last_engagement_date), "datetime"),
+            (_("Last engagement"), self._to_local(last_engagement), "datetime"),
             (_("Relationships"), ", ".join(relations.mapped("display_name")), "text"),
         ]
 

@@ -96,7 +96,11 @@ class SrmReportKindStakeholderRegister(models.AbstractModel):
                         ["__count"],
                     )
                 )
+                # the contact history the user reads: from the engagements they may read
+                # (srm.scoped.figures.mixin)
+                contact = partners._srm_scoped_read(["srm_last_engagement_date", "srm_days_since_contact"])
                 for partner in partners:
+                    last = contact[partner.id]["srm_last_engagement_date"]
                     yield [
                         partner.ref or "",
                         partner.display_name,
@@ -113,8 +117,8 @@ class SrmReportKindStakeholderRegister(models.AbstractModel):
                         partner.srm_do_not_contact,
                         partner.user_id.name or "",
                         counts.get(partner, 0),
-                        self._to_local(partner.srm_last_engagement_date),
-                        partner.srm_days_since_contact if partner.srm_last_engagement_date else None,
+                        self._to_local(last),
+                        contact[partner.id]["srm_days_since_contact"] if last else None,
                         partner.email or "",
                         partner.phone or "",
                     ]

@@ -18,3 +18,4 @@ from . import test_report_project_restriction
 from . import test_report_confidential_scope
 from . import test_report_company
 from . import test_report_routes
+from . import test_report_scoped_contact

@@ -6,7 +6,7 @@ import pytz
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models, tools
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .srm_read_rules import ReadRulesChecked
@@ -355,6 +355,20 @@ class SrmEngagement(models.Model):
                     self.env._("The engagement “%s” must involve at least one stakeholder.", engagement.name)
                 )
 
+    def _srm_refuse_sender_unverified(self):
+        """The mark "Sender to Verify" is the mail gateway's (``message_new``, as superuser):
+        it marks the engagement of an email it could not authenticate. A user who may change
+        the engagement unticks it once they checked with the sender (the change is
+        tracked), but never ticks it, by hand or over RPC (in the values, or as a default
+        of the context or of the user)."""
+        raise UserError(
+            self.env._(
+                "Only the mail gateway marks an engagement “Sender to Verify”, when it could "
+                "not authenticate the email it comes from. You may untick it once you checked "
+                "with the sender, but not tick it."
+            )
+        )
+
     @api.constrains("partner_ids", "direction")
     def _check_do_not_contact(self):
         for engagement in self.filtered(lambda e: e.direction == "outbound"):
@@ -402,6 +416,9 @@ class SrmEngagement(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         engagements = super().create(vals_list)
+        # given in the values or as a default (context, user's defaults)
+        if not self.env.su and any(engagements.mapped("sender_unverified")):
+            engagements._srm_refuse_sender_unverified()
         # a constraint only runs for the fields given: check the engagements
         # created without any stakeholder too
         engagements._check_partner_ids()
@@ -412,6 +429,8 @@ class SrmEngagement(models.Model):
         return engagements
 
     def write(self, vals):
+        if vals.get("sender_unverified") and not self.env.su and not all(self.mapped("sender_unverified")):
+            self._srm_refuse_sender_unverified()
         old_partners = self.partner_ids if {"partner_ids", "date", "is_confidential"} & set(vals) else None
         res = super().write(vals)
         if "partner_ids" in vals:

@@ -1,6 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SrmCase
@@ -234,3 +234,132 @@ class TestMailGatewaySender(MailGatewayCase):
         Thread = self.env["mail.thread"].with_context(srm_authentication_results=[AUTHENTICATED.split(": ", 1)[1]])
         self.assertTrue(Thread.sudo()._srm_mail_authenticated("ana.contreras@example.com"))
         self.assertFalse(Thread.with_user(self.counsel)._srm_mail_authenticated("ana.contreras@example.com"))
+
+    def test_forged_colleague_runs_nothing_as_them(self):
+        """The gateway does not work as the colleague whose address is in ``From:``."""
+        engagement = self._process(
+            "Acta de la reunión",
+            "Ana Contreras <ana.contreras@example.com>",
+            "<forged-4@example.com>",
+        )
+        self.assertTrue(engagement.sender_unverified)
+        self.assertNotEqual(engagement.create_uid, self.counsel)
+
+
+@tagged("post_install", "-at_install")
+class TestMailGatewayReplies(MailGatewayCase):
+    """A reply to an engagement (``In-Reply-To:``/``References:``) is in the name of the
+    contact or colleague of its ``From:`` only when the mail server authenticated it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # her address: ana.contreras@example.com
+        cls.counsel = cls._new_user("ana.contreras", "srm_base.group_srm_user", name="Ana Contreras")
+
+    def setUp(self):
+        super().setUp()
+        self.engagement = self._process(
+            "Ruido nocturno",
+            "Elena Ríos <elena.rios@example.com>",
+            "<ruido-1@example.com>",
+            body="Los camiones pasan de noche.",
+            extra=AUTHENTICATED,
+        )
+        self.assertEqual(self.engagement.partner_ids, self.stakeholder)
+
+    def _reply(self, email_from, msg_id, body, extra=""):
+        self._process(
+            "Re: Ruido nocturno",
+            email_from,
+            msg_id,
+            body=body,
+            extra=extra + "In-Reply-To: <ruido-1@example.com>\nReferences: <ruido-1@example.com>\n",
+        )
+        self.assertFalse(self.env["srm.engagement"].search([("name", "=", "Re: Ruido nocturno")]))
+        reply = self.engagement.message_ids.filtered(lambda m: body in (m.body or ""))
+        self.assertEqual(len(reply), 1, "the reply is kept on the engagement")
+        return reply
+
+    def test_forged_colleague_reply_is_in_nobodys_name(self):
+        reply = self._reply("Ana Contreras <ana.contreras@example.com>", "<ruido-2@example.com>", "Pagaremos el doble.")
+        self.assertFalse(reply.author_id, "not in the colleague's name")
+        self.assertIn("ana.contreras@example.com", reply.email_from, "the team sees the address")
+        self.assertIn("did not authenticate", reply.body)
+        self.assertNotIn(self.counsel.partner_id, self.engagement.message_partner_ids, "not made a follower")
+
+    def test_forged_stakeholder_reply_is_in_nobodys_name(self):
+        reply = self._reply("Elena Ríos <elena.rios@example.com>", "<ruido-3@example.com>", "Retiro mi reclamo.")
+        self.assertFalse(reply.author_id)
+        self.assertIn("elena.rios@example.com", reply.email_from)
+        self.assertIn("did not authenticate", reply.body)
+
+    def test_authenticated_replies_keep_their_author(self):
+        reply = self._reply(
+            "Ana Contreras <ana.contreras@example.com>",
+            "<ruido-4@example.com>",
+            "Hablé con ella.",
+            extra=AUTHENTICATED,
+        )
+        self.assertEqual(reply.author_id, self.counsel.partner_id)
+        self.assertNotIn("did not authenticate", reply.body)
+        reply = self._reply(
+            "Elena Ríos <elena.rios@example.com>", "<ruido-5@example.com>", "Sigue igual.", extra=AUTHENTICATED
+        )
+        self.assertEqual(reply.author_id, self.stakeholder)
+
+    def test_reply_from_an_unknown_address_is_unchanged(self):
+        reply = self._reply("Pedro Soto <pedro.soto@example.org>", "<ruido-6@example.org>", "Yo también.")
+        self.assertFalse(reply.author_id)
+        self.assertNotIn("did not authenticate", reply.body)
+
+
+@tagged("post_install", "-at_install")
+class TestSenderToVerifyMark(MailGatewayCase):
+    """Only the mail gateway marks an engagement "Sender to Verify"; its users may untick it."""
+
+    def setUp(self):
+        super().setUp()
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.engagement = self._engagement(self.stakeholder)
+        self.unverified = self._process("Aviso", "elena.rios@example.com", "<aviso-1@example.com>")
+        self.assertTrue(self.unverified.sender_unverified)
+        self.env.cr.precommit.run()  # the email was processed in a transaction of its own
+
+    def test_users_cannot_mark_an_engagement(self):
+        Engagement = self.env["srm.engagement"].with_user(self.officer)
+        values = {
+            "name": "Llamada",
+            "engagement_type_id": self.type_call.id,
+            "partner_ids": [(6, 0, self.stakeholder.ids)],
+        }
+        with self.assertRaisesRegex(UserError, "Sender to Verify"):
+            Engagement.create(dict(values, sender_unverified=True))
+        with self.assertRaisesRegex(UserError, "Sender to Verify"):
+            Engagement.with_context(default_sender_unverified=True).create(values)
+        with self.assertRaisesRegex(UserError, "Sender to Verify"):
+            self.engagement.with_user(self.officer).write({"sender_unverified": True})
+        self.assertFalse(self.engagement.sender_unverified)
+
+    def test_refusal_in_the_users_language(self):
+        self.officer.lang = "fr_FR"
+        engagement = self.engagement.with_user(self.officer).with_context(lang="fr_FR")
+        with self.assertRaisesRegex(UserError, "passerelle de messagerie"):
+            engagement.write({"sender_unverified": True})
+
+    def test_users_may_untick_it(self):
+        engagement = self.unverified.with_user(self.officer).with_context(tracking_disable=False)
+        engagement.write({"partner_ids": [(6, 0, self.stakeholder.ids)], "sender_unverified": False})
+        self.assertFalse(self.unverified.sender_unverified)
+        self.env.cr.precommit.run()  # tracking values are written at the commit
+        tracked = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "srm.engagement"),
+                ("mail_message_id.res_id", "=", self.unverified.id),
+                ("field_id.name", "=", "sender_unverified"),
+            ]
+        )
+        self.assertEqual(len(tracked), 1, "unticking is tracked")
+        self.assertEqual(tracked.mail_message_id.author_id, self.officer.partner_id)
+        with self.assertRaisesRegex(UserError, "Sender to Verify"):
+            engagement.write({"sender_unverified": True})

@@ -758,6 +758,9 @@ class SrmIssue(models.Model):
                     company, vals.get("date_received") or fields.Datetime.now()
                 )
         issues = super().create(vals_list)
+        # given in the values or as a default (context, user's defaults)
+        if not self.env.su and any(issues.mapped("identity_state")):
+            issues._srm_refuse_identity_state()
         issues._srm_apply_stage(issues.env["srm.issue.stage"], notify=False)
         issues._srm_subscribe_complainant()
         issues._srm_link_complainant_projects()
@@ -765,6 +768,9 @@ class SrmIssue(models.Model):
 
     def write(self, vals):
         check_readable_links(self, [vals], COMPLAINANT_FIELDS)
+        if "identity_state" in vals and not self.env.su:
+            if any(issue.identity_state != (vals["identity_state"] or False) for issue in self):
+                self._srm_refuse_identity_state()
         confidential = self.env.su or self.env.user.has_group("srm_base.group_srm_confidential")
         if vals.get("is_sensitive") is False and not confidential:
             if any(self.mapped("is_sensitive")):
@@ -794,6 +800,21 @@ class SrmIssue(models.Model):
         if {"project_id", "complainant_id", "complainant_partner_id", "is_sensitive", "is_anonymous"} & set(vals):
             self._srm_link_complainant_projects()
         return res
+
+    def _srm_refuse_identity_state(self):
+        """The verification of the contact details given (``identity_state``) is the
+        intake's: the public form and the mail gateway mark a grievance sent with the
+        address of an existing contact unverified, the owner of the address confirms or
+        disputes it by the link emailed to them (all as superuser). Users never set or
+        change it, by hand or over RPC: it would offer to link the grievance to a contact
+        of their choice, or say verified what nobody verified."""
+        raise UserError(
+            self.env._(
+                "Only the public form, the mail gateway and the owner of the address given (by "
+                "the confirmation link) set the verification of a grievance's contact: it "
+                "cannot be changed by hand."
+            )
+        )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)

@@ -47,15 +47,16 @@ class TestSrmIssueMailGateway(MailCommon):
             target_model="srm.issue", **kwargs,
         )
 
-    def _reply(self, parent, subject, body):
-        """Ama Boateng answers ``parent`` (a message of an issue) by email."""
+    def _reply(self, parent, subject, body, email_from='"Ama Boateng" <ama.boateng@example.com>', extra=AUTHENTICATED):
+        """Ama Boateng (or ``email_from``) answers ``parent`` (a message of an issue) by
+        email, authenticated by the mail server unless ``extra`` says otherwise."""
         return self.format_and_process(
             RAW_EMAIL,
-            '"Ama Boateng" <ama.boateng@example.com>',
+            email_from,
             self.alias_email,
             subject=subject,
             body=body,
-            extra=f"In-Reply-To: {parent.message_id}\nReferences: {parent.message_id}",
+            extra=f"{extra}In-Reply-To: {parent.message_id}\nReferences: {parent.message_id}",
             target_model="srm.issue",
             target_field="name",
         )
@@ -125,6 +126,72 @@ class TestSrmIssueMailGateway(MailCommon):
             sent = issue.message_ids[0]
             self._reply(sent, "Re: Fence on the path", "The fence is back.")
         self.assertIn(self.user_employee, issue.activity_ids.user_id)
+
+    def test_forged_reply_is_in_nobodys_name(self):
+        """A reply with the address of the complainant or of a colleague in ``From:`` that
+        the mail server did not authenticate is kept, in nobody's name, with a warning."""
+        colleague = new_test_user(
+            self.env, "forged_officer", "srm_base.group_srm_user", name="Grace Officer", email="grace@example.com"
+        )
+        with self.mock_mail_gateway():
+            issue = self._process(
+                '"Ama Boateng" <ama.boateng@example.com>',
+                "Blocked footpath",
+                "The new fence blocks the footpath to the river.",
+                msg_id="<footpath-first@example.com>",
+            )
+            incoming = issue.message_ids.filtered(lambda m: m.message_type == "email")
+            self._reply(incoming, "Re: Blocked footpath", "I withdraw my grievance.", extra="")
+            self._reply(
+                incoming,
+                "Re: Blocked footpath",
+                "We will pay for it.",
+                email_from="Grace Officer <grace@example.com>",
+                extra="",
+            )
+        for body, address in (("I withdraw", "ama.boateng@example.com"), ("We will pay", "grace@example.com")):
+            reply = issue.message_ids.filtered(lambda m, body=body: body in (m.body or ""))
+            self.assertEqual(len(reply), 1, "the reply is kept")
+            self.assertFalse(reply.author_id, "not in the name of the owner of the address")
+            self.assertIn(address, reply.email_from, "the team sees the address")
+            self.assertIn("did not authenticate", reply.body)
+        self.assertNotIn(colleague.partner_id, issue.message_partner_ids, "the colleague is not made a follower")
+
+    def test_forged_reply_on_closed_issue_is_not_the_colleagues(self):
+        """The officer is told of a reply on a closed issue, not by the colleague whose
+        address is in ``From:``."""
+        self.user_employee.groups_id += self.env.ref("srm_base.group_srm_user")
+        colleague = new_test_user(
+            self.env, "forged_closer", "srm_base.group_srm_user", name="Grace Closer", email="grace.closer@example.com"
+        )
+        issue = self.env["srm.issue"].create(
+            {
+                "name": "Noise at night",
+                "complainant_id": self.known.id,
+                "user_id": self.user_employee.id,
+                "stage_id": self.env.ref("srm_issues.srm_issue_stage_closed").id,
+                "outcome": "resolved_accepted",
+            }
+        )
+        with self.mock_mail_gateway():
+            issue.message_post(
+                body="Closed, thank you.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.known.ids,
+            )
+            self._reply(
+                issue.message_ids[0],
+                "Re: Noise at night",
+                "Reopen it.",
+                email_from="grace.closer@example.com",
+                extra="",
+            )
+        reply = issue.message_ids.filtered(lambda m: "Reopen it" in (m.body or ""))
+        self.assertFalse(reply.author_id)
+        activity = issue.activity_ids.filtered(lambda a: a.user_id == self.user_employee)
+        self.assertEqual(len(activity), 1, "the officer is told")
+        self.assertNotEqual(activity.create_uid, colleague, "not by the colleague")
 
     def _chatter(self, issue, user):
         """What the chatter of ``issue`` receives for ``user``."""

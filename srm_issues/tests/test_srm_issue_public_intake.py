@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, Opener
 from odoo.tools import hash_sign, mute_logger
@@ -221,6 +221,49 @@ class TestSrmIssuePublicIdentity(HttpCase, SrmIssueCommon, PublicFormMixin):
         self.assertEqual(after, before + 1)
         with self.assertRaises(AccessError):
             issue.with_user(self.user_auditor).action_srm_send_identity_confirmation()
+
+
+@tagged("post_install", "-at_install")
+class TestSrmIssueIdentityByHand(SrmIssueCase):
+    """The verification of the contact details of a grievance is the intake's: users,
+    even of the issue, never set or change it (the form shows it read-only)."""
+
+    def _assert_refused(self, call):
+        with self.assertRaises(UserError) as catcher:
+            call()
+        self.assertIn("cannot be changed by hand", str(catcher.exception))
+
+    def test_users_cannot_set_the_verification(self):
+        issue = self._issue(name="Dust on the road")
+        Issue = self.env["srm.issue"].with_user(self.user_manager)
+        mine = issue.with_user(self.user_manager)
+        for state in ("unverified", "verified", "disputed"):
+            self._assert_refused(lambda state=state: mine.write({"identity_state": state}))
+            self._assert_refused(lambda state=state: Issue.create({"name": "Mine", "identity_state": state}))
+            self._assert_refused(
+                lambda state=state: Issue.with_context(default_identity_state=state).create({"name": "Mine"})
+            )
+        self.assertFalse(issue.identity_state)
+        self.assertTrue(Issue.create({"name": "Mine"}), "the rest of the grievance is theirs")
+
+    def test_users_cannot_clear_an_unverified_grievance(self):
+        issue = self._issue(name="Fence on the path")
+        issue.write({"identity_state": "unverified", "claimed_email": "awa.traore@example.com"})
+        officer = issue.with_user(self.user_confidential)
+        self._assert_refused(lambda: officer.write({"identity_state": "verified"}))
+        self._assert_refused(lambda: officer.write({"identity_state": False}))
+        self.assertEqual(issue.identity_state, "unverified")
+        # other changes of the grievance are theirs
+        issue.with_user(self.user_confidential).write({"name": "Fence across the path"})
+
+    def test_refusal_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.user_manager.lang = "fr_FR"
+        issue = self._issue(name="Noise").with_user(self.user_manager).with_context(lang="fr_FR")
+        with self.assertRaises(UserError) as catcher:
+            issue.write({"identity_state": "verified"})
+        self.assertIn("confirmation", str(catcher.exception))
+        self.assertIn("ne peut pas être modifiée à la main", str(catcher.exception))
 
 
 RAW_EMAIL = """Return-Path: <{email}>

@@ -919,13 +919,45 @@ class ResPartner(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def _srm_default_project(self, user=None):
+        """The project proposed for a record created from the stakeholder ``self`` (an
+        engagement logged with them, their commitments), among those ``user`` may read: the
+        stakeholder's main project, else one of the stakeholder's projects, else the user's
+        own main project, else the first project they are a member of; none when they may
+        read none of them. A project they may not read would be shown to them by name, and
+        refused on saving. Without ``user``, the current user in their current companies;
+        a user given is checked as them in any of their companies, whatever the current
+        environment (the mail gateway runs as the author, in superuser mode)."""
+        Project = self.env["srm.project"]
+        current = user is None
+        user = self.env.user if current else user
+        # sudo: only the ids of the projects proposed, each checked as the user below
+        partner, own = self.sudo()[:1], user.sudo()
+        candidates = (
+            partner.srm_main_project_id
+            | partner.srm_project_ids
+            | own.partner_id.srm_main_project_id
+            | own.srm_project_ids
+        ).filtered("active")
+        if not candidates:
+            return Project
+        if current:
+            readable = candidates.with_env(self.env)._filtered_access("read")
+        else:
+            readable = candidates.with_user(user).with_context(allowed_company_ids=own.company_ids.ids)
+            readable = readable._filtered_access("read")
+        for project in candidates:
+            if project in readable:
+                return project.with_env(self.env)
+        return Project
+
     def action_srm_view_engagements(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("srm_base.srm_engagement_action")
         action["domain"] = [("partner_ids", "in", self.ids)]
         action["context"] = {
             "default_partner_ids": self.ids,
-            "default_project_id": self.srm_main_project_id.id,
+            "default_project_id": self._srm_default_project().id,
         }
         return action
 
@@ -939,6 +971,6 @@ class ResPartner(models.Model):
             "target": "current",
             "context": {
                 "default_partner_ids": self.ids,
-                "default_project_id": self.srm_main_project_id.id or self.srm_project_ids[:1].id,
+                "default_project_id": self._srm_default_project().id,
             },
         }

@@ -14,7 +14,7 @@ _SRM_COMPANY_WIDE_GROUPS = (
 
 class ResUsers(models.Model):
     _name = "res.users"
-    _inherit = ["res.users", "srm.link.search.mixin"]
+    _inherit = ["res.users", "srm.link.search.mixin", "srm.link.mask.mixin"]
 
     srm_project_ids = fields.Many2many(
         "srm.project",
@@ -48,6 +48,27 @@ class ResUsers(models.Model):
         # every employee reads users: a project-restricted user, the projects they may read
         # (the conditions on the fields of the user's contact are bound by res.partner's)
         return (*super()._srm_searched_link_fields(), "srm_project_ids")
+
+    @api.model
+    def _srm_masked_link_field(self, fname):
+        # of a user's links, the main project of their contact (res.partner's), which reads
+        # "Restricted" to whoever may not read it, the user themselves included; the others
+        # (company, contact) are Odoo's
+        return fname == "srm_main_project_id"
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """The custom attributes of a main project the reader may not read are not shown,
+        as on the user's contact."""
+        result = super()._read_format(fnames, load=load)
+        if "srm_properties" in fnames and result and not self.env.su:
+            # sudo: only the main project of each user's contact (which the reader may not
+            # read, a stakeholder of another project), checked as the reader below
+            mains = {user.id: user.srm_main_project_id.id for user in self.sudo().browse([v["id"] for v in result])}
+            hidden = self._srm_hidden_link_ids("srm_main_project_id", mains.values())
+            for vals in result:
+                if mains.get(vals["id"]) in hidden and "srm_properties" in vals:
+                    vals["srm_properties"] = []
+        return result
 
     @api.depends("groups_id", "share")
     def _compute_srm_project_restricted(self):

@@ -549,16 +549,29 @@ class SrmEngagement(models.Model):
             # the message posted next is then authored by the new stakeholder
             msg_dict["author_id"] = stakeholders.id
         main = stakeholders[:1]
+        if responsible:
+            # a colleague's email: in a project of the stakeholder they may read, else in one
+            # of theirs
+            project = main._srm_default_project(responsible)
+        else:
+            project = main.srm_main_project_id
+            responsible = main.user_id.filtered(lambda u: not u.share)
+        company = project.company_id or self.env.company
+        if responsible and not self.new(
+            {"project_id": project.id, "company_id": company.id, "is_confidential": False}
+        )._srm_new_readable_by(responsible):
+            # nobody is responsible for an engagement they may not read
+            responsible = self.env["res.users"]
         defaults = self._srm_message_new_values(msg_dict, main.display_name)
         defaults.update(
             {
                 "partner_ids": [Command.set(stakeholders.ids)],
-                "user_id": responsible.id or main.user_id.id or False,
+                "user_id": responsible.id,
             }
         )
-        if main.srm_main_project_id:
-            defaults["project_id"] = main.srm_main_project_id.id
-            defaults["company_id"] = main.srm_main_project_id.company_id.id
+        if project:
+            defaults["project_id"] = project.id
+            defaults["company_id"] = project.company_id.id
         defaults.update(custom_values)
         return super().message_new(msg_dict, custom_values=defaults)
 

@@ -3,9 +3,9 @@
 from collections import defaultdict
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
-from ..tools.links import check_readable_links, drop_unreadable_links
+from ..tools.links import check_readable_links, drop_unreadable_links, name_for_reader
 
 
 class SrmSecuredMixin(models.AbstractModel):
@@ -142,6 +142,79 @@ class SrmSecuredMixin(models.AbstractModel):
         companies = user.sudo().company_ids
         as_user = self.with_user(user).with_context(active_test=False, allowed_company_ids=companies.ids)
         return self.browse(as_user._filtered_access("read")._ids)
+
+    def _srm_new_readable_by(self, user):
+        """Whether ``user`` may read the record ``self``, not created yet (``new()`` with the
+        values it will be created with: what its company, project and confidentiality let
+        through), checked as ``_srm_readable_by`` checks a record: access rights and record
+        rules, as them in any of their companies."""
+        self.ensure_one()
+        # sudo: only the companies of the user, whose records they may read in any of them
+        companies = user.sudo().company_ids
+        as_user = self.with_user(user).with_context(active_test=False, allowed_company_ids=companies.ids)
+        if as_user.env.su:
+            return True
+        if not as_user.env["ir.model.access"].check(self._name, "read", raise_exception=False):
+            return False
+        domain = as_user.env["ir.rule"]._compute_domain(self._name, "read")
+        # sudo: the rules are evaluated on the new record's values, as Odoo's check does
+        return not domain or bool(self.sudo().filtered_domain(domain))
+
+    def _srm_unreadable_reason(self, user):
+        """Why ``user`` may not read the record ``self``, to end a sentence naming them: the
+        Confidential access they lack, the company they do not work in, the project they are
+        not a member of (a project-restricted user), else their access rights."""
+        self.ensure_one()
+        # sudo: the groups, companies and projects of a colleague, to tell the current user
+        # which of them keeps from them the record the current user is writing
+        colleague = user.sudo()
+        if self.is_confidential and not colleague.has_group("srm_base.group_srm_confidential"):
+            return self.env._("they have no Confidential access")
+        if self.company_id and self.company_id not in colleague.company_ids:
+            return self.env._("they do not work in the company “%s”", name_for_reader(self.company_id))
+        if colleague.srm_project_restricted and self.project_id not in colleague.srm_project_ids:
+            if not self.project_id:
+                return self.env._("they work on the records of their projects only, and it belongs to no project")
+            return self.env._("they are not a member of its project “%s”", name_for_reader(self.project_id))
+        return self.env._("their access rights do not let them read it")
+
+    def _srm_unreadable_by_user_in(self, fname):
+        """``(record, user)``: a record of ``self`` that the user its field ``fname`` names
+        (its owner, officer, responsible) may not read, or ``(None, None)`` when each of them
+        may read theirs (checked as them, once per user)."""
+        for user, records in self.filtered(fname).grouped(fname).items():
+            refused = records - records._srm_readable_by(user)
+            if refused and user == self.env.user and not self.env.su:
+                # the current user's own record, out of their reach: refused as Odoo refuses
+                # them a record they may not read (as it would once created or written)
+                refused.check_access("read")
+            if refused:
+                return refused[:1], user
+        return None, None
+
+    def _srm_check_responsible(self, fname):
+        """Refuse, naming them and why, a colleague named in ``fname`` (who is responsible for
+        the record: its owner, officer, land officer) who may not read the record: they would
+        be given work on a record they cannot open, its activities and messages withheld from
+        them. Models call it from a constraint on ``fname`` and on what their record rules
+        filter on (company, project, confidentiality), so that it holds when those change."""
+        record, user = self._srm_unreadable_by_user_in(fname)
+        if record:
+            raise record._srm_responsible_error(user, self._fields[fname]._description_string(self.env))
+
+    def _srm_responsible_error(self, user, label):
+        """The error refusing ``user`` as ``label`` (the label of the field naming them) of
+        the record ``self``, which they may not read, in the current user's language."""
+        self.ensure_one()
+        return ValidationError(
+            self.env._(
+                "%(user)s cannot be “%(field)s” of “%(record)s”: %(reason)s. Choose a colleague who may read it.",
+                user=user.name,
+                field=label,
+                record=self.display_name,
+                reason=self._srm_unreadable_reason(user),
+            )
+        )
 
     def _srm_internal_readers(self, partner_ids, users=None):
         """``{partner id: ids of the records of self that they may read}`` for the partners of

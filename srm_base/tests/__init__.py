@@ -20,3 +20,4 @@ from . import test_link_search
 from . import test_mail_readers
 from . import test_main_project_mask
 from . import test_scoped_contact
+from . import test_default_project

@@ -18,7 +18,8 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("srm_commitments.srm_commitment_action")
         action["domain"] = [("partner_ids", "in", self.ids)]
         context = {"default_partner_ids": [Command.set(self.ids)]}
-        if self.srm_main_project_id:
-            context["default_project_id"] = self.srm_main_project_id.id
+        project = self._srm_default_project()
+        if project:
+            context["default_project_id"] = project.id
         action["context"] = context
         return action

@@ -14,7 +14,8 @@ class SrmCommitmentOwnerMixin(models.AbstractModel):
     """Owner, team, visibility and reminder of a commitment.
 
     Shared by the commitments and their recurring series (whose occurrences copy
-    these fields): the owner must be able to read a confidential record, the team
+    these fields): the owner must be able to read the record (confidential or not: its
+    company, its project for a project-restricted owner), the team
     follows the owner, the visibility "Confidential" and the confidential flag of
     ``srm.secured.mixin`` are one thing, and only users with Confidential access may
     set either.
@@ -83,19 +84,32 @@ class SrmCommitmentOwnerMixin(models.AbstractModel):
             if team:
                 record.team_id = team
 
-    @api.constrains("is_confidential", "user_id")
+    @api.constrains("user_id", "is_confidential", "project_id", "company_id")
     def _check_confidential_owner(self):
-        """The owner of a confidential commitment (or series) must be able to read it."""
-        group = self.env.ref("srm_base.group_srm_confidential")
-        for record in self.filtered(lambda r: r.is_confidential and r.user_id and group not in r.user_id.groups_id):
+        """The owner of a commitment (or series) must be able to read it, checked as them
+        under the record rules: with Confidential access for a confidential one, working in
+        its company, and a member of its project when they are project-restricted. Checked
+        again when its project, company or confidentiality changes."""
+        record, user = self._srm_unreadable_by_user_in("user_id")
+        if not record:
+            return
+        if record.is_confidential and not user.has_group("srm_base.group_srm_confidential"):
             raise ValidationError(
                 self.env._(
                     "%(user)s cannot own the confidential commitment “%(name)s”: they have no "
                     "Confidential access. Choose another owner, or ask a manager to give them access.",
-                    user=record.user_id.name,
+                    user=user.name,
                     name=record.display_name,
                 )
             )
+        raise ValidationError(
+            self.env._(
+                "%(user)s cannot own the commitment “%(name)s”: %(reason)s. Choose another owner.",
+                user=user.name,
+                name=record.display_name,
+                reason=record._srm_unreadable_reason(user),
+            )
+        )
 
     @api.constrains("reminder_days")
     def _check_reminder_days(self):

@@ -442,6 +442,11 @@ class SrmCommitmentRecurrence(models.Model):
                 next_date = series._get_next_date(max(after, horizon))
                 dates = [next_date] if next_date else []
             common = series._occurrence_values()
+            if series.user_id and not series._srm_readable_by(series.user_id):
+                # an owner who may no longer read the series (taken off its project, or
+                # their Confidential access) may not own its occurrences either: they are
+                # left without owner for the team to give them one
+                common["user_id"] = False
             for date in dates:
                 if date in existing[series.id]:
                     continue

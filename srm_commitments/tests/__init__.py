@@ -7,3 +7,5 @@ from . import test_ui
 from . import test_project_restriction
 from . import test_list_queries
 from . import test_link_search
+from . import test_owner_access
+from . import test_default_project

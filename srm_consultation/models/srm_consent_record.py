@@ -91,6 +91,11 @@ class SrmConsentRecord(models.Model):
             record.condition_count = len(record.condition_ids)
             record.open_condition_count = len(record.condition_ids.filtered(lambda c: c.state == "open"))
 
+    @api.constrains("user_id", "company_id", "project_id", "is_confidential")
+    def _check_user_id(self):
+        """The colleague responsible for a consent record may read it."""
+        self._srm_check_responsible("user_id")
+
     @api.constrains("outcome", "outcome_date", "step_ids", "condition_ids")
     def _check_outcome(self):
         for record in self:

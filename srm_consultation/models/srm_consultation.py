@@ -257,6 +257,11 @@ class SrmConsultation(models.Model):
                 {"tables": consultation._srm_choice_tables(), "consultation": consultation},
             )
 
+    @api.constrains("user_id", "company_id", "project_id", "is_confidential")
+    def _check_user_id(self):
+        """The owner of a consultation may read it."""
+        self._srm_check_responsible("user_id")
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for consultation in self:

@@ -95,7 +95,22 @@ class SurveyUserInput(models.Model):
         vals_list = []
         for answer in to_log:
             consultation = answer.srm_consultation_id
-            interviewer = answer.srm_interviewer_id or consultation.user_id
+            # the interviewer, else the owner of the consultation, who may read the engagement
+            # (a confidential answer, one of them project-restricted or of another company)
+            interview_values = {
+                "project_id": consultation.project_id.id,
+                "company_id": consultation.company_id.id,
+                "is_confidential": answer.srm_is_confidential,
+            }
+            new_engagement = self.env["srm.engagement"].new(interview_values)
+            interviewer = next(
+                (
+                    user
+                    for user in (answer.srm_interviewer_id, consultation.user_id)
+                    if user and new_engagement._srm_new_readable_by(user)
+                ),
+                self.env["res.users"],
+            )
             date = answer.srm_answer_date or answer.end_datetime or fields.Datetime.now()
             if not answer.srm_answer_date:
                 answer.srm_answer_date = date

@@ -49,7 +49,6 @@ class SrmIssue(models.Model):
             "company_id": self.company_id.id,
             "partner_ids": [Command.set((self.partner_ids | self.complainant_id).ids)],
             "source": "grievance",
-            "user_id": self._srm_commitment_owner().id,
             "date_due": due,
             "engagement_id": self.engagement_ids[:1].id,
         }
@@ -59,14 +58,25 @@ class SrmIssue(models.Model):
             values["visibility"] = "internal"
         if not worker and not tools.is_html_empty(text):
             values["description"] = text
+        values["user_id"] = self._srm_commitment_owner(values).id
         return values
 
-    def _srm_commitment_owner(self):
-        """The officer of the issue, unless they may not own a confidential commitment."""
-        owner = self.user_id or self.env.user
-        if self.is_confidential and not owner.has_group("srm_base.group_srm_confidential"):
-            owner = self.env.user
-        return owner
+    def _srm_commitment_owner(self, values=None):
+        """The officer of the issue, if they may read the commitment of ``values`` (its
+        project, company and confidentiality: the record rules, checked as them), else the
+        current user, who creates it."""
+        owner = self.user_id
+        if not owner:
+            return self.env.user
+        values = values or {}
+        commitment = self.env["srm.commitment"].new(
+            {
+                "project_id": values.get("project_id", self.project_id.id),
+                "company_id": values.get("company_id", self.company_id.id),
+                "is_confidential": values.get("visibility") == "confidential",
+            }
+        )
+        return owner if commitment._srm_new_readable_by(owner) else self.env.user
 
     def action_create_resolution_commitment(self):
         """Record what was promised to resolve the issue in the commitments register."""

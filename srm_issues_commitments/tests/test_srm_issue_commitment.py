@@ -81,6 +81,40 @@ class TestSrmIssueCommitment(TransactionCase):
         self.assertNotEqual(commitment.user_id, self.user, "the officer may not own a confidential commitment")
         self.assertFalse(commitment.with_user(self.user).has_access("read"))
 
+    @freeze_time("2026-06-03 10:00:00")
+    def test_owner_may_read_the_commitment(self):
+        """The officer owns the commitment if they may read it (its project, company and
+        confidentiality, under the record rules), else the user who creates it: a worker
+        grievance officer of another project reads the worker grievances of every project,
+        not that project's commitments."""
+        road = self.env["srm.project"].create({"name": "Bridge Road", "code": "TST-BRR"})
+        officer = new_test_user(
+            self.env,
+            "bridge_worker_officer",
+            "srm_base.group_srm_restricted,srm_issues.group_srm_issue_worker",
+            name="Bridge Worker Officer",
+            srm_project_ids=[(6, 0, road.ids)],
+        )
+        chief = new_test_user(
+            self.env,
+            "bridge_worker_chief",
+            "srm_base.group_srm_user,srm_issues.group_srm_issue_worker",
+            name="Bridge Worker Chief",
+        )
+        worker = self._issue(grievance_scope="worker", name="Unpaid overtime at the pit", user_id=officer.id)
+        self.assertTrue(worker.with_user(officer).has_access("read"))
+        commitment = self.env["srm.commitment"].browse(
+            worker.with_user(chief).action_create_resolution_commitment()["res_id"]
+        )
+        self.assertEqual(commitment.user_id, chief)
+        self.assertFalse(commitment.with_user(officer).has_access("read"))
+        # once a member of the issue's project, they own it
+        officer.srm_project_ids = [(4, self.project.id)]
+        commitment = self.env["srm.commitment"].browse(
+            worker.with_user(chief).action_create_resolution_commitment()["res_id"]
+        )
+        self.assertEqual(commitment.user_id, officer)
+
     def test_commitment_form_shows_the_issue(self):
         issue = self._issue()
         commitment = self.env["srm.commitment"].browse(issue.action_create_resolution_commitment()["res_id"])

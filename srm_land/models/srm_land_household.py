@@ -137,6 +137,13 @@ class SrmLandHousehold(models.Model):
         for household in self:
             household.engagement_count = len(household.engagement_ids)
 
+    @api.constrains("user_id", "company_id", "project_id", "is_confidential")
+    def _check_user_id(self):
+        """The land officer of a household, and the colleague responsible for each of its
+        livelihood measures, may read it."""
+        self._srm_check_responsible("user_id")
+        self.measure_ids._check_user_id()
+
     @api.constrains("size")
     def _check_size(self):
         for household in self:

@@ -55,6 +55,16 @@ class SrmLandLivelihoodMeasure(models.Model):
             measure.last_followup_date = latest.date
             measure.last_status = latest.status or False
 
+    @api.constrains("user_id", "household_id")
+    def _check_user_id(self):
+        """The colleague responsible for a livelihood measure may read its household."""
+        label = self._fields["user_id"]._description_string(self.env)
+        for user, records in self.filtered("user_id").grouped("user_id").items():
+            parents = records.household_id
+            refused = parents - parents._srm_readable_by(user)
+            if refused:
+                raise refused[:1]._srm_responsible_error(user, label)
+
     @api.constrains("date_start", "date_target")
     def _check_dates(self):
         for measure in self:

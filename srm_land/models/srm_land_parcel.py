@@ -232,6 +232,11 @@ class SrmLandParcel(models.Model):
     # Constraints
     # ------------------------------------------------------------------
 
+    @api.constrains("user_id", "company_id", "project_id", "is_confidential")
+    def _check_user_id(self):
+        """The land officer of a parcel may read it."""
+        self._srm_check_responsible("user_id")
+
     @api.constrains("geojson")
     def _check_geojson(self):
         for parcel in self:

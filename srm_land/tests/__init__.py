@@ -9,3 +9,4 @@ from . import test_translations
 from . import test_project_restriction
 from . import test_links
 from . import test_link_search
+from . import test_land_officer

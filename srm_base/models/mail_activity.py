@@ -2,12 +2,46 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 from .mail_message import _check_read_only, _records_by_model
 
 
 class MailActivity(models.Model):
+    """An activity of an SRM record is read and acted on only by who may read the record,
+    in any of their companies: its assignee too (Odoo lets an assignee read their activity
+    whatever the record, and mark it done). One assigned before the record became
+    confidential or moved to a project or company the assignee does not work in is handed
+    over (``srm.secured.mixin._srm_drop_former_readers``), and its former assignee no
+    longer reads it."""
+
     _inherit = "mail.activity"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.is_superuser():
+            readable = self.env["srm.secured.mixin"]._srm_readable_documents_domain("res_model", "res_id", domain)
+            if readable:
+                domain = expression.AND([readable, domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if self.env.su:
+            return result
+        activities = self - result[0] if result else self
+        ids = [id_ for id_ in activities._ids if isinstance(id_, int)]
+        if not ids:
+            return result
+        self.browse(ids).flush_recordset(["res_model", "res_id"])
+        rows = self.env.execute_query(SQL("SELECT id, res_model, res_id FROM mail_activity WHERE id = ANY(%s)", ids))
+        forbidden = self.browse(self.env["srm.secured.mixin"]._srm_unreadable_documents(rows))
+        if not forbidden:
+            return result
+        if result:
+            return (result[0] + forbidden, result[1])
+        return (forbidden, lambda: forbidden._make_access_error(operation))
 
     @api.model_create_multi
     def create(self, vals_list):

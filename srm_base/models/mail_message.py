@@ -3,6 +3,8 @@
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.osv import expression
+from odoo.tools import SQL
 
 
 def _check_read_only(env, records_by_model):
@@ -23,7 +25,37 @@ def _records_by_model(vals_list, model_key, id_key):
 
 
 class MailMessage(models.Model):
+    """A message of an SRM record is read, written, answered or reacted to by an internal
+    user only while they may read the record, in any of their companies: having been
+    notified of it, being its recipient, author or creator is not enough (Odoo's rules
+    open a message to those, whatever the record). Whoever was notified of a message, or
+    wrote it, before the record became confidential or moved to a project or company they
+    do not work in, no longer reads it, on any path (read, search, the chatter, the inbox,
+    starred messages, the ``/mail/...`` routes). Authors are not kept: their message would
+    still show the record's current name, its replies and reactions.
+
+    Portal users keep Odoo's rules (and srm_issues' on grievances): they read the messages
+    sent to them, and those of the records their rules give them.
+    """
+
     _inherit = "mail.message"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.is_superuser() and self.env.user._is_internal():
+            readable = self.env["srm.secured.mixin"]._srm_readable_documents_domain("model", "res_id", domain)
+            if readable:
+                domain = expression.AND([readable, domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _get_forbidden_access(self, operation):
+        forbidden = super()._get_forbidden_access(operation)
+        ids = [id_ for id_ in (self - forbidden)._ids if isinstance(id_, int)]
+        if ids and not self.env.su and self.env.user._is_internal():
+            self.browse(ids).flush_recordset(["model", "res_id"])
+            rows = self.env.execute_query(SQL("SELECT id, model, res_id FROM mail_message WHERE id = ANY(%s)", ids))
+            forbidden += self.browse(self.env["srm.secured.mixin"]._srm_unreadable_documents(rows))
+        return forbidden
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,10 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 from ..tools.links import check_readable_links, drop_unreadable_links, name_for_reader
+from .mail_followers import _searched_models
 
 
 class SrmSecuredMixin(models.AbstractModel):
@@ -76,7 +81,10 @@ class SrmSecuredMixin(models.AbstractModel):
             fnames.append("project_id")
         if fnames:
             check_readable_links(self, [vals], fnames)
-        return super().write(vals)
+        res = super().write(vals)
+        if self._srm_reader_fields().intersection(vals):
+            self._srm_drop_former_readers()
+        return res
 
     @api.model
     def _srm_user_is_read_only(self):
@@ -236,6 +244,195 @@ class SrmSecuredMixin(models.AbstractModel):
         for user in users:
             readers.setdefault(user.partner_id.id, set()).update(self._srm_readable_by(user)._ids)
         return readers
+
+    # ------------------------------------------------------------------
+    # People who may no longer read a record
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_reader_fields(self):
+        """The fields whose change may take records away from people who read them: those
+        the record rules filter on. Modules add theirs (a grievance's audience and
+        complainant)."""
+        return {"is_confidential", "project_id", "company_id"}
+
+    def _srm_drop_former_readers(self):
+        """Once these records changed confidentiality, project or company (what their
+        record rules read), whoever may no longer read one of them loses what still tied
+        them to it, whenever they were added (one check per person, whatever the number of
+        records):
+
+        - the users who may no longer read it stop following it: internal users, and portal
+          users whose record it no longer is (for a model portal users read, its rules; for
+          the others, when it became confidential). Contacts without a login keep following:
+          nothing is sent to them while the record is confidential;
+        - their unread notifications of its messages are marked read: they can no longer
+          open those messages (see mail.message), which their inbox would still count;
+        - the open activities of assignees who may no longer read it go to the record's
+          responsible, else to the user who made the change, the first of them who may read
+          it, with a note in the chatter. One neither may take over keeps its assignee (who
+          can no longer open it, see mail.activity), and the note asks the record's readers
+          to reassign it: an activity is never deleted.
+        """
+        if not self:
+            return
+        # sudo: the followers, notifications and activities of records the current user has
+        # just changed (write checked their rights); each person is checked as themselves
+        records = self.sudo().with_context(active_test=False)
+        records.flush_recordset()
+        followers = (
+            self.env["mail.followers"].sudo().search([("res_model", "=", self._name), ("res_id", "in", records.ids)])
+        )
+        unread = (
+            self.env["mail.notification"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", self._name),
+                    ("mail_message_id.res_id", "in", records.ids),
+                    ("is_read", "=", False),
+                ]
+            )
+        )
+        activities = (
+            self.env["mail.activity"].sudo().search([("res_model", "=", self._name), ("res_id", "in", records.ids)])
+        )
+        Users = self.env["res.users"].sudo().with_context(active_test=False)
+        users = Users.search([("partner_id", "in", (followers.partner_id | unread.res_partner_id).ids)])
+        writer = Users if self.env.uid == SUPERUSER_ID or self.env.user.share else Users.browse(self.env.uid)
+        field = self._fields.get("user_id")
+        has_responsible = bool(field and field.comodel_name == "res.users")
+        responsibles = records.user_id if has_responsible else Users
+        readable = {
+            user.id: set(records._srm_readable_by(user)._ids)
+            for user in users | activities.user_id | responsibles | writer
+        }
+        # what each follower's or notified person's logins may still read
+        every, confidential = set(records._ids), set(records.filtered("is_confidential")._ids)
+        reads = defaultdict(set)
+        for user in users:
+            if user.share:
+                # portal: the record rules of a model they read; the others are free to
+                # them but when confidential
+                theirs = readable[user.id] if self.browse().with_user(user).has_access("read") else every
+                reads[user.partner_id.id] |= theirs - confidential
+            else:
+                reads[user.partner_id.id] |= readable[user.id]
+
+        def lost(partner, res_id):
+            return partner.id in reads and res_id not in reads[partner.id]
+
+        records._srm_remove_followers(followers.filtered(lambda f: lost(f.partner_id, f.res_id)))
+        unread.filtered(lambda n: lost(n.res_partner_id, n.mail_message_id.res_id)).write({"is_read": True})
+        orphans = activities.filtered(lambda a: a.res_id not in readable[a.user_id.id])
+        if orphans:
+            records._srm_hand_over_activities(orphans, readable, has_responsible, writer)
+
+    def _srm_remove_followers(self, followers):
+        """Remove ``followers`` of ``self`` in SQL: the ORM's unlink empties the whole cache,
+        and the write this runs in may go on reading the records, which its user may no
+        longer read (an engagement made confidential by a user without Confidential
+        access). Nothing reacts to their removal but the followers' subtypes (removed with
+        them by the database) and the records' followers, invalidated here."""
+        if not followers:
+            return
+        followers.flush_model()
+        self.env.cr.execute(SQL("DELETE FROM mail_followers WHERE id = ANY(%s)", followers.ids))
+        followers.invalidate_model()
+        self.invalidate_recordset(
+            [fname for fname in ("message_follower_ids", "message_partner_ids") if fname in self._fields]
+        )
+
+    def _srm_hand_over_activities(self, activities, readable, has_responsible, writer):
+        """Give ``activities`` of ``self``, whose assignees may no longer read their record,
+        to the record's responsible (``has_responsible``: whether the model has one), else
+        to ``writer``, the first of them who may read it (``readable``: {user id: ids of
+        self they may read}), with one note per record in the chatter."""
+        Users = self.env["res.users"]
+        handed = []
+        by_heir = defaultdict(list)
+        for activity in activities:
+            record = self.browse(activity.res_id)
+            candidates = (record.user_id if has_responsible else Users, writer)
+            heir = next((user for user in candidates if user and record.id in readable.get(user.id, ())), Users)
+            handed.append((activity, activity.user_id, heir))
+            if heir:
+                by_heir[heir].append(activity.id)
+        for heir, activity_ids in by_heir.items():
+            # sudo (as found by the caller): other people's activities are handed over on
+            # behalf of the user who changed the records; the heir may read them (checked)
+            activities.browse(activity_ids).write({"user_id": heir.id})
+        if not isinstance(self, self.env.registry["mail.thread"]):
+            return
+        lines = defaultdict(list)
+        for activity, former, heir in handed:
+            name = activity.summary or activity.activity_type_id.name or ""
+            if heir:
+                line = self.env._(
+                    "“%(activity)s”, assigned to %(former)s, who may no longer read this record: "
+                    "now assigned to %(heir)s.",
+                    activity=name,
+                    former=former.name,
+                    heir=heir.name,
+                )
+            else:
+                line = self.env._(
+                    "“%(activity)s”, assigned to %(former)s, who may no longer read this record: "
+                    "nobody could take it over, reassign it to someone who may read it.",
+                    activity=name,
+                    former=former.name,
+                )
+            lines[activity.res_id].append(line)
+        title = self.env._("Open activities of people who may no longer read this record:")
+        bodies = {
+            res_id: Markup("<p>%s</p><ul>%s</ul>") % (title, Markup().join(Markup("<li>%s</li>") % t for t in texts))
+            for res_id, texts in lines.items()
+        }
+        self.browse(list(bodies))._message_log_batch(bodies=bodies)
+
+    # ------------------------------------------------------------------
+    # Messages and activities of records a user may no longer read
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _srm_readable_documents_domain(self, model_fname, id_fname, domain=None):
+        """A domain keeping, of messages or activities (``model_fname``, ``id_fname``: the
+        fields naming their record), those of SRM records the current user may read in any
+        of their companies, and those of other records; ``[]`` when ``domain`` searches
+        other models' only."""
+        searched = _searched_models(domain or [], model_fname)
+        names = [
+            name for name in self.env["mail.followers"]._srm_secured_models() if searched is None or name in searched
+        ]
+        if not names:
+            return []
+        # sudo: only the companies of the user, whose records they may read in any of them
+        companies = self.env.user.sudo().company_ids
+        branches = [[(model_fname, "not in", names)], [(id_fname, "=", False)]]
+        for name in names:
+            Model = self.env[name].with_context(active_test=False, allowed_company_ids=companies.ids)
+            if Model.has_access("read"):
+                readable = Model._search([])
+                # mail.message's search runs its query without flushing the records' fields
+                self.env.flush_query(readable.subselect())
+                branches.append([(model_fname, "=", name), (id_fname, "in", readable)])
+        return expression.OR(branches)
+
+    @api.model
+    def _srm_unreadable_documents(self, rows):
+        """Of ``rows`` ``[(id, model, res_id)]`` (messages or activities and the records they
+        belong to), the ids of those whose SRM record the current user may not read in any
+        of their companies."""
+        secured = set(self.env["mail.followers"]._srm_secured_models())
+        by_model = defaultdict(lambda: defaultdict(list))
+        for id_, model, res_id in rows:
+            if model in secured and res_id:
+                by_model[model][res_id].append(id_)
+        forbidden = []
+        for model, by_record in by_model.items():
+            readable = set(self.env[model].browse(list(by_record))._srm_readable_by(self.env.user)._ids)
+            forbidden += [id_ for res_id, ids in by_record.items() if res_id not in readable for id_ in ids]
+        return forbidden
 
     def _srm_filter_confidential_recipients(self, recipients_data):
         """Keep, of the people a message of these records is sent to, the internal users who

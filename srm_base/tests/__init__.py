@@ -21,3 +21,4 @@ from . import test_mail_readers
 from . import test_main_project_mask
 from . import test_scoped_contact
 from . import test_default_project
+from . import test_mail_former_readers

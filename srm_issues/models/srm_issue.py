@@ -816,6 +816,18 @@ class SrmIssue(models.Model):
             )
         )
 
+    @api.model
+    def _srm_reader_fields(self):
+        # a grievance becoming a worker's is read by worker grievance officers only; its
+        # complainant, and whether it is sensitive or anonymous, decide which portal logins
+        # read it
+        return super()._srm_reader_fields() | {
+            "grievance_scope",
+            "is_sensitive",
+            "is_anonymous",
+            *COMPLAINANT_FIELDS,
+        }
+
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         return [

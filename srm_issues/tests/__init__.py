@@ -21,3 +21,4 @@ from . import test_srm_issue_tracking_email
 from . import test_srm_issue_portal_links
 from . import test_srm_issue_record_links
 from . import test_link_search
+from . import test_srm_issue_former_readers

@@ -72,6 +72,21 @@ def parallel_sentences(limit):
     return ordered[:limit]
 
 
+def translation_pairs(lang, min_words=3, max_words=40):
+    """(English, translation) pairs of Odoo's interface strings in ``lang`` (fr, es,
+    zh), plain text only, in a fixed order (by hash of the English string)."""
+    rows = {}
+    for folder in _odoo_addons():
+        path = os.path.join(folder, PO_LANGS[lang])
+        if not os.path.exists(path):
+            continue
+        for msgid, translated in _read_po(path).items():
+            if not min_words <= len(msgid.split()) <= max_words or re.search(r"[%{}<>\\]|\$\(", msgid + translated):
+                continue
+            rows[msgid] = translated
+    return sorted(rows.items(), key=lambda r: hashlib.sha1(r[0].encode()).hexdigest())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sentences", type=int, default=150)

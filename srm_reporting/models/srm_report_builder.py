@@ -363,6 +363,15 @@ class SrmReportBuilder(models.AbstractModel):
         return names.get(record.id) or ""
 
     @api.model
+    def _link_name_list(self, records, names=None):
+        """The names of linked ``records`` (see ``_link_names``) in their order, separated by
+        commas, from ``names`` when given: those reached through a record the report lists
+        (the holders of a parcel's rights, the contacts of a stakeholder's relationships) may
+        be records its author may not read."""
+        names = names if names is not None else self._link_names(records)
+        return ", ".join(filter(None, (names.get(record.id) for record in records)))
+
+    @api.model
     def _filter_parameters(self, filters):
         """Human-readable list of the filters, printed at the top of every report."""
         _ = self.env._

@@ -119,8 +119,28 @@ class SrmReportKindStakeholderProfile(models.AbstractModel):
             (_("Basis for contact"), bases.get(partner.srm_consent_basis, ""), "char"),
             (_("Do not contact"), partner.srm_do_not_contact, "boolean"),
             (_("Last engagement"), self._to_local(last_engagement), "datetime"),
-            (_("Relationships"), ", ".join(relations.mapped("display_name")), "text"),
+            (_("Relationships"), self._profile_relationships(relations), "text"),
         ]
+
+    @api.model
+    def _profile_relationships(self, relations):
+        """The stakeholder's ``relations``, named as their display name (the contact, the
+        kind of relationship, the related contact): a contact the report's author may not
+        read (of a company they do not work in) reads "Restricted"."""
+        names = self._link_names(relations.partner_id | relations.related_partner_id)
+        return ", ".join(
+            " ".join(
+                filter(
+                    None,
+                    (
+                        self._link_name(relation.partner_id, names),
+                        relation.type_id.name,
+                        self._link_name(relation.related_partner_id, names),
+                    ),
+                )
+            )
+            for relation in relations
+        )
 
     @api.model
     def _profile_engagements(self, eng_domain, count):

@@ -19,3 +19,4 @@ from . import test_report_confidential_scope
 from . import test_report_company
 from . import test_report_routes
 from . import test_report_scoped_contact
+from . import test_report_link_names

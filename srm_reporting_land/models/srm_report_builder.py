@@ -138,6 +138,8 @@ class SrmReportBuilder(models.AbstractModel):
         ]
         if self._user_sees_confidential():
             columns.append(column("confidential", _("Confidential"), "boolean", 10))
+        # a holder of a right on a parcel may be a stakeholder its reader may not read
+        holders = self._link_names(parcels.right_ids.partner_id)
 
         def row(parcel):
             values = [
@@ -148,7 +150,7 @@ class SrmReportBuilder(models.AbstractModel):
                 uses.get(parcel.land_use, ""),
                 states.get(parcel.state, ""),
                 parcel.area_ha,
-                ", ".join(parcel.right_ids.partner_id.mapped("display_name")),
+                self._link_name_list(parcel.right_ids.partner_id, holders),
                 len(parcel.household_ids),
                 parcel.amount_agreed,
                 parcel.amount_paid,

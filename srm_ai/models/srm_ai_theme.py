@@ -20,7 +20,7 @@ class SrmAiTheme(models.Model):
 
     _name = "srm.ai.theme"
     _description = "Emerging Theme"
-    _inherit = ["mail.thread", "srm.link.check.mixin"]
+    _inherit = ["mail.thread", "srm.link.check.mixin", "srm.link.search.mixin"]
     # an issue links the theme it was created from; its name is made of other people's texts
     _srm_mask_links = True
     _order = "period_end desc, is_growing desc, size desc, id"
@@ -55,6 +55,12 @@ class SrmAiTheme(models.Model):
     # written by the analysis (as superuser) and by "Create Issue": a user links only
     # records they may read
     _srm_link_fields = ("engagement_ids", "issue_ids", "issue_id")
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its engagements and issues: a theme does not tell its reader of one they may not
+        # read (written as superuser by the analysis)
+        return (*super()._srm_searched_link_fields(), "engagement_ids", "issue_ids")
 
     # ------------------------------------------------------------------
     # Analysis

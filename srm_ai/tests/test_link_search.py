@@ -1,5 +1,6 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
 from .common import SrmAiCase
@@ -44,3 +45,55 @@ class TestAiLinkSearch(SrmAiCase):
                 self.assertFalse(self._found(self.officer, domain))
                 self.assertEqual(self._found(self.lawyer, domain), self.village)
         self.assertEqual(self._found(self.officer, [("srm_ai_recommendation_ids", "=", False)]), self.village)
+
+
+@tagged("post_install", "-at_install")
+class TestThemeLinkSearch(SrmAiCase):
+    """Searching themes by the id of an engagement or an issue, or by whether they have
+    any, finds nothing through one the user may not read: a theme does not tell them
+    that a confidential engagement or issue exists, nor what it was about."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.secret = cls._engagement("Dust on the school road", is_confidential=True)
+        cls.secret_issue = cls._issue("Dust complaint", "Dust on the school road", is_confidential=True)
+        # written as the analysis writes them
+        cls.theme = cls.env["srm.ai.theme"].create(
+            {
+                "name": "LS dust",
+                "period_start": fields.Date.today(),
+                "period_end": fields.Date.today(),
+                "engagement_ids": [Command.set(cls.secret.ids)],
+                "issue_ids": [Command.set(cls.secret_issue.ids)],
+            }
+        )
+        cls.lawyer = new_test_user(
+            cls.env,
+            login="srm_ai_ls_theme_lawyer",
+            groups="srm_base.group_srm_user,srm_base.group_srm_confidential",
+        )
+
+    def _found(self, user, domain):
+        Theme = self.env["srm.ai.theme"].with_user(user)
+        full = [*domain, ("id", "=", self.theme.id)]
+        found = Theme.search(full)
+        self.assertEqual(Theme.search_count(full), len(found), domain)
+        groups = Theme.read_group(full, ["__count"], [])
+        self.assertEqual(sum(group["__count"] for group in groups), len(found), domain)
+        return found
+
+    def test_themes_by_confidential_engagement_or_issue(self):
+        self.assertFalse(self.env["srm.engagement"].with_user(self.user).search([("id", "=", self.secret.id)]))
+        self.assertFalse(self.env["srm.issue"].with_user(self.user).search([("id", "=", self.secret_issue.id)]))
+        self.assertEqual(self._found(self.user, []), self.theme)
+        for domain in (
+            [("engagement_ids", "in", self.secret.ids)],
+            [("engagement_ids", "!=", False)],
+            [("issue_ids", "=", self.secret_issue.id)],
+            [("issue_ids", "!=", False)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(self._found(self.user, domain))
+                self.assertEqual(self._found(self.lawyer, domain), self.theme)
+        self.assertEqual(self._found(self.user, [("engagement_ids", "=", False)]), self.theme)

@@ -5,7 +5,8 @@ from odoo.tools import html2plaintext
 
 
 class CalendarEvent(models.Model):
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "srm.link.search.mixin"]
 
     srm_engagement_ids = fields.One2many("srm.engagement", "calendar_event_id", string="Engagements")
     srm_engagement_id = fields.Many2one(
@@ -35,6 +36,12 @@ class CalendarEvent(models.Model):
             if event.res_model == "srm.engagement" and event.res_id in existing:
                 engagements |= self.env["srm.engagement"].browse(event.res_id)
             event.srm_engagement_id = engagements.sorted(lambda e: (not e.is_confidential, e.id))[:1]
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # the engagements logged from it: its organiser and attendees read the meeting of a
+        # confidential engagement, or of another project's, but not the engagement
+        return (*super()._srm_searched_link_fields(), "srm_engagement_ids")
 
     def action_srm_log_engagement(self):
         """Open an engagement pre-filled from this meeting, or the one already logged."""

@@ -116,3 +116,28 @@ class TestCalendarEventOfEngagement(SrmCase):
         self.assertEqual(
             self.env["calendar.event"].with_user(self.lawyer).search([("id", "in", occurrences.ids)]), occurrences
         )
+
+    def test_meetings_by_an_engagement_they_may_not_read(self):
+        """Searching meetings by the id of the engagement logged from them, or by whether
+        one was, does not tell an attendee who may not read it that it exists."""
+
+        def found(user, domain):
+            Event = self.env["calendar.event"].with_user(user)
+            full = [*domain, ("id", "in", (self.logged | self.unrelated).ids)]
+            events = Event.search(full)
+            self.assertEqual(Event.search_count(full), len(events), domain)
+            groups = Event.read_group(full, ["__count"], [])
+            self.assertEqual(sum(group["__count"] for group in groups), len(events), domain)
+            return events
+
+        self.assertFalse(self.env["srm.engagement"].with_user(self.invited).search([("id", "=", self.engagement.id)]))
+        self.assertEqual(found(self.invited, []), self.logged | self.unrelated)
+        for domain in (
+            [("srm_engagement_ids", "in", self.engagement.ids)],
+            [("srm_engagement_ids", "=", self.engagement.id)],
+            [("srm_engagement_ids", "!=", False)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(found(self.invited, domain))
+                self.assertEqual(found(self.lawyer, domain), self.logged)
+        self.assertEqual(found(self.invited, [("srm_engagement_ids", "=", False)]), self.logged | self.unrelated)

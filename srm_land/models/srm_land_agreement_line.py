@@ -48,7 +48,7 @@ class SrmLandAgreementLine(models.Model):
     """
 
     _name = "srm.land.agreement.line"
-    _inherit = ["srm.land.link.mixin"]
+    _inherit = ["srm.land.link.mixin", "srm.link.search.mixin"]
     # a commitment links it; its name says which agreement it belongs to
     _srm_mask_links = True
     _description = "Agreement Payment or Delivery"
@@ -84,6 +84,11 @@ class SrmLandAgreementLine(models.Model):
     )
     payment_method = fields.Selection(PAYMENT_METHODS, copy=False)
     payment_reference = fields.Char(copy=False, help="Transfer number, cheque number, receipt number or delivery note.")
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its commitments: one made confidential in the register is not every reader's
+        return (*super()._srm_searched_link_fields(), "commitment_ids")
 
     @api.depends("agreement_id.user_id")
     def _compute_user_id(self):

@@ -55,3 +55,35 @@ class TestLandLinkSearch(LandCase):
                 self.assertFalse(self._found(self.user, domain))
                 self.assertEqual(self._found(self.officer, domain), self.engagement)
         self.assertEqual(self._found(self.user, [("land_parcel_ids", "=", False)]), self.engagement)
+
+    def test_payments_by_confidential_commitment(self):
+        """Searching an agreement's payments by the id of their commitment, or by whether
+        they have any, finds nothing through a commitment the user may not read."""
+        agreement = self._agreement(lines=[("payment", "LS first", 100.0, 5)], is_confidential=False)
+        agreement.date_signed = self.today
+        agreement.action_sign()
+        line = agreement.line_ids
+        commitment = line.commitment_ids
+        commitment.is_confidential = True
+
+        def found(user, domain):
+            Line = self.env["srm.land.agreement.line"].with_user(user)
+            full = [*domain, ("id", "=", line.id)]
+            lines = Line.search(full)
+            self.assertEqual(Line.search_count(full), len(lines), domain)
+            groups = Line.read_group(full, ["__count"], [])
+            self.assertEqual(sum(group["__count"] for group in groups), len(lines), domain)
+            return lines
+
+        self.assertEqual(len(commitment), 1)
+        self.assertFalse(self.env["srm.commitment"].with_user(self.user).search([("id", "=", commitment.id)]))
+        self.assertEqual(found(self.user, []), line)
+        for domain in (
+            [("commitment_ids", "in", commitment.ids)],
+            [("commitment_ids", "=", commitment.id)],
+            [("commitment_ids", "!=", False)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(found(self.user, domain))
+                self.assertEqual(found(self.officer, domain), line)
+        self.assertEqual(found(self.user, [("commitment_ids", "=", False)]), line)

@@ -71,6 +71,7 @@ class SrmReportLog(models.Model):
 
     _name = "srm.report.log"
     _description = "Generated Stakeholder Report"
+    _inherit = ["srm.link.search.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -139,6 +140,11 @@ class SrmReportLog(models.Model):
             "A scheduled summary is produced once per project and period.",
         ),
     ]  # fmt: skip
+
+    @api.model
+    def _srm_searched_link_fields(self):
+        # its projects: one its reader is no longer on, or of a company they do not work in
+        return (*super()._srm_searched_link_fields(), "project_ids")
 
     # ------------------------------------------------------------------
     # Integrity

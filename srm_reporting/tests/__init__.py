@@ -20,3 +20,4 @@ from . import test_report_company
 from . import test_report_routes
 from . import test_report_scoped_contact
 from . import test_report_link_names
+from . import test_link_search

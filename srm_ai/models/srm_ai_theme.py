@@ -20,7 +20,7 @@ class SrmAiTheme(models.Model):
 
     _name = "srm.ai.theme"
     _description = "Emerging Theme"
-    _inherit = ["mail.thread", "srm.link.check.mixin", "srm.link.search.mixin"]
+    _inherit = ["mail.thread", "srm.link.check.mixin", "srm.link.search.mixin", "srm.link.mask.mixin"]
     # an issue links the theme it was created from; its name is made of other people's texts
     _srm_mask_links = True
     _order = "period_end desc, is_growing desc, size desc, id"
@@ -59,8 +59,9 @@ class SrmAiTheme(models.Model):
     @api.model
     def _srm_searched_link_fields(self):
         # its engagements and issues: a theme does not tell its reader of one they may not
-        # read (written as superuser by the analysis)
-        return (*super()._srm_searched_link_fields(), "engagement_ids", "issue_ids")
+        # read (written as superuser by the analysis); the issue created from it, which
+        # reads "Restricted" to them (its state says that one was created), by id
+        return (*super()._srm_searched_link_fields(), "engagement_ids", "issue_ids", "issue_id")
 
     # ------------------------------------------------------------------
     # Analysis

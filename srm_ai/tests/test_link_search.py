@@ -97,3 +97,46 @@ class TestThemeLinkSearch(SrmAiCase):
                 self.assertFalse(self._found(self.user, domain))
                 self.assertEqual(self._found(self.lawyer, domain), self.theme)
         self.assertEqual(self._found(self.user, [("engagement_ids", "=", False)]), self.theme)
+
+    def test_themes_by_the_confidential_issue_created_from_them(self):
+        """The issue created from a theme, made confidential since, is found by its id by
+        those who may read it only, and reads "Restricted" to the others (the theme's
+        state tells them that one was created, not which)."""
+        theme = self.env["srm.ai.theme"].create(
+            {
+                "name": "LS school road",
+                "period_start": fields.Date.today(),
+                "period_end": fields.Date.today(),
+                "state": "converted",
+                "issue_id": self.secret_issue.id,
+            }
+        )
+        Theme = self.env["srm.ai.theme"].with_user(self.user)
+
+        def found(user, domain):
+            Theme = self.env["srm.ai.theme"].with_user(user)
+            full = [*domain, ("id", "=", theme.id)]
+            themes = Theme.search(full)
+            self.assertEqual(Theme.search_count(full), len(themes), domain)
+            groups = Theme.read_group(full, ["__count"], [])
+            self.assertEqual(sum(group["__count"] for group in groups), len(themes), domain)
+            return themes
+
+        for domain in (
+            [("issue_id", "=", self.secret_issue.id)],
+            [("issue_id", "in", self.secret_issue.ids)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(found(self.user, domain))
+                self.assertEqual(found(self.lawyer, domain), theme)
+        self.assertEqual(found(self.user, [("issue_id", "!=", self.secret_issue.id)]), theme)
+        self.assertFalse(found(self.lawyer, [("issue_id", "!=", self.secret_issue.id)]))
+        self.assertEqual(found(self.user, [("issue_id", "!=", False)]), theme)
+        restricted = (self.secret_issue.id, "Restricted")
+        self.assertEqual(theme.with_user(self.user).read(["issue_id"])[0]["issue_id"], restricted)
+        groups = Theme.read_group([("id", "=", theme.id)], ["__count"], ["issue_id"])
+        self.assertEqual([group["issue_id"] for group in groups], [restricted])
+        self.assertEqual(
+            theme.with_user(self.lawyer).read(["issue_id"])[0]["issue_id"],
+            (self.secret_issue.id, self.secret_issue.display_name),
+        )

@@ -39,9 +39,10 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _srm_searched_link_fields(self):
-        # the engagements logged from it: its organiser and attendees read the meeting of a
-        # confidential engagement, or of another project's, but not the engagement
-        return (*super()._srm_searched_link_fields(), "srm_engagement_ids")
+        # the engagements logged from it, and the one it stands for: its organiser and
+        # attendees read the meeting of a confidential engagement, or of another project's,
+        # but not the engagement, nor that there is one
+        return (*super()._srm_searched_link_fields(), "srm_engagement_ids", "srm_engagement_id")
 
     def action_srm_log_engagement(self):
         """Open an engagement pre-filled from this meeting, or the one already logged."""

@@ -1,6 +1,9 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from itertools import groupby
+
 from odoo import api, models
+from odoo.tools import SQL
 
 from .srm_read_rules import ReadRulesChecked
 
@@ -35,6 +38,13 @@ class SrmLinkSearchMixin(models.AbstractModel):
     without searching it (an inherited field of ``res.users``, a path through an
     ``auto_join`` link: a user's contact, a contact's users).
 
+    A many2one of ``_srm_searched_link_fields`` whose reads do not say "Restricted"
+    (``srm.link.mask.mixin``) links, to whoever may not read the linked record, nothing:
+    its conditions are bound as a many2many's (by id, ``= False``, ``!= False``), and
+    reads (``read``, ``web_read``, exports) and groupings show no link to such a record
+    (``_srm_hidden_link``): the meeting of a confidential engagement does not tell its
+    attendees that it is one.
+
     The other conditions already search the linked model under its rules: by name or by
     a path (``srm_project_ids.name``, ``srm_project_ids.id``), ``any``, ``child_of``;
     and grouping by a many2many counts only the linked records the user may read.
@@ -68,6 +78,7 @@ class SrmLinkSearchMixin(models.AbstractModel):
         records the user may read (``_srm_bound_link_term``), ``domain`` itself when there
         is none, or when the user may read every record those conditions name."""
         result = []
+        changed = False
         for term in domain:
             bound = None
             if isinstance(term, (list, tuple)) and len(term) == 3 and isinstance(term[0], str):
@@ -90,8 +101,16 @@ class SrmLinkSearchMixin(models.AbstractModel):
                     and self._srm_hides_records(field.comodel_name)
                 ):
                     bound = model._srm_bound_link_term(field, left, operator, value)
-            result.append(term if bound is None else bound)
-        return result if any(new is not old for new, old in zip(result, domain, strict=True)) else domain
+            if bound is None:
+                result.append(term)
+            elif isinstance(bound, list):
+                # several tokens standing for the one condition (prefix notation)
+                result.extend(bound)
+                changed = True
+            else:
+                result.append(bound)
+                changed = True
+        return result if changed else domain
 
     @api.model
     def _srm_link_path_end(self, path):
@@ -128,14 +147,24 @@ class SrmLinkSearchMixin(models.AbstractModel):
           (archived ones as Odoo's own condition: included for a many2many, as the
           context says for a one2many).
 
-        A many2one of ``_srm_searched_link_fields`` (one whose reads say "Restricted",
-        ``srm.link.mask.mixin``) is bound by id only: a link to a record the user may not
-        read reads as a link, and ``= False`` finds the records linking none.
+        A many2one whose reads say "Restricted" (``srm.link.mask.mixin``) is bound by id
+        only: a link to a record the user may not read reads as a link, and ``= False``
+        finds the records linking none. Any other many2one (``_srm_hidden_link``) is bound
+        as a many2many: ``= False`` finds the records linking none or one the user may not
+        read (a list of tokens, in prefix notation), ``!= False`` those linking one they
+        may read, archived ones included.
         """
         comodel = self.env[field.comodel_name].with_context(**field.context)
         if value is False or value is None:
-            if operator not in ("=", "!=", "<>") or field.type == "many2one":
+            if operator not in ("=", "!=", "<>"):
                 return None
+            if field.type == "many2one":
+                if not self._srm_hidden_link(field.name):
+                    return None
+                readable = self._srm_readable_query(comodel.with_context(active_test=False), [])
+                if operator == "=":
+                    return ["|", (left, "=", False), (left, "not in", readable)]
+                return (left, "in", readable)
             if field.type == "many2many":
                 comodel = comodel.with_context(active_test=False)
             return (left, "not in" if operator == "=" else "in", self._srm_readable_query(comodel, []))
@@ -153,6 +182,31 @@ class SrmLinkSearchMixin(models.AbstractModel):
             readable = set(readable.get_result_ids())
             return (left, _BY_ID[operator], [v for v in values if not v or v in readable])
         return (left, _BY_ID[operator], readable)
+
+    @api.model
+    def _srm_hidden_link(self, fname):
+        """Whether ``fname`` is a stored many2one of ``_srm_searched_link_fields`` linking, to
+        whoever may not read the linked record, nothing (not one whose reads say
+        "Restricted", ``srm.link.mask.mixin``)."""
+        field = self._fields.get(fname)
+        if field is None or field.type != "many2one" or not field.store:
+            return False
+        if fname not in self._srm_searched_link_fields():
+            return False
+        masks = isinstance(self, self.env.registry["srm.link.mask.mixin"])
+        return not (masks and self._srm_masked_link_field(fname))
+
+    @api.model
+    def _srm_unreadable_link_ids(self, fname, ids):
+        """The ids among ``ids`` of the records linked by ``fname`` the user may not read
+        (none for the superuser)."""
+        ids = {id_ for id_ in ids if isinstance(id_, int) and id_}
+        if not ids or self.env.su:
+            return set()
+        comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
+        if not comodel.has_access("read"):
+            return ids
+        return ids - set(comodel.browse(ids)._filtered_access("read").ids)
 
     @api.model
     def _srm_hides_records(self, model_name):
@@ -173,7 +227,87 @@ class SrmLinkSearchMixin(models.AbstractModel):
 
     def _read_format(self, fnames, load="_classic_read"):
         self._srm_refetch_unreadable_links(fnames)
-        return super()._read_format(fnames, load=load)
+        result = super()._read_format(fnames, load=load)
+        if self.env.su:
+            return result
+        # a many2one linking a record the reader may not read reads as linking none
+        for fname in fnames:
+            if not self._srm_hidden_link(fname):
+                continue
+            linked = [vals[fname] for vals in result if vals.get(fname)]
+            unreadable = self._srm_unreadable_link_ids(
+                fname, [value[0] if isinstance(value, tuple) else value for value in linked]
+            )
+            for vals in result:
+                value = vals.get(fname)
+                if value and (value[0] if isinstance(value, tuple) else value) in unreadable:
+                    vals[fname] = False
+        return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exports agree with reads: a column read through a hidden link
+        (``_srm_hidden_link``) to a record the user may not read is empty."""
+        if not _is_toplevel_call or self.env.su or not self:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        unreadable = {}
+        for fname in {path[0] for path in fields if path and self._srm_hidden_link(path[0])}:
+            ids = self._srm_unreadable_link_ids(fname, self.mapped(fname).ids)
+            if ids:
+                unreadable[fname] = ids
+        if not unreadable:
+            return super()._export_rows(fields, _is_toplevel_call=True)
+
+        def hidden_fields(record):
+            return frozenset(fname for fname, ids in unreadable.items() if record[fname].id in ids)
+
+        # records in their order, consecutive ones with the same hidden links exported together
+        lines = []
+        for hidden, group in groupby(self, key=hidden_fields):
+            records = self.browse([record.id for record in group])
+            if not hidden:
+                lines += super(SrmLinkSearchMixin, records)._export_rows(fields, _is_toplevel_call=True)
+                continue
+            columns = [i for i, path in enumerate(fields) if path and path[0] in hidden]
+            # those columns export the record's id instead, written over with nothing
+            kept = [[".id"] if i in columns else path for i, path in enumerate(fields)]
+            rows = super(SrmLinkSearchMixin, records)._export_rows(kept, _is_toplevel_call=True)
+            for row in rows:
+                for i in columns:
+                    row[i] = ""
+            lines += rows
+        return lines
+
+    @api.model
+    def _srm_hidden_link_sql(self, alias, fname, query):
+        """The SQL of the many2one ``fname`` linking only the records the user may read
+        (NULL for another), or None when the user may read every record it may link."""
+        if self.env.su or not self._srm_hidden_link(fname):
+            return None
+        field = self._fields[fname]
+        if not self._srm_hides_records(field.comodel_name):
+            return None
+        comodel = self.env[field.comodel_name].with_context(active_test=False)
+        readable = self._srm_readable_query(comodel, [])
+        column = SQL.identifier(alias, fname)
+        return SQL("(CASE WHEN %s IN %s THEN %s END)", column, readable.subselect(), column)
+
+    @api.model
+    def _read_group_groupby(self, groupby_spec, query):
+        # grouped by a hidden link, the records linking one the user may not read are
+        # those linking none
+        sql = super()._read_group_groupby(groupby_spec, query)
+        hidden = self._srm_hidden_link_sql(self._table, groupby_spec, query) if groupby_spec in self._fields else None
+        return sql if hidden is None else hidden
+
+    @api.model
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # groups of a hidden link are ordered by the link grouped on, not by the linked
+        # records' order (which would split the group of those linking none)
+        if query.groupby and alias == self._table:
+            sql = self._srm_hidden_link_sql(alias, field_name, query)
+            if sql is not None:
+                return SQL("%s %s %s", sql, direction, nulls)
+        return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
 
     def _srm_refetch_unreadable_links(self, fnames):
         """Read again, under the record rules, the fields of ``_srm_searched_link_fields``

@@ -141,3 +141,63 @@ class TestCalendarEventOfEngagement(SrmCase):
                 self.assertFalse(found(self.invited, domain))
                 self.assertEqual(found(self.lawyer, domain), self.logged)
         self.assertEqual(found(self.invited, [("srm_engagement_ids", "=", False)]), self.logged | self.unrelated)
+
+    def test_meeting_of_an_engagement_they_may_not_read(self):
+        """The engagement a meeting stands for is, to an attendee who may not read it, no
+        engagement: searching by its id or by whether there is one, counting, grouping,
+        reading and exporting tell them neither which engagement it is nor that there is
+        one; its readers find, read and group it as before."""
+        meetings = self.logged | self.unrelated
+
+        def found(user, domain):
+            Event = self.env["calendar.event"].with_user(user)
+            full = [*domain, ("id", "in", meetings.ids)]
+            events = Event.search(full)
+            self.assertEqual(Event.search_count(full), len(events), domain)
+            groups = Event.read_group(full, ["__count"], [])
+            self.assertEqual(sum(group["__count"] for group in groups), len(events), domain)
+            return events
+
+        self.assertEqual(self.logged.srm_engagement_id, self.engagement)
+        self.assertFalse(self.env["srm.engagement"].with_user(self.invited).search([("id", "=", self.engagement.id)]))
+        for domain in (
+            [("srm_engagement_id", "=", self.engagement.id)],
+            [("srm_engagement_id", "in", self.engagement.ids)],
+            [("srm_engagement_id", "!=", False)],
+            ["!", ("srm_engagement_id", "=", False)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertFalse(found(self.invited, domain))
+                self.assertEqual(found(self.lawyer, domain), self.logged)
+        for domain in (
+            [("srm_engagement_id", "=", False)],
+            [("srm_engagement_id", "!=", self.engagement.id)],
+            [("srm_engagement_id", "not in", self.engagement.ids)],
+        ):
+            with self.subTest(domain=domain):
+                self.assertEqual(found(self.invited, domain), meetings)
+                self.assertEqual(found(self.lawyer, domain), self.unrelated)
+        # reads, groupings and exports
+        for user, shown in ((self.invited, False), (self.lawyer, self.engagement.id)):
+            with self.subTest(user=user.login):
+                logged = self.logged.with_user(user)
+                value = logged.read(["srm_engagement_id"])[0]["srm_engagement_id"]
+                self.assertEqual(value and value[0], shown)
+                value = logged.web_read({"srm_engagement_id": {"fields": {"display_name": {}}}})[0]
+                self.assertEqual(value["srm_engagement_id"] and value["srm_engagement_id"]["id"], shown)
+                Event = self.env["calendar.event"].with_user(user)
+                for orderby in (False, "srm_engagement_id desc"):
+                    groups = Event.read_group(
+                        [("id", "in", meetings.ids)], ["__count"], ["srm_engagement_id"], orderby=orderby
+                    )
+                    keys = [group["srm_engagement_id"] and group["srm_engagement_id"][0] for group in groups]
+                    self.assertEqual(sorted(keys), sorted({False, shown}), orderby)
+                    for group in groups:
+                        self.assertEqual(Event.search_count(group["__domain"]), group["srm_engagement_id_count"])
+        export = self.env.ref("base.group_allow_export")
+        for user in (self.invited, self.lawyer):
+            user.groups_id += export
+        rows = self.logged.with_user(self.invited).export_data(["name", "srm_engagement_id", "srm_engagement_id/id"])
+        self.assertEqual(rows["datas"], [["Buy-out offer to the Ríos family", "", ""]])
+        rows = self.logged.with_user(self.lawyer).export_data(["name", "srm_engagement_id"])
+        self.assertEqual(rows["datas"], [["Buy-out offer to the Ríos family", self.engagement.display_name]])

@@ -18,6 +18,7 @@ from . import res_partner
 from . import res_partner_access
 from . import res_partner_figures
 from . import res_users
+from . import res_groups
 from . import calendar_event
 from . import mail_activity
 from . import mail_message

@@ -1,6 +1,11 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.base.models.res_users import is_reified_group
 
 from .ir_rule import WITHOUT_CONFIDENTIAL_ACCESS
 
@@ -98,4 +103,68 @@ class ResUsers(models.Model):
         res = super().write(vals)
         if "srm_project_ids" in vals:
             self.env.registry.clear_cache()
+        if self._srm_access_fields().intersection(vals) or any(is_reified_group(fname) for fname in vals):
+            self._srm_drop_unreadable_records(gone="active" in vals and not vals["active"])
         return res
+
+    def action_archive(self):
+        # Odoo deletes the activities of the users it archives: those of SRM records are
+        # handed over first, and the archived users stop following what they followed
+        self._srm_drop_unreadable_records(gone=True)
+        return super().action_archive()
+
+    @api.model
+    def _srm_access_fields(self):
+        """The fields of a user whose change may take SRM records away from them: their
+        groups, companies, projects, whether they are active or a portal user."""
+        return {"groups_id", "company_ids", "srm_project_ids", "active", "share"}
+
+    def _srm_drop_unreadable_records(self, gone=False):
+        """Once these users' access changed (projects, groups, companies; archived), they
+        lose what still tied them to the SRM records they may no longer read: they stop
+        following them, their notifications of their messages are marked read, and their
+        open activities go to someone who may read them (``srm.secured.mixin.
+        _srm_drop_former_readers``, as when a record changes). The records are found in SQL,
+        those the users follow, were notified of or are assigned an activity of, whatever
+        their number; ``gone``: the users are being archived, and read nothing any more.
+        """
+        if not self or not self.env.registry.ready:
+            # while modules load, their models and record rules may not all be there
+            return
+        # sudo: the followers, notifications and activities of the users whose access the
+        # current user has just changed (write checked their rights); each record is
+        # checked as the user it is tied to
+        users = self.sudo().with_context(active_test=False)
+        models = self.env["mail.followers"]._srm_secured_models()
+        if not models:
+            return
+        for model in ("mail.followers", "mail.notification", "mail.message", "mail.activity"):
+            self.env[model].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT res_model, res_id FROM mail_followers
+                 WHERE res_model = ANY(%(models)s) AND partner_id = ANY(%(partners)s)
+                UNION
+                SELECT message.model, message.res_id
+                  FROM mail_notification notification
+                  JOIN mail_message message ON message.id = notification.mail_message_id
+                 WHERE message.model = ANY(%(models)s)
+                   AND notification.res_partner_id = ANY(%(partners)s)
+                   AND notification.is_read IS NOT TRUE
+                UNION
+                SELECT res_model, res_id FROM mail_activity
+                 WHERE res_model = ANY(%(models)s) AND user_id = ANY(%(users)s)
+                """,
+                models=models,
+                partners=users.partner_id.ids,
+                users=users.ids,
+            )
+        )
+        by_model = defaultdict(set)
+        for model, res_id in rows:
+            if res_id:
+                by_model[model].add(res_id)
+        for model, res_ids in by_model.items():
+            records = self.env[model].sudo().with_context(active_test=False).browse(res_ids).exists()
+            records._srm_drop_former_readers(users=users, gone=users if gone else None)

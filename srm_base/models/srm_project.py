@@ -122,10 +122,19 @@ class SrmProject(models.Model):
         return projects
 
     def write(self, vals):
-        res = super().write(vals)
+        members = {}
         if {"member_ids", "active"} & set(vals):
+            members = {project: project.with_context(active_test=False).member_ids for project in self}
+        res = super().write(vals)
+        if members:
             # record rules of project-restricted users name the active projects they are members of
             self.env.registry.clear_cache()
+            # the members taken off a project, or of an archived one, lose the records they
+            # may no longer read (followed, notified, assigned)
+            left = self.env["res.users"]
+            for project, before in members.items():
+                left |= before - project.with_context(active_test=False).member_ids if project.active else before
+            left._srm_drop_unreadable_records()
         return res
 
     def action_view_stakeholders(self):

@@ -256,11 +256,13 @@ class SrmSecuredMixin(models.AbstractModel):
         complainant)."""
         return {"is_confidential", "project_id", "company_id"}
 
-    def _srm_drop_former_readers(self):
-        """Once these records changed confidentiality, project or company (what their
-        record rules read), whoever may no longer read one of them loses what still tied
-        them to it, whenever they were added (one check per person, whatever the number of
-        records):
+    def _srm_drop_former_readers(self, users=None, gone=None):
+        """Whoever may no longer read one of these records loses what still tied them to
+        it, whenever they were added (one check per person, whatever the number of
+        records). Called once the records changed confidentiality, project or company (what
+        their record rules read) for everyone tied to them, and once ``users`` lost access
+        on their side (their projects, groups, companies, archived: see res.users) for them
+        only, on the records they are tied to:
 
         - the users who may no longer read it stop following it: internal users, and portal
           users whose record it no longer is (for a model portal users read, its rules; for
@@ -269,48 +271,58 @@ class SrmSecuredMixin(models.AbstractModel):
         - their unread notifications of its messages are marked read: they can no longer
           open those messages (see mail.message), which their inbox would still count;
         - the open activities of assignees who may no longer read it go to the record's
-          responsible, else to the user who made the change, the first of them who may read
-          it, with a note in the chatter. One neither may take over keeps its assignee (who
-          can no longer open it, see mail.activity), and the note asks the record's readers
-          to reassign it: an activity is never deleted.
+          responsible, else to the user who changed the records or archives ``gone`` (not
+          who changed the access of ``users``), the first of them who may read it, with a
+          note in the chatter. One neither may take over keeps its assignee (who can no
+          longer open it, see mail.activity), and the note asks the record's readers to
+          reassign it: an activity is never deleted.
+
+        Archived users, and ``gone`` (users being archived), read nothing.
         """
         if not self:
             return
         # sudo: the followers, notifications and activities of records the current user has
-        # just changed (write checked their rights); each person is checked as themselves
+        # just changed, or of the colleagues whose access they changed (write checked their
+        # rights); each person is checked as themselves
         records = self.sudo().with_context(active_test=False)
         records.flush_recordset()
-        followers = (
-            self.env["mail.followers"].sudo().search([("res_model", "=", self._name), ("res_id", "in", records.ids)])
-        )
-        unread = (
-            self.env["mail.notification"]
-            .sudo()
-            .search(
-                [
-                    ("mail_message_id.model", "=", self._name),
-                    ("mail_message_id.res_id", "in", records.ids),
-                    ("is_read", "=", False),
-                ]
-            )
-        )
-        activities = (
-            self.env["mail.activity"].sudo().search([("res_model", "=", self._name), ("res_id", "in", records.ids)])
-        )
         Users = self.env["res.users"].sudo().with_context(active_test=False)
-        users = Users.search([("partner_id", "in", (followers.partner_id | unread.res_partner_id).ids)])
+        follower_domain = [("res_model", "=", self._name), ("res_id", "in", records.ids)]
+        unread_domain = [
+            ("mail_message_id.model", "=", self._name),
+            ("mail_message_id.res_id", "in", records.ids),
+            ("is_read", "=", False),
+        ]
+        activity_domain = [("res_model", "=", self._name), ("res_id", "in", records.ids)]
         writer = Users if self.env.uid == SUPERUSER_ID or self.env.user.share else Users.browse(self.env.uid)
-        field = self._fields.get("user_id")
-        has_responsible = bool(field and field.comodel_name == "res.users")
-        responsibles = records.user_id if has_responsible else Users
-        readable = {
-            user.id: set(records._srm_readable_by(user)._ids)
-            for user in users | activities.user_id | responsibles | writer
-        }
+        if users is not None:
+            users = Users.browse(users.ids)
+            if not gone:
+                # the records did not change: whoever changed the users' access is not the
+                # one to take over their work (a user being archived is, as on a record)
+                writer = Users
+            follower_domain.append(("partner_id", "in", users.partner_id.ids))
+            unread_domain.append(("res_partner_id", "in", users.partner_id.ids))
+            activity_domain.append(("user_id", "in", users.ids))
+        followers = self.env["mail.followers"].sudo().search(follower_domain)
+        unread = self.env["mail.notification"].sudo().search(unread_domain)
+        activities = self.env["mail.activity"].sudo().search(activity_domain)
+        partners = followers.partner_id | unread.res_partner_id
+        tied = Users.search([("partner_id", "in", partners.ids)])
+        if users is not None:
+            tied &= users
+        gone_ids = set(gone.ids if gone else ())
+
+        def readable_by(user, recs):
+            if user.id in gone_ids or (not user.active and user.id != SUPERUSER_ID):
+                return set()
+            return set(recs._srm_readable_by(user)._ids)
+
+        readable = {user.id: readable_by(user, records) for user in tied | activities.user_id}
         # what each follower's or notified person's logins may still read
         every, confidential = set(records._ids), set(records.filtered("is_confidential")._ids)
         reads = defaultdict(set)
-        for user in users:
+        for user in tied:
             if user.share:
                 # portal: the record rules of a model they read; the others are free to
                 # them but when confidential
@@ -324,9 +336,16 @@ class SrmSecuredMixin(models.AbstractModel):
 
         records._srm_remove_followers(followers.filtered(lambda f: lost(f.partner_id, f.res_id)))
         unread.filtered(lambda n: lost(n.res_partner_id, n.mail_message_id.res_id)).write({"is_read": True})
-        orphans = activities.filtered(lambda a: a.res_id not in readable[a.user_id.id])
-        if orphans:
-            records._srm_hand_over_activities(orphans, readable, has_responsible, writer)
+        orphans = activities.filtered(lambda a: a.user_id and a.res_id not in readable[a.user_id.id])
+        if not orphans:
+            return
+        # who may take them over, checked on their records only
+        field = self._fields.get("user_id")
+        has_responsible = bool(field and field.comodel_name == "res.users")
+        orphaned = records.browse(set(orphans.mapped("res_id")))
+        heirs = (orphaned.user_id if has_responsible else Users) | writer
+        heirs_readable = {user.id: readable_by(user, orphaned) for user in heirs}
+        orphaned._srm_hand_over_activities(orphans, heirs_readable, has_responsible, writer)
 
     def _srm_remove_followers(self, followers):
         """Remove ``followers`` of ``self`` in SQL: the ORM's unlink empties the whole cache,

@@ -22,3 +22,4 @@ from . import test_main_project_mask
 from . import test_scoped_contact
 from . import test_default_project
 from . import test_mail_former_readers
+from . import test_mail_former_readers_users

@@ -1,7 +1,8 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.srm_base.tests.mail_former_readers import MUTED, FormerReadersMixin
@@ -68,3 +69,34 @@ class TestSrmIssueFormerReaders(FormerReadersMixin, SrmIssueCase):
         later = self._team_message(issue)
         self.assertIn(self.complainant, later.sudo().notification_ids.res_partner_id)
         self.assertTrue(later.with_user(self.user_portal).read(["body"]))
+
+    def test_officer_taken_off_the_project(self):
+        """A project user taken off the grievance's project, on the project, stops following
+        it and its activity goes to its officer; the complainant keeps it."""
+        issue = self._issue(name="Dust on the pump")
+        reply = self._team_message(issue)
+        messages, activity = self._involve(issue, self.user_restricted, self.user_confidential)
+        kept = self._involve(issue, self.user_user, self.user_confidential)
+
+        self.project_a.write({"member_ids": [Command.unlink(self.user_restricted.id)]})
+
+        self._assert_lost(issue, self.user_restricted, messages, activity)
+        self.assertEqual(activity.user_id, self.user_user)
+        self.assertTrue(self._handover_note(issue, activity))
+        self._assert_reaches(issue, self.user_user, *kept)
+        self.assertIn(self.complainant, issue.message_partner_ids)
+        self.assertTrue(reply.with_user(self.user_portal).read(["body"]))
+
+    def test_worker_officer_group_withdrawn(self):
+        """A worker grievance officer whose group is withdrawn loses the worker grievances
+        they followed; its officer (the responsible), who still may read it, takes over."""
+        officer = new_test_user(
+            self.env, "iss_worker_2", "srm_issues.group_srm_issue_worker", name="Iss Worker Officer 2"
+        )
+        issue = self._issue(name="Night shift", grievance_scope="worker", user_id=self.user_worker.id)
+        messages, activity = self._involve(issue, officer, self.user_worker)
+
+        officer.write({"groups_id": [Command.unlink(self.env.ref("srm_issues.group_srm_issue_worker").id)]})
+
+        self._assert_lost(issue, officer, messages, activity)
+        self.assertEqual(activity.user_id, self.user_worker)

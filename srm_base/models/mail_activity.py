@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 from odoo.exceptions import ValidationError
-from odoo.osv import expression
 from odoo.tools import SQL
 
 from .mail_message import _check_read_only, _records_by_model
@@ -20,11 +19,16 @@ class MailActivity(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.is_superuser():
-            readable = self.env["srm.secured.mixin"]._srm_readable_documents_domain("res_model", "res_id", domain)
-            if readable:
-                domain = expression.AND([readable, domain])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        if self.env.is_superuser():
+            return super()._search(domain, offset=offset, limit=limit, order=order)
+        return self.env["srm.secured.mixin"]._srm_search_readable_documents(
+            self,
+            lambda fetch: super(MailActivity, self)._search(domain, offset=offset, limit=fetch, order=order),
+            "res_model",
+            offset,
+            limit,
+            order,
+        )
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

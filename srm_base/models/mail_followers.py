@@ -35,20 +35,17 @@ class MailFollowers(models.Model):
     def _search(self, domain, offset=0, limit=None, order=None):
         """Odoo lets every employee search every follower: the followers of an SRM
         record the user may not read (confidential, another project, worker
-        grievances) are left out, so that a search does not tell who follows it.
-        A search of the followers of given models (the chatter's: one record's) adds
-        the rules of those models only: the others' followers are not in its result."""
-        if not self.env.su:
-            searched = _searched_models(domain)
-            for model_name in self._srm_secured_models():
-                if searched is not None and model_name not in searched:
-                    continue
-                Model = self.env[model_name].with_context(active_test=False)
-                readable = (
-                    [("res_id", "in", Model._search([]))] if Model.has_access("read") else expression.FALSE_DOMAIN
-                )
-                domain = expression.AND([expression.OR([[("res_model", "!=", model_name)], readable]), domain])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        grievances) are left out, so that a search does not tell who follows it."""
+        if self.env.su:
+            return super()._search(domain, offset=offset, limit=limit, order=order)
+        return self.env["srm.secured.mixin"]._srm_search_readable_documents(
+            self,
+            lambda fetch: super(MailFollowers, self)._search(domain, offset=offset, limit=fetch, order=order),
+            "res_model",
+            offset,
+            limit,
+            order,
+        )
 
     @api.model
     def _srm_secured_models(self):

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.osv import expression
 from odoo.tools import SQL
 
 
@@ -42,11 +41,16 @@ class MailMessage(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.is_superuser() and self.env.user._is_internal():
-            readable = self.env["srm.secured.mixin"]._srm_readable_documents_domain("model", "res_id", domain)
-            if readable:
-                domain = expression.AND([readable, domain])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        if self.env.is_superuser() or not self.env.user._is_internal():
+            return super()._search(domain, offset=offset, limit=limit, order=order)
+        return self.env["srm.secured.mixin"]._srm_search_readable_documents(
+            self,
+            lambda fetch: super(MailMessage, self)._search(domain, offset=offset, limit=fetch, order=order),
+            "model",
+            offset,
+            limit,
+            order,
+        )
 
     def _get_forbidden_access(self, operation):
         forbidden = super()._get_forbidden_access(operation)

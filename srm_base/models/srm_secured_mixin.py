@@ -6,11 +6,9 @@ from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools.links import check_readable_links, drop_unreadable_links, name_for_reader
-from .mail_followers import _searched_models
 
 
 class SrmSecuredMixin(models.AbstractModel):
@@ -414,28 +412,36 @@ class SrmSecuredMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _srm_readable_documents_domain(self, model_fname, id_fname, domain=None):
-        """A domain keeping, of messages or activities (``model_fname``, ``id_fname``: the
-        fields naming their record), those of SRM records the current user may read in any
-        of their companies, and those of other records; ``[]`` when ``domain`` searches
-        other models' only."""
-        searched = _searched_models(domain or [], model_fname)
-        names = [
-            name for name in self.env["mail.followers"]._srm_secured_models() if searched is None or name in searched
-        ]
-        if not names:
-            return []
-        # sudo: only the companies of the user, whose records they may read in any of them
-        companies = self.env.user.sudo().company_ids
-        branches = [[(model_fname, "not in", names)], [(id_fname, "=", False)]]
-        for name in names:
-            Model = self.env[name].with_context(active_test=False, allowed_company_ids=companies.ids)
-            if Model.has_access("read"):
-                readable = Model._search([])
-                # mail.message's search runs its query without flushing the records' fields
-                self.env.flush_query(readable.subselect())
-                branches.append([(model_fname, "=", name), (id_fname, "in", readable)])
-        return expression.OR(branches)
+    def _srm_search_readable_documents(self, found, search, model_fname, offset, limit, order):
+        """The messages, followers or activities of model ``found`` that Odoo's search
+        ``search(limit)`` finds for the current user (``model_fname``: their field naming
+        their record's model), without those of SRM records the user may not read in any
+        of their companies.
+
+        Odoo's search of messages and activities already reads each one it found to check
+        it (their author, recipients and assignee read them whatever the record): the same
+        rows are checked, one check per record found, where a condition of the search would
+        run, on every row, one subquery over all the readable records of each SRM model.
+        A search of the first ``limit`` ones is run again on more rows when some were left
+        out, so that a page is full while there are more (the web client stops loading a
+        list at a page that is not)."""
+        table = found._table
+        fetch = limit
+        while True:
+            query = search(fetch)
+            found.flush_model([model_fname, "res_id"])
+            rows = self.env.execute_query(
+                query.select(
+                    SQL.identifier(table, "id"), SQL.identifier(table, model_fname), SQL.identifier(table, "res_id")
+                )
+            )
+            forbidden = set(self._srm_unreadable_documents(rows))
+            if not forbidden and fetch == limit:
+                return query
+            kept = [row[0] for row in rows if row[0] not in forbidden]
+            if not limit or offset or len(kept) >= limit or len(rows) < fetch:
+                return found.browse(kept[:limit] if limit else kept)._as_query(order)
+            fetch *= 4
 
     @api.model
     def _srm_unreadable_documents(self, rows):

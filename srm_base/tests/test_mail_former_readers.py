@@ -91,6 +91,44 @@ class TestMailFormerReaders(FormerReadersMixin, SrmCase):
         # read in any of their companies, whichever they are working in (here the first)
         self._assert_reaches(engagement, both, *kept)
 
+    def test_a_page_is_full_of_what_they_may_read(self):
+        """A search of the first messages, followers or activities, some of them of
+        records the user may not read, is filled from the next ones: the web client stops
+        loading a list (the inbox, starred messages, the activities) at a page that is
+        not full."""
+        engagements = [self._engagement(self.stakeholder, name=f"Site visit {i}") for i in range(9)]
+        posted = self.env["mail.message"].browse()
+        for engagement in engagements:
+            # written by the colleague: Odoo opens a message to its author, whatever the record
+            posted |= engagement.with_user(self.colleague).message_post(
+                body="Minutes of the visit", subtype_xmlid="mail.mt_note"
+            )
+            engagement.message_subscribe(partner_ids=self.colleague.partner_id.ids)
+            engagement.activity_schedule("mail.mail_activity_data_todo", user_id=self.colleague.id)
+        posted.sudo().write({"starred_partner_ids": [Command.link(self.colleague.partner_id.id)]})
+        # the six newest become confidential (the colleague has no Confidential access),
+        # in SQL: what the search finds, not the handing over on such a change, is tested
+        hidden = [engagement.id for engagement in engagements[3:]]
+        self.env.cr.execute("UPDATE srm_engagement SET is_confidential = TRUE WHERE id = ANY(%s)", [hidden])
+        self.env.invalidate_all()
+        readable = sorted(engagement.id for engagement in engagements[:3])
+
+        Message = self.env["mail.message"].with_user(self.colleague)
+        self.assertEqual(Message.search([("starred", "=", True)], limit=3), posted[:3])
+        self.assertEqual(Message.search_count([("starred", "=", True)]), 3)
+        followers = (
+            self.env["mail.followers"]
+            .with_user(self.colleague)
+            .search([("partner_id", "=", self.colleague.partner_id.id)], limit=3, order="id desc")
+        )
+        self.assertEqual(sorted(followers.mapped("res_id")), readable)
+        activities = (
+            self.env["mail.activity"]
+            .with_user(self.colleague)
+            .search([("user_id", "=", self.colleague.id)], limit=3, order="id desc")
+        )
+        self.assertEqual(sorted(activities.mapped("res_id")), readable)
+
     def test_activity_nobody_may_take_over_stays_and_is_noted(self):
         """The responsible, without Confidential access, makes their engagement confidential:
         the write goes through, though they may no longer read it; neither they nor anybody

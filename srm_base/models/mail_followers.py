@@ -6,16 +6,15 @@ from odoo.osv import expression
 from .mail_message import _check_read_only, _records_by_model
 
 
-def _searched_models(domain, model_fname="res_model"):
-    """The models a domain keeps the followers (messages, activities) of: its
-    ``model_fname = name`` or ``model_fname in names`` conditions, when the domain is a
-    plain conjunction; None otherwise."""
+def _searched_models(domain):
+    """The models a domain keeps the followers of (its ``res_model = name`` or
+    ``res_model in names`` conditions, when the domain is a plain conjunction), or None."""
     domain = expression.normalize_domain(domain)
     if any(item in (expression.OR_OPERATOR, expression.NOT_OPERATOR) for item in domain):
         return None
     searched = None
     for leaf in domain:
-        if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3 and leaf[0] == model_fname):
+        if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3 and leaf[0] == "res_model"):
             continue
         operator, value = leaf[1], leaf[2]
         if operator == "=" and isinstance(value, str):

@@ -1,9 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from itertools import groupby
 
 from odoo import api, models
+
+from ..tools.links import export_rows_hiding
 
 
 class SrmLinkMaskMixin(models.AbstractModel):
@@ -87,28 +88,13 @@ class SrmLinkMaskMixin(models.AbstractModel):
         if not hidden_by_field:
             return super()._export_rows(fields, _is_toplevel_call=True)
 
-        def hidden_fields(record):
-            return frozenset(f for f, hidden in hidden_by_field.items() if record[f].id in hidden)
-
-        # records in their order, consecutive ones with the same hidden links exported together
-        lines = []
-        restricted = self.env._("Restricted")
-        for key, group in groupby(self, key=hidden_fields):
-            records = self.browse([rec.id for rec in group])
-            if not key:
-                lines += super(SrmLinkMaskMixin, records)._export_rows(fields, _is_toplevel_call=True)
-                continue
-            columns = [i for i, path in enumerate(fields) if path and path[0] in key]
-            # those columns export the record's id on its own line, and nothing on the
-            # lines of its one2many values below it: the record's line is written over
-            kept = [[".id"] if i in columns else path for i, path in enumerate(fields)]
-            rows = super(SrmLinkMaskMixin, records)._export_rows(kept, _is_toplevel_call=True)
-            for row in rows:
-                if row[columns[0]]:
-                    for i in columns:
-                        row[i] = restricted
-            lines += rows
-        return lines
+        return export_rows_hiding(
+            self,
+            fields,
+            hidden_by_field,
+            self.env._("Restricted"),
+            lambda records, paths: super()._export_rows(paths, _is_toplevel_call=True),
+        )
 
     def _track_filter_for_display(self, tracking_values):
         """Tracked changes of a link to a record the reader may not read are not shown (the

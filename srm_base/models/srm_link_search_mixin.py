@@ -1,10 +1,10 @@
 # Copyright 2026 SRM Suite Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from itertools import groupby
 
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..tools.links import export_rows_hiding
 from .srm_read_rules import ReadRulesChecked
 
 # the operators of a condition naming linked records by id, as Odoo reads them
@@ -257,25 +257,13 @@ class SrmLinkSearchMixin(models.AbstractModel):
         if not unreadable:
             return super()._export_rows(fields, _is_toplevel_call=True)
 
-        def hidden_fields(record):
-            return frozenset(fname for fname, ids in unreadable.items() if record[fname].id in ids)
-
-        # records in their order, consecutive ones with the same hidden links exported together
-        lines = []
-        for hidden, group in groupby(self, key=hidden_fields):
-            records = self.browse([record.id for record in group])
-            if not hidden:
-                lines += super(SrmLinkSearchMixin, records)._export_rows(fields, _is_toplevel_call=True)
-                continue
-            columns = [i for i, path in enumerate(fields) if path and path[0] in hidden]
-            # those columns export the record's id instead, written over with nothing
-            kept = [[".id"] if i in columns else path for i, path in enumerate(fields)]
-            rows = super(SrmLinkSearchMixin, records)._export_rows(kept, _is_toplevel_call=True)
-            for row in rows:
-                for i in columns:
-                    row[i] = ""
-            lines += rows
-        return lines
+        return export_rows_hiding(
+            self,
+            fields,
+            unreadable,
+            "",
+            lambda records, paths: super()._export_rows(paths, _is_toplevel_call=True),
+        )
 
     @api.model
     def _srm_hidden_link_sql(self, alias, fname, query):

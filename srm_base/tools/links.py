@@ -13,6 +13,8 @@ theme up) is checked the same way, when named: it links only a record of the mod
 its selection, which exists and which the user may read.
 """
 
+from itertools import groupby
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.models import BaseModel
@@ -192,3 +194,31 @@ def drop_unreadable_links(model, vals_list, fnames, default=None):
                 vals[fname] = False
             else:
                 vals[fname] = [Command.set([rid for rid in ids if rid not in unreadable])]
+
+
+def export_rows_hiding(records, fields, hidden_by_field, replacement, export):
+    """Rows of the export of ``records`` (``_export_rows`` of ``fields``) in which every
+    column read through a link of ``hidden_by_field`` ({field: ids of the linked records
+    the user may not read}) to such a record says ``replacement`` on the record's line, and
+    nothing on the lines of its one2many values below it. ``export(records, fields)`` runs
+    the export of the model's parent class. Records keep their order; consecutive ones with
+    the same hidden links are exported together, those columns exporting the record's id,
+    written over."""
+
+    def hidden_fields(record):
+        return frozenset(fname for fname, ids in hidden_by_field.items() if record[fname].id in ids)
+
+    lines = []
+    for key, group in groupby(records, key=hidden_fields):
+        subset = records.browse([record.id for record in group])
+        if not key:
+            lines += export(subset, fields)
+            continue
+        columns = [i for i, path in enumerate(fields) if path and path[0] in key]
+        rows = export(subset, [[".id"] if i in columns else path for i, path in enumerate(fields)])
+        for row in rows:
+            if row[columns[0]]:
+                for i in columns:
+                    row[i] = replacement
+        lines += rows
+    return lines

@@ -105,7 +105,7 @@ class MailThread(models.AbstractModel):
         over; a call from anybody else finds the sender unauthenticated."""
         if not self.env.su:
             return False
-        param = self.env["ir.config_parameter"].sudo().get_param("srm_base.mail_trusted_authserv_ids") or ""
+        param = self.env["ir.config_parameter"].get_param("srm_base.mail_trusted_authserv_ids") or ""
         trusted = {name.strip().lower() for name in param.split(",") if name.strip()}
         headers = self.env.context.get("srm_authentication_results") or []
         return bool(trusted) and authenticated_sender(headers, trusted, email)

@@ -166,5 +166,6 @@ class ResUsers(models.Model):
             if res_id:
                 by_model[model].add(res_id)
         for model, res_ids in by_model.items():
+            # sudo: the records the users are tied to, each checked as them by the call below
             records = self.env[model].sudo().with_context(active_test=False).browse(res_ids).exists()
             records._srm_drop_former_readers(users=users, gone=users if gone else None)

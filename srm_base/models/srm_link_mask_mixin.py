@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from ..tools.links import export_rows_hiding
+from ..tools.links import export_rows_hiding, unreadable_link_ids
 
 
 class SrmLinkMaskMixin(models.AbstractModel):
@@ -40,11 +40,7 @@ class SrmLinkMaskMixin(models.AbstractModel):
     @api.model
     def _srm_hidden_link_ids(self, fname, ids):
         """The ids among ``ids`` of records linked by ``fname`` the current user may not read."""
-        ids = {rid for rid in ids if isinstance(rid, int)}
-        if not ids or self.env.su:
-            return set()
-        comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
-        return ids - set(comodel.browse(ids)._filtered_access("read").ids)
+        return unreadable_link_ids(self, fname, ids)
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)

@@ -4,7 +4,7 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools.links import export_rows_hiding
+from ..tools.links import export_rows_hiding, unreadable_link_ids
 from .srm_read_rules import ReadRulesChecked
 
 # the operators of a condition naming linked records by id, as Odoo reads them
@@ -197,18 +197,6 @@ class SrmLinkSearchMixin(models.AbstractModel):
         return not (masks and self._srm_masked_link_field(fname))
 
     @api.model
-    def _srm_unreadable_link_ids(self, fname, ids):
-        """The ids among ``ids`` of the records linked by ``fname`` the user may not read
-        (none for the superuser)."""
-        ids = {id_ for id_ in ids if isinstance(id_, int) and id_}
-        if not ids or self.env.su:
-            return set()
-        comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
-        if not comodel.has_access("read"):
-            return ids
-        return ids - set(comodel.browse(ids)._filtered_access("read").ids)
-
-    @api.model
     def _srm_hides_records(self, model_name):
         """Whether some records of ``model_name`` are hidden from the user: they may not
         read the model, or its record rules (a confidential record, another project's or
@@ -235,8 +223,8 @@ class SrmLinkSearchMixin(models.AbstractModel):
             if not self._srm_hidden_link(fname):
                 continue
             linked = [vals[fname] for vals in result if vals.get(fname)]
-            unreadable = self._srm_unreadable_link_ids(
-                fname, [value[0] if isinstance(value, tuple) else value for value in linked]
+            unreadable = unreadable_link_ids(
+                self, fname, [value[0] if isinstance(value, tuple) else value for value in linked]
             )
             for vals in result:
                 value = vals.get(fname)
@@ -251,7 +239,7 @@ class SrmLinkSearchMixin(models.AbstractModel):
             return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
         unreadable = {}
         for fname in {path[0] for path in fields if path and self._srm_hidden_link(path[0])}:
-            ids = self._srm_unreadable_link_ids(fname, self.mapped(fname).ids)
+            ids = unreadable_link_ids(self, fname, self.mapped(fname).ids)
             if ids:
                 unreadable[fname] = ids
         if not unreadable:

@@ -222,3 +222,13 @@ def export_rows_hiding(records, fields, hidden_by_field, replacement, export):
                     row[i] = replacement
         lines += rows
     return lines
+
+
+def unreadable_link_ids(model, fname, ids):
+    """The ids among ``ids`` of the records linked by ``fname`` of ``model`` that the
+    current user may not read (none for the superuser)."""
+    ids = {id_ for id_ in ids if isinstance(id_, int) and id_}
+    if not ids or model.env.su:
+        return set()
+    comodel = model.env[model._fields[fname].comodel_name].with_context(active_test=False)
+    return ids - set(comodel.browse(ids)._filtered_access("read").ids)
